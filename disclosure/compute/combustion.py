@@ -1,0 +1,203 @@
+"""Fossil-fuel combustion: E = Σ FC × NCV × CC × OF × 44/12 (MEE method), record by record."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from disclosure import units
+from disclosure.compute.context import Context, Value, fraction
+from disclosure.compute.results import SourceResult
+from disclosure.compute.trail import Substitution, TrailEntry, TrailInput
+from disclosure.issues import PathPart
+from disclosure.model.base import Basis
+from disclosure.model.sources import CombustionSource, FuelRecord, Param
+
+_ENERGY = units.parse("GJ").dims
+_CARBON_PER_ENERGY = units.parse("tC/GJ").dims
+_CARBON_PER_MASS = units.parse("tC/t").dims
+_MASS = units.parse("t").dims
+_NONE = units.parse("1").dims
+FORMULA = "E = FC × NCV × CC × OF × 44/12"
+FORMULA_MASS = "E = FC × CC(元素碳含量, tC/t) × OF × 44/12"
+
+
+def combustion_source(ctx: Context, facility: str, src: CombustionSource,
+                      path: tuple[PathPart, ...]) -> SourceResult | None:
+    """Compute one combustion source; problems become findings and the source is skipped."""
+    fuel = ctx.lib.fuels.get(src.fuel)
+    if fuel is None:
+        ctx.issue("rule.fuel.unknown", (*path, "fuel"), fuel=src.fuel,
+                  known=sorted(ctx.lib.fuels)[:12])
+        return None
+    total = Decimal(0)
+    energy = Decimal(0)
+    energy_known = True
+    quantity = Decimal(0)
+    monthly: dict[str, Decimal] = {}
+    parts: list[str] = []
+    ok = True
+    for k, rec in enumerate(src.records):
+        rpath = (*path, "records", k)
+        if not ctx.unit_ok(rec.unit, fuel.unit, (*rpath, "unit"), "unit"):
+            ok = False
+            continue
+        result = _record(ctx, facility, src, rec, rpath, path)
+        if result is None:
+            ok = False
+            continue
+        entry, gj = result
+        total += entry.value
+        if gj is None:
+            energy_known = False
+        else:
+            energy += gj
+        qty = units.convert(rec.quantity, rec.unit, fuel.unit)
+        quantity += qty
+        monthly[rec.period] = monthly.get(rec.period, Decimal(0)) + qty
+        parts.append(entry.id)
+    if not ok:
+        return None
+    sid = f"{facility}/{src.id}"
+    ctx.trail.append(TrailEntry(
+        sid, "scope1.combustion", total, "tCO2", "Σ records", (), ctx.where(path), (), tuple(parts)))
+    declared = None
+    if src.declared_annual_quantity is not None:
+        declared = src.declared_annual_quantity
+    return SourceResult(
+        facility=facility, source=src.id, kind="combustion",
+        source_type="mobile-combustion" if src.mobile else "stationary-combustion", scope=1,
+        emissions=total, by_gas={"CO2": total}, energy_gj=energy if energy_known else None,
+        energy_type=src.fuel, quantity=quantity, quantity_unit=fuel.unit, monthly_quantity=monthly,
+        declared_annual=declared, trail_id=sid,
+    )
+
+
+def _record(ctx: Context, facility: str, src: CombustionSource, rec: FuelRecord,
+            rpath: tuple[PathPart, ...], spath: tuple[PathPart, ...],
+            ) -> tuple[TrailEntry, Decimal | None] | None:
+    params = src.parameters
+    ncv = _param(ctx, "ncv", rec.ncv, rec.ncv_unit, rec.ncv_basis, rec.ncv_evidence, None,
+                 params.ncv, src, facility, rec.period, rpath, spath)
+    cc = _param(ctx, "carbon_content", rec.carbon_content, rec.carbon_content_unit,
+                rec.carbon_content_basis, rec.carbon_content_evidence,
+                rec.carbon_content_compliant, params.carbon_content, src, facility, rec.period,
+                rpath, spath)
+    of = _param(ctx, "oxidation", rec.oxidation, rec.oxidation_unit, rec.oxidation_basis,
+                rec.oxidation_evidence, None, params.oxidation, src, facility, rec.period,
+                rpath, spath)
+    if cc is None or of is None:
+        return None
+    fc_unit = units.parse(rec.unit)
+    fc_base = rec.quantity * fc_unit.factor
+    cc_unit = units.parse(cc.unit)
+    of_unit = units.parse(of.unit)
+    if of_unit.dims != _NONE:
+        ctx.issue("rule.units.dimension", (*rpath, "oxidation_unit"), unit=of.unit,
+                  field="oxidation", expected="%")
+        return None
+    of_fraction = fraction(of)
+    if not Decimal(0) < of_fraction <= 1:
+        ctx.issue("rule.param.range", (*rpath, "oxidation"), parameter="oxidation",
+                  value=of.value, unit=of.unit)
+        return None
+    energy_gj: Decimal | None = None
+    if ncv is not None:
+        ncv_unit = units.parse(ncv.unit)
+        if tuple(a + b for a, b in zip(fc_unit.dims, ncv_unit.dims, strict=True)) != _ENERGY:
+            ctx.issue("rule.units.dimension", (*rpath, "unit"), unit=f"{rec.unit} × {ncv.unit}",
+                      field="FC × NCV", expected="GJ")
+            return None
+        energy_gj = fc_base * ncv.value * ncv_unit.factor
+    if cc_unit.dims == _CARBON_PER_ENERGY:
+        if energy_gj is None:
+            ctx.issue("rule.param.default-missing", (*rpath, "ncv"), parameter="ncv", fuel=src.fuel)
+            return None
+        carbon = energy_gj * cc.value * cc_unit.factor
+        formula = FORMULA
+    elif cc_unit.dims == _CARBON_PER_MASS and fc_unit.dims == _MASS:
+        carbon = fc_base * cc.value * cc_unit.factor
+        formula = FORMULA_MASS
+    else:
+        ctx.issue("rule.units.dimension", (*rpath, "carbon_content_unit"), unit=cc.unit,
+                  field="carbon_content", expected="tC/GJ | tC/t")
+        return None
+    emissions = carbon * of_fraction * 44 / 12
+    inputs = [TrailInput("FC", rec.quantity, rec.unit, "activity", ctx.where(rpath))]
+    if ncv is not None:
+        inputs.append(ncv.as_input("NCV"))
+    inputs += [cc.as_input("CC"), of.as_input("OF")]
+    flags = tuple(sorted({i.basis for i in inputs if i.basis in ("secondary", "unverified", "user")}))
+    entry = TrailEntry(f"{facility}/{src.id}/{rec.period}", "scope1.combustion.record", emissions,
+                       "tCO2", formula, tuple(inputs), ctx.where(rpath), flags)
+    ctx.trail.append(entry)
+    return entry, energy_gj
+
+
+def _param(ctx: Context, name: str, value: Decimal | None, unit: str | None,
+           basis: Basis | None, evidence: str | None, compliant: bool | None,
+           src_param: Param | None, src: CombustionSource, facility: str, period: str,
+           rpath: tuple[PathPart, ...], spath: tuple[PathPart, ...]) -> Value | None:
+    """Record value, else the source's, else the default; substitute non-compliant values."""
+    ppath = (*spath, "parameters", name)
+    where: tuple[PathPart, ...] = (*rpath, name)
+    if value is None and src_param is not None and src_param.value is not None:
+        value, unit, where = src_param.value, src_param.unit, ppath
+        evidence = evidence or src_param.evidence
+    if basis is None and src_param is not None:
+        basis = src_param.basis
+    if compliant is None:
+        compliant = src_param.compliant if src_param is not None else True
+    if value is not None:
+        if basis is None:
+            ctx.issue("rule.param.basis-missing", where, parameter=name)
+            return None
+        if unit is None:
+            ctx.issue("rule.units.missing", where, field=f"{name}_unit")
+            return None
+        if not units.known(unit):
+            ctx.issue("rule.units.unknown", where, unit=unit, field=f"{name}_unit")
+            return None
+        if value < 0:
+            ctx.issue("rule.ghg.negative", where, field=name, value=value)
+            return None
+        if basis is Basis.MEASURED and compliant:
+            ctx.count_basis(name, "measured")
+            return Value(value, unit, "measured", evidence or ctx.where(where))
+        if basis is Basis.DEFAULT:
+            source = src_param.source if src_param is not None and where == ppath else None
+            if source is None and src_param is not None:
+                source = src_param.source
+            if not source:
+                ctx.issue("rule.param.default-source-missing", where, parameter=name)
+                return None
+            ctx.count_basis(name, "default")
+            return Value(value, unit, "user", source)
+        reason = "non-compliant"
+    else:
+        reason = "missing" if basis is Basis.MEASURED else ""
+    default = _default(ctx, name, src_param, src, where)
+    if default is None:
+        return None
+    ctx.count_basis(name, "default")
+    if reason:
+        ctx.count_basis(name, "substituted")
+        ctx.substitutions.append(Substitution(
+            facility, src.id, period, name, reason, value, default.value, default.unit,
+            default.factor_id or default.source, default.basis, ctx.where(where)))
+    return default
+
+
+def _default(ctx: Context, name: str, src_param: Param | None, src: CombustionSource,
+             where: tuple[PathPart, ...]) -> Value | None:
+    if src_param is not None and src_param.factor:
+        found = ctx.lib.by_id.get(src_param.factor)
+        if found is None or found.kind != f"fuel-{name}":
+            ctx.issue("rule.factor.not-found", where, ref=src_param.factor, kind=f"fuel-{name}",
+                      years="-")
+            return None
+        return ctx.use(found)
+    found = ctx.lib.fuel_default(src.fuel, name)
+    if found is None:
+        ctx.issue("rule.param.default-missing", where, parameter=name, fuel=src.fuel)
+        return None
+    return ctx.use(found)

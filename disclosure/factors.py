@@ -1,0 +1,134 @@
+"""The factor library: emission factors, fuel defaults and GWPs as data, each with its status."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+from disclosure.resources import load_data_yaml
+
+_FILES = ("factors/electricity.yaml", "factors/fuels.yaml", "factors/other.yaml")
+
+
+@dataclass(frozen=True, slots=True)
+class Factor:
+    """One library entry: value, unit and provenance."""
+
+    id: str
+    kind: str
+    value: Decimal
+    unit: str
+    status: str
+    document: str
+    url: str = ""
+    note: str = ""
+    series: str | None = None
+    year: int | None = None
+    years: tuple[int, ...] = ()
+    region_level: str | None = None
+    region: str | None = None
+    fuel: str | None = None
+    parameter: str | None = None
+    gas: str | None = None
+    gwp_set: str | None = None
+    document_date: str = ""
+
+    def source_text(self) -> str:
+        """A one-line citation for the trail and the report."""
+        parts = [self.document]
+        if self.document_date:
+            parts.append(self.document_date)
+        if self.url:
+            parts.append(self.url)
+        return "; ".join(p for p in parts if p)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "kind": self.kind, "value": str(self.value), "unit": self.unit,
+            "status": self.status, "series": self.series, "year": self.year,
+            "region": self.region, "document": self.document, "document_date": self.document_date,
+            "url": self.url, "note": self.note,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Fuel:
+    key: str
+    zh: str
+    en: str
+    form: str
+    unit: str
+
+
+class Library:
+    """Look-ups over the shipped factor files."""
+
+    def __init__(self) -> None:
+        self.by_id: dict[str, Factor] = {}
+        self.fuels: dict[str, Fuel] = {}
+        self.regions: dict[str, dict[str, str]] = {}
+        for name in _FILES:
+            raw = load_data_yaml(name)
+            for key, info in (raw.get("fuels") or {}).items():
+                self.fuels[key] = Fuel(key, info["zh-CN"], info["en"], info["form"], info["unit"])
+            self.regions.update(raw.get("regions") or {})
+            for entry in raw.get("factors") or []:
+                factor = _factor(entry)
+                if factor.id in self.by_id:
+                    raise ValueError(f"duplicate factor id {factor.id}")
+                self.by_id[factor.id] = factor
+        self._zh_regions = {info["zh-CN"]: key for key, info in self.regions.items()}
+
+    def region_key(self, text: str) -> str | None:
+        """Normalise '青海', '青海省', 'Qinghai' or 'qinghai' to the region key."""
+        t = text.strip()
+        if t.lower() in self.regions:
+            return t.lower()
+        for suffix in ("省", "市", "自治区", "壮族自治区", "回族自治区", "维吾尔自治区"):
+            if t.endswith(suffix) and t[: -len(suffix)] in self._zh_regions:
+                return self._zh_regions[t[: -len(suffix)]]
+        if t in self._zh_regions:
+            return self._zh_regions[t]
+        for key, info in self.regions.items():
+            if info["en"].lower() == t.lower():
+                return key
+        return None
+
+    def electricity(self, series: str, year: int, region: str) -> Factor | None:
+        for f in self.by_id.values():
+            if f.kind != "grid-electricity" or f.series != series or f.region != region:
+                continue
+            if f.year == year or year in f.years:
+                return f
+        return None
+
+    def electricity_years(self, series: str) -> list[int]:
+        years = {f.year for f in self.by_id.values() if f.series == series and f.year}
+        return sorted(y for y in years if y is not None)
+
+    def fuel_default(self, fuel: str, parameter: str) -> Factor | None:
+        return self.by_id.get(f"fuel.{fuel}.{parameter}")
+
+    def gwp(self, gwp_set: str, gas: str) -> Factor | None:
+        return self.by_id.get(f"gwp.{gwp_set}.{gas}")
+
+
+def _factor(entry: dict[str, Any]) -> Factor:
+    return Factor(
+        id=entry["id"], kind=entry["kind"], value=Decimal(str(entry["value"])),
+        unit=str(entry["unit"]), status=entry["status"], document=entry.get("document", ""),
+        url=entry.get("url", "") or "", note=entry.get("note", "") or "",
+        series=entry.get("series"), year=entry.get("year"),
+        years=tuple(entry.get("years") or ()), region_level=entry.get("region_level"),
+        region=entry.get("region"), fuel=entry.get("fuel"), parameter=entry.get("parameter"),
+        gas=entry.get("gas"), gwp_set=entry.get("gwp_set"),
+        document_date=str(entry.get("document_date", "") or ""),
+    )
+
+
+@cache
+def library() -> Library:
+    """The shipped library (loaded once)."""
+    return Library()

@@ -1,0 +1,44 @@
+"""The root of the filing schema."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from disclosure.model.base import Model
+from disclosure.model.metrics import BaseYear, CarbonMarket, PriorYear, Scope3, Target
+from disclosure.model.narrative import (
+    Assurance,
+    Governance,
+    Omission,
+    RiskManagement,
+    Strategy,
+)
+from disclosure.model.report import Boundary, Entity, Report
+from disclosure.model.sources import Facility
+
+SCHEMA_VERSION = "1.0"
+
+
+class Filing(Model):
+    """A company's annual GHG and climate disclosure filing (filing.yaml)."""
+
+    schema_version: Literal["1.0"]
+    """Version of this schema; '1.0'."""
+    report: Report
+    entity: Entity
+    boundary: Boundary
+    facilities: list[Facility] = Field(min_length=1)
+    scope3: Scope3 | None = None
+    history: list[PriorYear] = Field(default_factory=list)
+    """Figures of earlier years (comparatives, base year)."""
+    base_year: BaseYear | None = None
+    targets: list[Target] = Field(default_factory=list)
+    carbon_market: CarbonMarket | None = None
+    governance: Governance | None = None
+    strategy: Strategy | None = None
+    risk_management: RiskManagement | None = None
+    assurance: Assurance | None = None
+    omissions: list[Omission] = Field(default_factory=list)
+    """Checklist items not disclosed, with the reason (comply or explain)."""

@@ -1,0 +1,160 @@
+"""Scope 3, comparatives, targets and carbon-market figures."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import Field
+
+from disclosure.model.base import Amount, Identifier, LocalText, Model, Percent
+
+
+class DataQuality(StrEnum):
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+class Scope3Category(Model):
+    """One of the 15 GHG Protocol Scope 3 categories."""
+
+    category: int = Field(ge=1, le=15)
+    """Category number 1–15 (GHG Protocol Scope 3 Standard, 2011)."""
+    emissions: Amount
+    """Emissions, tCO2e."""
+    method: LocalText
+    """Calculation method (spend-based, average-data, supplier-specific...)."""
+    data_quality: DataQuality
+    """Overall data quality."""
+
+
+class Scope3Exclusion(Model):
+    """A category not reported, with the reason."""
+
+    category: int = Field(ge=1, le=15)
+    reason: LocalText
+
+
+class Scope3(Model):
+    """Scope 3 emissions (encouraged by Art. 24, required by IFRS S2 §29(a)(vi))."""
+
+    categories: list[Scope3Category] = Field(default_factory=list)
+    excluded: list[Scope3Exclusion] = Field(default_factory=list)
+
+
+class PriorYear(Model):
+    """Figures reported for an earlier year, for comparatives and the base year."""
+
+    year: int = Field(ge=1990, le=2100)
+    scope1: Amount
+    """tCO2e."""
+    scope2_location: Amount
+    """tCO2e."""
+    scope2_market: Amount | None = None
+    scope3: Amount | None = None
+    energy_tce: Amount | None = None
+    revenue_10k_cny: Amount | None = None
+    """Revenue in 10^4 CNY (万元)."""
+    restated: bool = False
+    """Restated after a base-year recalculation."""
+
+
+class BaseYear(Model):
+    """The base year and its recalculation policy (GHG Protocol ch. 5)."""
+
+    year: int = Field(ge=1990, le=2100)
+    recalculation_policy: LocalText
+    significance_threshold_pct: Percent
+    """Structural or method change above which the base year is recalculated."""
+
+
+class TargetScope(StrEnum):
+    SCOPE1 = "scope1"
+    SCOPE2 = "scope2"
+    SCOPE3 = "scope3"
+
+
+class Target(Model):
+    """A GHG target: absolute or intensity, with base and target years (MT-01, MT-02)."""
+
+    id: Identifier
+    name: LocalText
+    kind: Literal["absolute", "intensity-revenue", "intensity-product"]
+    scopes: list[TargetScope] = Field(min_length=1)
+    base_year: int
+    base_value: Amount
+    """Value in the base year (tCO2e, or tCO2e per 10^4 CNY / per product unit)."""
+    target_year: int
+    reduction_pct: Percent
+    """Reduction from the base value aimed at by the target year."""
+    product: Identifier | None = None
+    """Product key for a product-intensity target."""
+    milestones: LocalText | None = None
+
+
+class Compliance(Model):
+    """One facility's compliance with the national ETS for a compliance period (MT-12)."""
+
+    facility: Identifier
+    compliance_year: int
+    """Emissions year the surrender covers."""
+    allocated: Amount
+    """Allowances allocated, t."""
+    obligation: Amount
+    """Verified emissions to be covered by surrender, tCO2e."""
+    surrendered_allowances: Amount
+    """Allowances surrendered, t."""
+    ccer_surrendered: Amount = Field(default=0)
+    """CCERs used to offset (at most 5% of the obligation), tCO2e."""
+    surrender_completed: bool
+    """Surrender (清缴) completed on time."""
+    rectification: LocalText | None = None
+    """Rectification, investigation or penalty, if any."""
+
+
+class CreditType(StrEnum):
+    CCER = "CCER"
+    PHCER = "PHCER"
+    """碳普惠 (local carbon inclusion credits)."""
+    OTHER = "other"
+
+
+class CarbonCredit(Model):
+    """Carbon credits used in the year (MT-11): source and quantity."""
+
+    type: CreditType
+    project: str = Field(min_length=1)
+    quantity: Amount
+    """tCO2e."""
+    vintage: int | None = None
+    purpose: Literal["ets-compliance", "voluntary"]
+
+
+class CCERProject(Model):
+    """A CCER project the group develops or trades (MT-13)."""
+
+    name: LocalText
+    methodology: str
+    status: Literal["registered", "issued", "under-development"]
+    issued: Amount = Field(default=0)
+    sold: Amount = Field(default=0)
+
+
+class Reduction(Model):
+    """A reduction achieved by measures in the year, per scope (MT-10)."""
+
+    scope: TargetScope
+    quantity: Amount
+    """tCO2e."""
+    measure: LocalText
+
+
+class CarbonMarket(Model):
+    """Carbon-market participation."""
+
+    compliance: list[Compliance] = Field(default_factory=list)
+    credits: list[CarbonCredit] = Field(default_factory=list)
+    ccer_projects: list[CCERProject] = Field(default_factory=list)
+    reductions: list[Reduction] = Field(default_factory=list)
+    other_mechanisms: LocalText | None = None

@@ -1,0 +1,163 @@
+"""Governance, strategy, risk management and assurance narratives, with structure."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import Field
+
+from disclosure.model.base import Amount, Identifier, LocalText, Model
+
+
+class Frequency(StrEnum):
+    MONTHLY = "monthly"
+    QUARTERLY = "quarterly"
+    SEMIANNUAL = "semiannual"
+    ANNUAL = "annual"
+    AD_HOC = "ad-hoc"
+
+
+class Body(Model):
+    """A body or role responsible for climate matters (GOV-01)."""
+
+    name: LocalText
+    """e.g. 董事会战略与ESG委员会."""
+    level: Literal["board", "committee", "management", "working-group"]
+    responsibilities: LocalText
+    competence: LocalText
+    """Skills and competence, and how they are ensured (GOV-02)."""
+    reporting_frequency: Frequency
+    """How often it is informed of climate matters (GOV-03)."""
+
+
+class Governance(Model):
+    """Governance (Art. 12): GOV-01 to GOV-05."""
+
+    bodies: list[Body] = Field(min_length=1)
+    information: LocalText
+    """How the bodies are informed (GOV-03)."""
+    target_oversight: LocalText
+    """Oversight of targets and progress; controls and appraisal (GOV-04)."""
+    decision_integration: LocalText
+    """How climate matters enter strategy and major decisions (GOV-05)."""
+
+
+class Horizon(StrEnum):
+    SHORT = "short"
+    MEDIUM = "medium"
+    LONG = "long"
+
+
+class RiskType(StrEnum):
+    PHYSICAL_ACUTE = "physical-acute"
+    PHYSICAL_CHRONIC = "physical-chronic"
+    POLICY = "transition-policy"
+    TECHNOLOGY = "transition-technology"
+    MARKET = "transition-market"
+    REPUTATION = "transition-reputation"
+    RESOURCE_EFFICIENCY = "opportunity-resource-efficiency"
+    ENERGY_SOURCE = "opportunity-energy-source"
+    PRODUCTS = "opportunity-products"
+    MARKETS = "opportunity-markets"
+    RESILIENCE = "opportunity-resilience"
+
+
+class RiskOrOpportunity(Model):
+    """A climate risk or opportunity (STR-02, STR-06, STR-07)."""
+
+    id: Identifier
+    kind: Literal["risk", "opportunity"]
+    type: RiskType
+    horizon: Horizon
+    description: LocalText
+    response: LocalText
+    current_financial_effect: LocalText
+    anticipated_financial_effect: LocalText | None = None
+    financial_effect_cny: Amount | None = None
+    """Quantified effect in CNY where it can be estimated."""
+
+
+class TransitionPlan(Model):
+    """The five elements of the transition plan (Art. 23, STR-05)."""
+
+    strategy_changes: LocalText
+    """Changes to strategy, business model and resource allocation."""
+    measures: LocalText
+    """Direct and indirect mitigation and adaptation measures."""
+    assumptions: LocalText
+    """Plans, key assumptions and dependencies."""
+    resources: LocalText
+    """Resources for implementation."""
+    progress: LocalText
+    """Progress against the plan."""
+
+
+class Scenario(Model):
+    name: str
+    warming: str
+    """e.g. 1.5°C, below 2°C, 3°C+."""
+    source: str
+    """e.g. NGFS Phase V, IEA NZE 2050."""
+
+
+class Resilience(Model):
+    """Climate resilience and scenario analysis (Art. 22, STR-08)."""
+
+    assessment: LocalText
+    scenario_analysis: bool
+    scenarios: list[Scenario] = Field(default_factory=list)
+
+
+class Strategy(Model):
+    """Strategy (Arts. 13–17, 22, 23)."""
+
+    horizons: LocalText
+    """How short, medium and long term are defined (STR-02)."""
+    impacts: LocalText
+    """Material impacts and responses (STR-01)."""
+    risks_opportunities: list[RiskOrOpportunity] = Field(min_length=1)
+    business_model: LocalText | None = None
+    """Effects on business model and value chain (STR-03)."""
+    decisions: LocalText
+    """Strategy and decisions, plans and progress metrics (STR-04)."""
+    transition_plan: TransitionPlan
+    resilience: Resilience
+
+
+class RiskManagement(Model):
+    """Impact, risk and opportunity management (Art. 18, IRO-01)."""
+
+    process: LocalText
+    integration: LocalText
+
+
+class Assurance(Model):
+    """Third-party verification or assurance of the GHG figures (MT-09)."""
+
+    provider: str
+    standard: str
+    """e.g. ISO 14064-3, ISAE 3410."""
+    level: Literal["limited", "reasonable", "verification"]
+    scope: LocalText
+    statement: LocalText
+    date: date
+
+
+class OmissionReason(StrEnum):
+    NOT_APPLICABLE = "not-applicable"
+    CONFIDENTIAL = "confidential"
+    NOT_AVAILABLE = "not-available"
+    NOT_MATERIAL = "not-material"
+
+
+class Omission(Model):
+    """A checklist item not disclosed, and why (comply or explain)."""
+
+    item: str = Field(pattern=r"^(RPT|GOV|STR|IRO|MT|SOE)-[0-9]{2}$")
+    """Checklist id, e.g. MT-05."""
+    reason: OmissionReason
+    explanation: LocalText
+    planned_year: int | None = None
+    """When the item is expected to be disclosed."""

@@ -1,0 +1,76 @@
+"""Rules on the report: period, dates, title, languages (RPT-01 to RPT-06)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel
+
+from disclosure.issues import Issue, PathPart
+from disclosure.model.base import LocalText
+from disclosure.model.report import EXCHANGE_BASES
+from disclosure.rules.registry import RuleContext, rule
+
+TITLE_WORDS = ("可持续发展报告", "环境、社会和公司治理报告", "ESG报告", "温室气体排放信息披露报告")
+
+
+@rule("rule.report.period")
+def rule_period(ctx: RuleContext) -> Iterator[Issue]:
+    """RPT-03: the report covers one full fiscal year (1 January – 31 December), as the annual report."""
+    r = ctx.filing.report
+    if r.period_start != date(r.fiscal_year, 1, 1) or r.period_end != date(r.fiscal_year, 12, 31):
+        yield ctx.at("rule.report.period", ("report", "period_start"), start=r.period_start,
+                     end=r.period_end, year=r.fiscal_year)
+
+
+@rule("rule.report.title")
+def rule_title(ctx: RuleContext) -> Iterator[Issue]:
+    """RPT-01: under the exchange guidelines the title contains 可持续发展报告 or 环境、社会和公司治理报告."""
+    r = ctx.filing.report
+    if not set(r.bases) & EXCHANGE_BASES:
+        return
+    title = r.title.zh or ""
+    if not any(w in title for w in TITLE_WORDS):
+        yield ctx.at("rule.report.title", ("report", "title"), title=title or "-")
+
+
+@rule("rule.report.deadline", "rule.report.before-annual-report", "rule.report.approval-order")
+def rule_dates(ctx: RuleContext) -> Iterator[Issue]:
+    """RPT-05: published within four months of year-end, not before the annual report, after approval."""
+    r = ctx.filing.report
+    deadline = date(r.fiscal_year + 1, 4, 30)
+    if r.publication_date is not None:
+        if r.publication_date > deadline:
+            yield ctx.at("rule.report.deadline", ("report", "publication_date"),
+                         date=r.publication_date, deadline=deadline)
+        if r.annual_report_date is not None and r.publication_date < r.annual_report_date:
+            yield ctx.at("rule.report.before-annual-report", ("report", "publication_date"),
+                         date=r.publication_date, annual=r.annual_report_date)
+        if r.board_approval_date is not None and r.board_approval_date > r.publication_date:
+            yield ctx.at("rule.report.approval-order", ("report", "board_approval_date"),
+                         approval=r.board_approval_date, date=r.publication_date)
+
+
+def _texts(node: Any, path: tuple[PathPart, ...]) -> Iterator[tuple[tuple[PathPart, ...], LocalText]]:
+    if isinstance(node, LocalText):
+        yield path, node
+    elif isinstance(node, BaseModel):
+        for name in type(node).model_fields:
+            yield from _texts(getattr(node, name), (*path, name))
+    elif isinstance(node, list):
+        for i, item in enumerate(node):
+            yield from _texts(item, (*path, i))
+
+
+@rule("rule.text.language-missing", "rule.text.translation-missing")
+def rule_languages(ctx: RuleContext) -> Iterator[Issue]:
+    """Every text is given in each language the report is published in (zh-CN primary, en secondary)."""
+    langs = ctx.filing.report.languages
+    for path, text in _texts(ctx.filing, ()):
+        for n, lang in enumerate(langs):
+            if text.get(lang) and (text.zh if lang == "zh-CN" else text.en):
+                continue
+            code = "rule.text.language-missing" if n == 0 else "rule.text.translation-missing"
+            yield ctx.at(code, path, lang=lang)

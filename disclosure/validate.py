@@ -1,0 +1,51 @@
+"""Validate a loaded filing: reading problems, then the schema, then the computation and rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from disclosure.compute import Figures, compute
+from disclosure.issues import Issue, ValidationReport, sort_issues
+from disclosure.load import Loaded
+from disclosure.model import Filing
+from disclosure.rules import RuleContext, run_rules
+from disclosure.structure import check_structure
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The validation report and, when the filing parsed, the model and its figures."""
+
+    report: ValidationReport
+    filing: Filing | None = None
+    figures: Figures | None = None
+
+
+def validate(loaded: Loaded) -> Outcome:
+    """Run every check on ``loaded``; never raises for bad input."""
+    issues: list[Issue] = list(loaded.issues)
+    if loaded.data is None or any(i.code.startswith("input.yaml") for i in issues):
+        return Outcome(_report(issues, loaded))
+    filing, structural = check_structure(loaded)
+    issues += structural
+    if filing is None:
+        return Outcome(_report(issues, loaded))
+    computation = compute(filing, loaded.location)
+    issues += computation.issues
+    issues += run_rules(RuleContext(filing, loaded, computation.figures))
+    return Outcome(_report(issues, loaded), filing, computation.figures)
+
+
+def _report(issues: list[Issue], loaded: Loaded) -> ValidationReport:
+    unique: list[Issue] = []
+    seen: set[tuple[str, str]] = set()
+    for issue in issues:
+        key = (issue.code, str(issue.location) + repr(sorted(issue.context.items())))
+        if key not in seen:
+            seen.add(key)
+            unique.append(issue)
+    facilities = 0
+    if isinstance(loaded.data, dict) and isinstance(loaded.data.get("facilities"), list):
+        facilities = len(loaded.data["facilities"])
+    return ValidationReport(sort_issues(unique), {"file": loaded.display, "facilities": facilities,
+                                                  "side_files": len(loaded.side_files)})
