@@ -17,6 +17,7 @@ from disclosure.compute.context import Context, Locate
 from disclosure.compute.process import anode, clinker, direct, pfc
 from disclosure.compute.purchased import electricity_source, heat_source
 from disclosure.compute.results import FacilityResult, Figures, SourceResult
+from disclosure.compute.trail import TrailEntry, TrailInput
 from disclosure.factors import library
 from disclosure.issues import Issue, Location, PathPart
 from disclosure.model import Filing
@@ -82,6 +83,23 @@ def _facility(ctx: Context, i: int, fac: Facility, share: Decimal,
     return result
 
 
+def _group_trail(ctx: Context, facilities: list[FacilityResult]) -> None:
+    """Trail entries tying facility totals to sources and the group totals to facilities."""
+    for scope, name in ((1, "scope1"), (2, "scope2_location")):
+        parts = []
+        for f in facilities:
+            fid = f"{f.id}/{name}"
+            ctx.trail.append(TrailEntry(
+                fid, f"facility.{name}", f.total(scope), "tCO2e", "Σ sources", (), f.id, (),
+                tuple(s.trail_id for s in f.sources if s.scope == scope)))
+            parts.append(fid)
+        value = sum((f.total(scope) * f.share for f in facilities), Decimal(0))
+        inputs = tuple(TrailInput(f"share {f.id}", f.share, "1", ctx.filing.boundary.approach.value,
+                                  f.entity) for f in facilities)
+        ctx.trail.append(TrailEntry(f"group/{name}", f"group.{name}", value, "tCO2e",
+                                    "Σ facility total × share", inputs, "group", (), tuple(parts)))
+
+
 def _compute(ctx: Context) -> Figures:
     filing = ctx.filing
     entities = {e.id: e for e in filing.boundary.entities}
@@ -98,6 +116,7 @@ def _compute(ctx: Context) -> Figures:
         for a in ConsolidationApproach
     }
     totals = aggregate.scope_totals(facilities, shares_by[approach.value])
+    _group_trail(ctx, facilities)
     group = aggregate.scope_totals(
         facilities, {f.id: f.share if f.consolidated else Decimal(0) for f in facilities})
     others = aggregate.scope_totals(

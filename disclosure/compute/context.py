@@ -88,8 +88,10 @@ class Context:
         found: Factor | None = None
         if ref.id is not None:
             found = self.lib.by_id.get(ref.id)
-        elif ref.series is not None and ref.year is not None and ref.region is not None:
-            region = self.lib.region_key(ref.region) or ref.region
+        elif ref.series is not None and ref.year is not None and (
+            ref.region is not None or ref.series == "ets-national"
+        ):
+            region = self.lib.region_key(ref.region or "national") or ref.region or "national"
             found = self.lib.electricity(ref.series, ref.year, region)
         else:
             self.issue("rule.factor.incomplete", path)

@@ -1,0 +1,5 @@
+"""``python -m disclosure``."""
+
+from disclosure.cli import main
+
+main()

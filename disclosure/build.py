@@ -1,0 +1,131 @@
+"""Build: validate, compute, render every output into a staging folder, then swap it in atomically."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from disclosure import __version__
+from disclosure.compute.results import Figures
+from disclosure.errors import DisclosureError, OutputExistsError
+from disclosure.issues import ValidationReport
+from disclosure.load import Loaded, load
+from disclosure.model import Filing
+from disclosure.output import figures_dict, to_json, trail_csv, trail_json
+from disclosure.validate import validate
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """Everything a build can vary; built by the CLI, varied in tests with ``replace``."""
+
+    output: Path
+    force: bool = False
+    strict: bool = False
+    lang: str = "zh-CN"
+
+
+@dataclass(frozen=True)
+class RenderInput:
+    """What a renderer receives."""
+
+    filing: Filing
+    figures: Figures
+    loaded: Loaded
+    options: BuildOptions
+
+
+Renderer = Callable[[RenderInput], dict[str, bytes]]
+"""A renderer returns ``{file name: content}``; it never writes."""
+
+RENDERERS: list[Renderer] = []
+"""Report renderers (Word, XBRL, iXBRL) register here."""
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    report: ValidationReport
+    written: list[str] = field(default_factory=list)
+    output: Path | None = None
+
+
+def source_date() -> str | None:
+    """The build time from SOURCE_DATE_EPOCH, so outputs stay reproducible; None when unset."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if not epoch:
+        return None
+    try:
+        return datetime.fromtimestamp(int(epoch), tz=UTC).isoformat()
+    except ValueError as err:
+        raise DisclosureError("build.source-date", f"SOURCE_DATE_EPOCH={epoch!r} is not an integer",
+                              "Unset it or give seconds since 1970.") from err
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def build(filing_path: str | Path, options: BuildOptions) -> BuildResult:
+    """Validate and compute ``filing_path``; on success write every output to ``options.output``."""
+    out = options.output
+    if out.exists() and not options.force:
+        raise OutputExistsError("build.output-exists", f"{out} already exists",
+                                "Use --force to replace it, or choose another -o folder.")
+    loaded = load(filing_path)
+    outcome = validate(loaded)
+    report = outcome.report
+    if report.exit_code(options.strict) or outcome.filing is None or outcome.figures is None:
+        return BuildResult(report)
+    ctx = RenderInput(outcome.filing, outcome.figures, loaded, options)
+    files: dict[str, bytes] = {
+        "figures.json": to_json(figures_dict(outcome.figures)),
+        "trail.json": trail_json(outcome.figures),
+        "trail.csv": trail_csv(outcome.figures),
+        "validation.json": report.to_json(strict=options.strict).encode("utf-8") + b"\n",
+    }
+    for renderer in RENDERERS:
+        files.update(renderer(ctx))
+    inputs = [loaded.path, *loaded.side_files]
+    files["manifest.json"] = to_json({
+        "tool": "disclosure", "version": __version__, "build_time": source_date(),
+        "inputs": [{"file": p.name, "sha256": _sha256(p.read_bytes())} for p in inputs],
+        "outputs": [{"file": n, "sha256": _sha256(b), "bytes": len(b)} for n, b in sorted(files.items())],
+    })
+    _write_atomically(out, files, options.force)
+    return BuildResult(report, sorted(files), out)
+
+
+def _write_atomically(out: Path, files: dict[str, bytes], force: bool) -> None:
+    """Write into a sibling staging folder, then rename it into place; never a half-written output."""
+    parent = out.resolve().parent
+    parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=parent))
+    umask = os.umask(0)
+    os.umask(umask)
+    staging.chmod(0o777 & ~umask)
+    try:
+        for name, data in files.items():
+            (staging / name).write_bytes(data)
+        if out.exists():
+            if not force:
+                raise OutputExistsError("build.output-exists", f"{out} already exists",
+                                        "Use --force to replace it.")
+            old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old.", dir=parent))
+            os.replace(out, old / "previous")
+            try:
+                os.replace(staging, out)
+            except OSError:
+                os.replace(old / "previous", out)
+                raise
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(staging, out)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)

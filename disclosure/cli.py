@@ -1,0 +1,146 @@
+"""The ``disclosure`` command line: a thin layer over the library (the only click user)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from disclosure import __version__
+from disclosure.build import BuildOptions, build
+from disclosure.catalogue import CATALOGUE, markdown
+from disclosure.errors import DisclosureError
+from disclosure.issues import EXIT_FAILED, ValidationReport
+from disclosure.load import load
+from disclosure.validate import validate
+
+LANGS = click.Choice(["zh-CN", "en"])
+
+
+def _print_report(report: ValidationReport, fmt: str, lang: str, strict: bool) -> None:
+    if fmt == "json":
+        click.echo(report.to_json(None, strict))
+        return
+    for issue in report.issues:
+        click.echo(f"{issue.location}: {issue.level.value} [{issue.code}] {issue.message(lang)}")
+        click.echo(f"    {'提示' if lang == 'zh-CN' else 'hint'}: {issue.hint(lang)}")
+    errors, warnings = len(report.errors), len(report.warnings)
+    if lang == "zh-CN":
+        verdict = "通过" if report.exit_code(strict) == 0 else "未通过"
+        click.echo(f"{report.stats.get('file')}: {verdict}（{errors} 个错误，{warnings} 个警告）")
+    else:
+        verdict = "valid" if report.exit_code(strict) == 0 else "invalid"
+        click.echo(f"{report.stats.get('file')}: {verdict} ({errors} errors, {warnings} warnings)")
+
+
+def _fail(err: DisclosureError, lang: str) -> None:
+    click.echo(f"error [{err.code}] {err.message}", err=True)
+    if err.hint:
+        click.echo(f"    {'提示' if lang == 'zh-CN' else 'hint'}: {err.hint}", err=True)
+    sys.exit(EXIT_FAILED)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="disclosure")
+def main() -> None:
+    """Chinese corporate GHG and climate disclosure: validate, compute, report.
+
+    Exit codes: 0 valid / done, 1 invalid filing (or warnings with --strict), 2 usage error,
+    3 could not run (output exists, I/O error).
+    """
+
+
+@main.command("validate")
+@click.argument("filing", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.option("--strict", is_flag=True, help="Warnings also make the filing invalid.")
+@click.option("--lang", type=LANGS, default="zh-CN", help="Language of the messages.")
+def validate_command(filing: Path, fmt: str, strict: bool, lang: str) -> None:
+    """Check FILING (filing.yaml and its side tables) and list every finding."""
+    report = validate(load(filing)).report
+    _print_report(report, fmt, lang, strict)
+    sys.exit(report.exit_code(strict))
+
+
+@main.command("build")
+@click.argument("filing", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Output folder (written atomically).")
+@click.option("--force", is_flag=True, help="Replace an existing output folder.")
+@click.option("--strict", is_flag=True, help="Refuse to build when there are warnings.")
+@click.option("--lang", type=LANGS, default="zh-CN", help="Report and message language.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def build_command(filing: Path, output: Path, force: bool, strict: bool, lang: str, fmt: str) -> None:
+    """Validate and compute FILING, then write figures, trail, reports and manifest to -o."""
+    options = BuildOptions(output=output, force=force, strict=strict, lang=lang)
+    try:
+        result = build(filing, options)
+    except DisclosureError as err:
+        _fail(err, lang)
+        return
+    _print_report(result.report, fmt, lang, strict)
+    if result.output is None:
+        sys.exit(result.report.exit_code(strict) or EXIT_FAILED)
+    if fmt == "text":
+        for name in result.written:
+            click.echo(f"  {result.output / name}")
+
+
+@main.command("schema")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None)
+def schema_command(output: Path | None) -> None:
+    """Print (or write) the JSON Schema of filing.yaml."""
+    from disclosure.schema import schema_text
+
+    text = schema_text()
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+
+
+@main.command("init")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--sector", type=click.Choice(["power", "aluminium", "cement", "generic"]),
+              default="generic")
+@click.option("--force", is_flag=True, help="Overwrite an existing filing.yaml.")
+def init_command(directory: Path, sector: str, force: bool) -> None:
+    """Write a commented starter filing for SECTOR into DIRECTORY."""
+    from disclosure.starter import write_starter
+
+    try:
+        written = write_starter(directory, sector, force)
+    except DisclosureError as err:
+        _fail(err, "en")
+        return
+    for path in written:
+        click.echo(str(path))
+
+
+@main.command("codes")
+@click.option("--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown")
+def codes_command(fmt: str) -> None:
+    """List every finding code with its severity and meaning."""
+    if fmt == "markdown":
+        click.echo(markdown(), nl=False)
+        return
+    data = {c: {"severity": e.severity, "title": dict(e.title), "hint": dict(e.hint)}
+            for c, e in sorted(CATALOGUE.items())}
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+@main.command("factors")
+@click.option("--kind", default=None, help="Only this kind, e.g. grid-electricity, fuel-ncv.")
+def factors_command(kind: str | None) -> None:
+    """List the factor library: id, value, unit, status, source."""
+    from disclosure.factors import library
+
+    for f in sorted(library().by_id.values(), key=lambda f: f.id):
+        if kind is None or f.kind == kind:
+            click.echo(f"{f.id}\t{f.value} {f.unit}\t{f.status}\t{f.source_text()}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
