@@ -13,7 +13,8 @@ greenhouse gas ``tCO2e``; money ``CNY``. 1 tce = 29.3076 GJ is the project const
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, localcontext
+from fractions import Fraction
 from functools import cache
 
 # Dimension vector order: mass, volume, energy, carbon, ghg, money
@@ -27,44 +28,46 @@ _MONEY: Dims = (0, 0, 0, 0, 0, 1)
 _NONE: Dims = (0, 0, 0, 0, 0, 0)
 
 TCE_GJ = Decimal("29.3076")
+_TCE = Fraction(TCE_GJ)
 """GJ per tonne of standard coal equivalent (1 kgce = 29.3076 MJ)."""
 
 KWH_GJ = Decimal("0.0036")
+_KWH = Fraction(KWH_GJ)
 """GJ per kWh (3.6 MJ, exact by definition)."""
 
 C_TO_CO2 = Decimal(44) / Decimal(12)
 """Molar-mass ratio CO2/C, applied exactly once per combustion result."""
 
-_SIMPLE: dict[str, tuple[Dims, Decimal]] = {
-    "t": (_MASS, Decimal(1)),
-    "kg": (_MASS, Decimal("0.001")),
-    "kt": (_MASS, Decimal(1000)),
-    "10^4t": (_MASS, Decimal(10000)),
-    "Nm3": (_VOLUME, Decimal(1)),
-    "10^4Nm3": (_VOLUME, Decimal(10000)),
-    "10^8Nm3": (_VOLUME, Decimal(100000000)),
-    "kJ": (_ENERGY, Decimal("0.000001")),
-    "MJ": (_ENERGY, Decimal("0.001")),
-    "GJ": (_ENERGY, Decimal(1)),
-    "TJ": (_ENERGY, Decimal(1000)),
-    "kWh": (_ENERGY, KWH_GJ),
-    "MWh": (_ENERGY, KWH_GJ * 1000),
-    "10^4kWh": (_ENERGY, KWH_GJ * 10000),
-    "GWh": (_ENERGY, KWH_GJ * 1000000),
-    "kgce": (_ENERGY, TCE_GJ / 1000),
-    "tce": (_ENERGY, TCE_GJ),
-    "10^4tce": (_ENERGY, TCE_GJ * 10000),
-    "tC": (_CARBON, Decimal(1)),
-    "kgC": (_CARBON, Decimal("0.001")),
-    "tCO2e": (_GHG, Decimal(1)),
-    "kgCO2e": (_GHG, Decimal("0.001")),
-    "ktCO2e": (_GHG, Decimal(1000)),
-    "10^4tCO2e": (_GHG, Decimal(10000)),
-    "CNY": (_MONEY, Decimal(1)),
-    "10^4CNY": (_MONEY, Decimal(10000)),
-    "10^8CNY": (_MONEY, Decimal(100000000)),
-    "1": (_NONE, Decimal(1)),
-    "%": (_NONE, Decimal("0.01")),
+_SIMPLE: dict[str, tuple[Dims, Fraction]] = {
+    "t": (_MASS, Fraction(1)),
+    "kg": (_MASS, Fraction("0.001")),
+    "kt": (_MASS, Fraction(1000)),
+    "10^4t": (_MASS, Fraction(10000)),
+    "Nm3": (_VOLUME, Fraction(1)),
+    "10^4Nm3": (_VOLUME, Fraction(10000)),
+    "10^8Nm3": (_VOLUME, Fraction(100000000)),
+    "kJ": (_ENERGY, Fraction("0.000001")),
+    "MJ": (_ENERGY, Fraction("0.001")),
+    "GJ": (_ENERGY, Fraction(1)),
+    "TJ": (_ENERGY, Fraction(1000)),
+    "kWh": (_ENERGY, _KWH),
+    "MWh": (_ENERGY, _KWH * 1000),
+    "10^4kWh": (_ENERGY, _KWH * 10000),
+    "GWh": (_ENERGY, _KWH * 1000000),
+    "kgce": (_ENERGY, _TCE / 1000),
+    "tce": (_ENERGY, _TCE),
+    "10^4tce": (_ENERGY, _TCE * 10000),
+    "tC": (_CARBON, Fraction(1)),
+    "kgC": (_CARBON, Fraction("0.001")),
+    "tCO2e": (_GHG, Fraction(1)),
+    "kgCO2e": (_GHG, Fraction("0.001")),
+    "ktCO2e": (_GHG, Fraction(1000)),
+    "10^4tCO2e": (_GHG, Fraction(10000)),
+    "CNY": (_MONEY, Fraction(1)),
+    "10^4CNY": (_MONEY, Fraction(10000)),
+    "10^8CNY": (_MONEY, Fraction(100000000)),
+    "1": (_NONE, Fraction(1)),
+    "%": (_NONE, Fraction("0.01")),
 }
 
 # Spellings people use, mapped to the canonical names above. CO2 and CO2e share a dimension:
@@ -100,10 +103,16 @@ class Unit:
 
     name: str
     dims: Dims
-    factor: Decimal
+    exact: Fraction
+    """Exact factor to the base unit (a fraction: GJ per MWh is 3.6, MWh per GJ is 5/18)."""
+
+    @property
+    def factor(self) -> Decimal:
+        """The factor to the base unit as a decimal (exact whenever it terminates)."""
+        return to_decimal(self.exact)
 
 
-def _simple(token: str) -> tuple[Dims, Decimal]:
+def _simple(token: str) -> tuple[Dims, Fraction]:
     token = token.strip()
     name = _ALIASES.get(token, token)
     if name not in _SIMPLE:
@@ -132,19 +141,31 @@ def _canonical(token: str) -> str:
     return _ALIASES.get(token.strip(), token.strip())
 
 
+PRECISION = 50
+
+
+def to_decimal(value: Fraction) -> Decimal:
+    """A fraction as a decimal: exact when it terminates, else to 50 significant digits."""
+    with localcontext() as ctx:
+        ctx.prec = PRECISION
+        return Decimal(value.numerator) / Decimal(value.denominator)
+
+
 def factor(from_unit: str, to_unit: str) -> Decimal:
-    """The exact multiplier taking a value in ``from_unit`` to ``to_unit``."""
+    """The multiplier taking a value in ``from_unit`` to ``to_unit``, computed exactly."""
     a, b = parse(from_unit), parse(to_unit)
     if a.dims != b.dims:
         raise UnitError(f"cannot convert {from_unit!r} to {to_unit!r}: different dimensions")
-    return a.factor / b.factor
+    return to_decimal(a.exact / b.exact)
 
 
 def convert(value: Decimal, from_unit: str, to_unit: str) -> Decimal:
     """Convert ``value`` between two units of the same dimension."""
     if from_unit == to_unit:
         return value
-    return value * factor(from_unit, to_unit)
+    with localcontext() as ctx:
+        ctx.prec = PRECISION
+        return value * factor(from_unit, to_unit)
 
 
 def same_dimension(unit: str, reference: str) -> bool:

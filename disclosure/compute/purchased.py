@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from disclosure import units
-from disclosure.compute.context import Context, Value, in_base
+from disclosure.compute.context import Context, Value
 from disclosure.compute.results import SourceResult
 from disclosure.compute.trail import TrailEntry, TrailInput
 from disclosure.issues import PathPart
@@ -35,7 +35,7 @@ def _activity(ctx: Context, records: list[ActivityRecord], reference: str, to_un
 
 def _per(v: Value, denominator: str) -> Decimal:
     """A factor in tCO2e per ``denominator`` (e.g. kgCO2/kWh → tCO2/MWh)."""
-    return in_base(v) * units.parse(denominator).factor
+    return v.value * units.factor(v.unit, f"tCO2e/{denominator}")
 
 
 def electricity_source(ctx: Context, facility: str, src: ElectricitySource,

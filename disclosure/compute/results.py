@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
+from collections.abc import Iterable
+from decimal import Decimal, localcontext
 from typing import Any
 
 from disclosure.compute.trail import Substitution, TrailEntry
 from disclosure.factors import Factor
 
 ZERO = Decimal(0)
+PRECISION = 50
+"""Significant digits of every intermediate result; figures are rounded only for display."""
+
+
+def total(values: Iterable[Decimal]) -> Decimal:
+    """An exact sum at the calculation precision, whatever the caller's decimal context."""
+    with localcontext() as ctx:
+        ctx.prec = PRECISION
+        return sum(values, ZERO)
 
 
 @dataclass
@@ -51,7 +61,7 @@ class FacilityResult:
     products: dict[str, tuple[Decimal, str]] = field(default_factory=dict)
 
     def total(self, scope: int) -> Decimal:
-        return sum((s.emissions for s in self.sources if s.scope == scope), ZERO)
+        return total(s.emissions for s in self.sources if s.scope == scope)
 
     @property
     def scope1(self) -> Decimal:
@@ -63,16 +73,14 @@ class FacilityResult:
 
     @property
     def scope2_market(self) -> Decimal:
-        return sum(
-            (s.market if s.market is not None else s.emissions for s in self.sources if s.scope == 2),
-            ZERO,
-        )
+        return total(
+            s.market if s.market is not None else s.emissions for s in self.sources if s.scope == 2)
 
     @property
     def scope2_ets(self) -> Decimal | None:
         if not any(s.kind == "electricity" and s.ets is not None for s in self.sources):
             return None
-        return sum((s.ets for s in self.sources if s.scope == 2 and s.ets is not None), ZERO)
+        return total(s.ets for s in self.sources if s.scope == 2 and s.ets is not None)
 
 
 @dataclass
@@ -119,21 +127,23 @@ class Figures:
 
     @property
     def total_location(self) -> Decimal:
-        return self.totals.scope1 + self.totals.scope2_location
+        return total((self.totals.scope1, self.totals.scope2_location))
 
     @property
     def total_market(self) -> Decimal:
-        return self.totals.scope1 + self.totals.scope2_market
+        return total((self.totals.scope1, self.totals.scope2_market))
 
     @property
     def energy_tce(self) -> dict[str, Decimal]:
         from disclosure.units import TCE_GJ
 
-        return {k: v / TCE_GJ for k, v in self.energy_gj.items()}
+        with localcontext() as ctx:
+            ctx.prec = PRECISION
+            return {k: v / TCE_GJ for k, v in self.energy_gj.items()}
 
     @property
     def energy_total_tce(self) -> Decimal:
-        return sum(self.energy_tce.values(), ZERO)
+        return total(self.energy_tce.values())
 
     @property
     def flagged_factors(self) -> list[Factor]:
