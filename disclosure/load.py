@@ -20,6 +20,8 @@ from disclosure.tables import Table, read_table
 
 MAX_FILING_BYTES = 64 * 1024 * 1024
 MAX_NODES = 5_000_000
+MAX_ALIAS_USES = 10_000
+"""Anchors re-used more often than this are refused (entity-expansion, "billion laughs")."""
 MAX_DEPTH = 64
 
 _INT = re.compile(r"^[-+]?[0-9]+$")
@@ -72,6 +74,8 @@ class _Converter:
     def __init__(self, loaded: Loaded) -> None:
         self.loaded = loaded
         self.count = 0
+        self.alias_uses = 0
+        self.seen: set[int] = set()
 
     def loc(self, node: yaml.Node, path: tuple[PathPart, ...]) -> Location:
         mark = node.start_mark
@@ -82,6 +86,12 @@ class _Converter:
         if self.count > MAX_NODES or len(path) > MAX_DEPTH:
             raise _TooLarge(self.loc(node, path))
         self.loaded.locations[path] = self.loc(node, path)
+        if isinstance(node, yaml.CollectionNode):
+            if id(node) in self.seen:
+                self.alias_uses += 1
+                if self.alias_uses > MAX_ALIAS_USES:
+                    raise _TooLarge(self.loc(node, path))
+            self.seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, path)
         if isinstance(node, yaml.SequenceNode):

@@ -48,16 +48,23 @@ def check_structure(loaded: Loaded) -> tuple[Filing | None, list[Issue]]:
         return None, [_issue(loaded, e) for e in err.errors(include_url=False)]
 
 
+def _dotted(path: tuple[Any, ...]) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
 def _issue(loaded: Loaded, error: Any) -> Issue:
     loc = tuple(error["loc"])
     code = _code(error["type"])
     real = loaded.resolve_path(loc)
-    field = ".".join(str(p) for p in loc if not isinstance(p, int)) or "-"
+    field = _dotted(real if code != "schema.unknown-field" else loc) or "-"
     ctx: dict[str, Any] = {"field": field, "detail": error["msg"]}
     if "ctx" in error:
         if "expected" in error["ctx"]:
             ctx["expected"] = error["ctx"]["expected"]
-        for k in ("ge", "le", "gt", "lt", "min_length", "max_length", "pattern"):
+        for k in ("ge", "le", "gt", "lt", "min_length", "max_length"):
             if k in error["ctx"]:
                 ctx["limit"] = f"{k} {error['ctx'][k]}"
     ctx.setdefault("expected", "-")

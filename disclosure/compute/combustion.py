@@ -97,7 +97,7 @@ def _record(ctx: Context, facility: str, src: CombustionSource, rec: FuelRecord,
         return None
     of_fraction = fraction(of)
     if not Decimal(0) < of_fraction <= 1:
-        ctx.issue("rule.param.range", (*rpath, "oxidation"), parameter="oxidation",
+        ctx.issue("rule.param.range", of.origin or (*rpath, "oxidation"), parameter="oxidation",
                   value=of.value, unit=of.unit)
         return None
     energy_gj: Decimal | None = None
@@ -162,7 +162,7 @@ def _param(ctx: Context, name: str, value: Decimal | None, unit: str | None,
             return None
         if basis is Basis.MEASURED and compliant:
             ctx.count_basis(name, "measured")
-            return Value(value, unit, "measured", evidence or ctx.where(where))
+            return Value(value, unit, "measured", evidence or ctx.where(where), origin=where)
         if basis is Basis.DEFAULT:
             source = src_param.source if src_param is not None and where == ppath else None
             if source is None and src_param is not None:
@@ -171,7 +171,7 @@ def _param(ctx: Context, name: str, value: Decimal | None, unit: str | None,
                 ctx.issue("rule.param.default-source-missing", where, parameter=name)
                 return None
             ctx.count_basis(name, "default")
-            return Value(value, unit, "user", source)
+            return Value(value, unit, "user", source, origin=where)
         reason = "non-compliant"
     else:
         reason = "missing" if basis is Basis.MEASURED else ""

@@ -28,6 +28,8 @@ class Value:
     basis: str
     source: str
     factor_id: str = ""
+    origin: tuple[PathPart, ...] = ()
+    """Where in the filing the value was given (empty for library values)."""
 
     def as_input(self, name: str) -> TrailInput:
         return TrailInput(name, self.value, self.unit, self.basis, self.source)
