@@ -12,6 +12,13 @@ from disclosure.rules import RuleContext, run_rules
 from disclosure.structure import check_structure
 
 
+_UNREADABLE = frozenset({
+    "input.yaml-syntax", "input.yaml-key", "input.yaml-duplicate-key", "input.yaml-tag",
+    "input.yaml-multiple-documents", "input.yaml-root",
+})
+"""Reading problems after which the data cannot be trusted to mean what the author wrote."""
+
+
 @dataclass(frozen=True)
 class Outcome:
     """The validation report and, when the filing parsed, the model and its figures."""
@@ -24,7 +31,7 @@ class Outcome:
 def validate(loaded: Loaded) -> Outcome:
     """Run every check on ``loaded``; never raises for bad input."""
     issues: list[Issue] = list(loaded.issues)
-    if loaded.data is None or any(i.code.startswith("input.yaml") for i in issues):
+    if loaded.data is None or any(i.code in _UNREADABLE for i in issues):
         return Outcome(_report(issues, loaded))
     filing, structural = check_structure(loaded)
     issues += structural

@@ -20,8 +20,10 @@ TITLE_WORDS = ("可持续发展报告", "环境、社会和公司治理报告", 
 def rule_period(ctx: RuleContext) -> Iterator[Issue]:
     """RPT-03: the report covers one full fiscal year (1 January – 31 December), as the annual report."""
     r = ctx.filing.report
-    if r.period_start != date(r.fiscal_year, 1, 1) or r.period_end != date(r.fiscal_year, 12, 31):
-        yield ctx.at("rule.report.period", ("report", "period_start"), start=r.period_start,
+    wrong_start = r.period_start != date(r.fiscal_year, 1, 1)
+    if wrong_start or r.period_end != date(r.fiscal_year, 12, 31):
+        field = "period_start" if wrong_start else "period_end"
+        yield ctx.at("rule.report.period", ("report", field), start=r.period_start,
                      end=r.period_end, year=r.fiscal_year)
 
 
