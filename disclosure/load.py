@@ -61,10 +61,7 @@ class Loaded:
         node = self.data
         real: list[PathPart] = []
         for part in path:
-            if isinstance(node, dict) and part in node:
-                node = node[part]
-                real.append(part)
-            elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            if isinstance(node, dict) and part in node or isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
                 node = node[part]
                 real.append(part)
         return tuple(real)

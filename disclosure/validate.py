@@ -11,7 +11,6 @@ from disclosure.model import Filing
 from disclosure.rules import RuleContext, run_rules
 from disclosure.structure import check_structure
 
-
 _UNREADABLE = frozenset({
     "input.yaml-syntax", "input.yaml-key", "input.yaml-duplicate-key", "input.yaml-tag",
     "input.yaml-multiple-documents", "input.yaml-root",

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from disclosure import units
-from disclosure.compute.aggregate import share, scope_totals
+from disclosure.compute.aggregate import scope_totals, share
 from disclosure.compute.results import FacilityResult, SourceResult
 from disclosure.model.report import BoundaryEntity, ConsolidationApproach
 
