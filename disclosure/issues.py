@@ -39,7 +39,7 @@ class Location:
 
     def __str__(self) -> str:
         if self.file is None:
-            return _dotted(self.path) or "-"
+            return dotted(self.path) or "-"
         if self.sheet is not None:
             return f"{self.file}!{self.sheet}!{self.cell or ''}"
         if self.line is not None:
@@ -57,12 +57,13 @@ class Location:
         else:
             out["line"] = self.line
             out["column"] = self.column
-        out["path"] = _dotted(self.path)
+        out["path"] = dotted(self.path)
         out["text"] = str(self)
         return out
 
 
-def _dotted(path: tuple[PathPart, ...]) -> str:
+def dotted(path: tuple[PathPart, ...]) -> str:
+    """``("a", 0, "b")`` → ``a[0].b``."""
     out = ""
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))

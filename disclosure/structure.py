@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from disclosure.issues import Issue
+from disclosure.issues import Issue, dotted
 from disclosure.load import Loaded
 from disclosure.model import Filing
 
@@ -48,18 +48,11 @@ def check_structure(loaded: Loaded) -> tuple[Filing | None, list[Issue]]:
         return None, [_issue(loaded, e) for e in err.errors(include_url=False)]
 
 
-def _dotted(path: tuple[Any, ...]) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
 def _issue(loaded: Loaded, error: Any) -> Issue:
     loc = tuple(error["loc"])
     code = _code(error["type"])
     real = loaded.resolve_path(loc)
-    field = _dotted(real if code != "schema.unknown-field" else loc) or "-"
+    field = dotted(real if code != "schema.unknown-field" else loc) or "-"
     ctx: dict[str, Any] = {"field": field, "detail": error["msg"]}
     if "ctx" in error:
         if "expected" in error["ctx"]:

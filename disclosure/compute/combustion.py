@@ -60,15 +60,12 @@ def combustion_source(ctx: Context, facility: str, src: CombustionSource,
     sid = f"{facility}/{src.id}"
     ctx.trail.append(TrailEntry(
         sid, "scope1.combustion", total, "tCO2", "Σ records", (), ctx.where(path), (), tuple(parts)))
-    declared = None
-    if src.declared_annual_quantity is not None:
-        declared = src.declared_annual_quantity
     return SourceResult(
         facility=facility, source=src.id, kind="combustion",
         source_type="mobile-combustion" if src.mobile else "stationary-combustion", scope=1,
         emissions=total, by_gas={"CO2": total}, energy_gj=energy if energy_known else None,
         energy_type=src.fuel, quantity=quantity, quantity_unit=fuel.unit, monthly_quantity=monthly,
-        declared_annual=declared, trail_id=sid,
+        declared_annual=src.declared_annual_quantity, trail_id=sid,
     )
 
 
@@ -164,9 +161,7 @@ def _param(ctx: Context, name: str, value: Decimal | None, unit: str | None,
             ctx.count_basis(name, "measured")
             return Value(value, unit, "measured", evidence or ctx.where(where), origin=where)
         if basis is Basis.DEFAULT:
-            source = src_param.source if src_param is not None and where == ppath else None
-            if source is None and src_param is not None:
-                source = src_param.source
+            source = src_param.source if src_param is not None else None
             if not source:
                 ctx.issue("rule.param.default-source-missing", where, parameter=name)
                 return None

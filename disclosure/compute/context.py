@@ -160,8 +160,3 @@ class Context:
 def fraction(v: Value) -> Decimal:
     """A dimensionless parameter (%, fraction) as a fraction."""
     return v.value * units.parse(v.unit).factor
-
-
-def in_base(v: Value) -> Decimal:
-    """A value in the base units of its dimension (t, Nm3, GJ, tC, tCO2e, CNY)."""
-    return v.value * units.parse(v.unit).factor
