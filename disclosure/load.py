@@ -15,8 +15,9 @@ from typing import Any
 
 import yaml
 
+from disclosure.gctune import bulk
 from disclosure.issues import Issue, Location, PathPart
-from disclosure.tables import Table, read_table
+from disclosure.tables import Row, Table, read_table
 
 MAX_FILING_BYTES = 64 * 1024 * 1024
 MAX_NODES = 5_000_000
@@ -44,12 +45,21 @@ class Loaded:
     display: str
     data: Any = None
     locations: dict[tuple[PathPart, ...], Location] = field(default_factory=dict)
+    rows: dict[tuple[PathPart, ...], Row] = field(default_factory=dict)
+    """Records read from side tables, by their path in ``data``; their cells are located on demand."""
     issues: list[Issue] = field(default_factory=list)
     side_files: list[Path] = field(default_factory=list)
 
     def location(self, path: tuple[PathPart, ...]) -> Location:
         """The location of ``path``, or of its nearest recorded ancestor."""
-        real = self.resolve_path(path)
+        found = self.locations.get(path)
+        if found is not None:
+            return found.with_path(tuple(path))
+        real = path if len(path) > 1 and path[:-1] in self.rows else self.resolve_path(path)
+        if len(real) > 1:
+            row = self.rows.get(real[:-1])
+            if row is not None and real[-1] in row.columns:
+                return row.cell(str(real[-1])).with_path(tuple(path))
         for end in range(len(real), -1, -1):
             loc = self.locations.get(real[:end])
             if loc is not None:
@@ -61,10 +71,17 @@ class Loaded:
         node = self.data
         real: list[PathPart] = []
         for part in path:
-            if isinstance(node, dict) and part in node or isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-                node = node[part]
-                real.append(part)
+            if not _has(node, part):
+                continue
+            node = node[part]
+            real.append(part)
         return tuple(real)
+
+
+def _has(node: Any, part: PathPart) -> bool:
+    if isinstance(node, dict):
+        return part in node
+    return isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
 
 
 class _Converter:
@@ -151,7 +168,11 @@ class _TooLarge(Exception):
 
 def load(path: str | Path) -> Loaded:
     """Read ``filing.yaml`` and the tables it points to. Never raises for bad input."""
-    path = Path(path)
+    with bulk():
+        return _load(Path(path))
+
+
+def _load(path: Path) -> Loaded:
     loaded = Loaded(path=path, display=str(path))
     if not path.is_file():
         loaded.issues.append(Issue("input.file-missing", Location(str(path)), {"file": str(path)}))
@@ -262,8 +283,7 @@ def _splice_tables(loaded: Loaded) -> None:
             values = {k: v for k, v in row.values.items() if k not in select}
             records.append(values)
             loaded.locations[(*base, i)] = row.where
-            for col, cell in row.cells.items():
-                loaded.locations[(*base, i, col)] = cell
+            loaded.rows[(*base, i)] = row
         if table.rows and not records and not table.issues:
             loaded.issues.append(Issue("input.table-no-rows", origin,
                                        {"file": table.display, "select": _fmt_select(select)}))

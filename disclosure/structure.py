@@ -33,7 +33,7 @@ _TYPES = ("decimal", "int", "float", "bool", "string", "dict", "list", "model", 
 def _code(kind: str) -> str:
     if kind in _CODES:
         return _CODES[kind]
-    if kind.startswith("date") or kind.startswith("datetime"):
+    if kind.startswith(("date", "datetime")):
         return "schema.invalid-date"
     if any(kind.startswith(t) for t in _TYPES):
         return "schema.wrong-type"

@@ -21,11 +21,26 @@ MAX_TABLE_BYTES = 512 * 1024 * 1024
 
 @dataclass(frozen=True, slots=True)
 class Row:
-    """One data row: values by column name and the location of each cell."""
+    """One data row: values by column name; cell locations are made on demand.
+
+    ``columns`` (column name to 1-based column number) is shared by every row of a table, so a
+    table of millions of cells does not hold millions of ``Location`` objects.
+    """
 
     values: dict[str, Any]
-    cells: dict[str, Location]
     where: Location
+    """The row's first cell."""
+    columns: dict[str, int]
+
+    def cell(self, name: str) -> Location:
+        """The location of the cell in column ``name``."""
+        col = self.columns[name]
+        where = self.where
+        if where.sheet is not None and where.cell is not None:
+            from openpyxl.utils import get_column_letter
+
+            return Location(where.file, sheet=where.sheet, cell=f"{get_column_letter(col)}{where.cell[1:]}")
+        return Location(where.file, where.line, col)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +90,7 @@ def _read_csv(path: Path, display: str, origin: Location) -> Table:
     delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header: list[str] | None = None
+    columns: dict[str, int] = {}
     rows: list[Row] = []
     try:
         for lineno, record in enumerate(reader, start=1):
@@ -82,6 +98,7 @@ def _read_csv(path: Path, display: str, origin: Location) -> Table:
                 continue
             if header is None:
                 header = [_clean(c) for c in record]
+                columns = _columns(header)
                 dupes = sorted({h for h in header if h and header.count(h) > 1})
                 if dupes:
                     issues.append(
@@ -95,19 +112,26 @@ def _read_csv(path: Path, display: str, origin: Location) -> Table:
                           {"file": display, "expected": len(header), "found": len(record)})
                 )
             values: dict[str, Any] = {}
-            cells: dict[str, Location] = {}
-            for col, (name, cell) in enumerate(zip(header, record, strict=False), start=1):
+            for name, cell in zip(header, record, strict=False):
                 value = _cell_text(cell)
                 if name and value is not None:
                     values[name] = value
-                    cells[name] = Location(display, lineno, col)
-            rows.append(Row(values, cells, Location(display, lineno, 1)))
+            rows.append(Row(values, Location(display, lineno, 1), columns))
     except csv.Error as err:
         issues.append(Issue("input.csv-syntax", Location(display, reader.line_num, 1),
                             {"file": display, "detail": str(err)}))
     if header is None:
         issues.append(Issue("input.empty", origin, {"file": display}))
     return Table(display, tuple(rows), tuple(issues))
+
+
+def _columns(header: list[str]) -> dict[str, int]:
+    """Column number of each named column (the first, if a name repeats)."""
+    columns: dict[str, int] = {}
+    for col, name in enumerate(header, start=1):
+        if name:
+            columns.setdefault(name, col)
+    return columns
 
 
 def _clean(text: str) -> str:
@@ -125,8 +149,6 @@ def _cell_text(cell: str) -> str | None:
 
 def _read_xlsx(path: Path, display: str, sheet: str | None, origin: Location) -> Table:
     import openpyxl  # imported here: only filings with XLSX side files pay for it
-    from openpyxl.utils import get_column_letter
-
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as err:
@@ -140,21 +162,21 @@ def _read_xlsx(path: Path, display: str, sheet: str | None, origin: Location) ->
         ws = book[sheet] if sheet is not None else book.worksheets[0]
         title = ws.title
         header: list[str] | None = None
+        columns: dict[str, int] = {}
         rows: list[Row] = []
         for r, record in enumerate(ws.iter_rows(values_only=True), start=1):
             if all(v is None or (isinstance(v, str) and not v.strip()) for v in record):
                 continue
             if header is None:
                 header = [_clean(str(v)) if v is not None else "" for v in record]
+                columns = _columns(header)
                 continue
             values: dict[str, Any] = {}
-            cells: dict[str, Location] = {}
-            for c, (name, value) in enumerate(zip(header, record, strict=False), start=1):
+            for name, value in zip(header, record, strict=False):
                 converted = _xlsx_value(value)
                 if name and converted is not None:
                     values[name] = converted
-                    cells[name] = Location(display, sheet=title, cell=f"{get_column_letter(c)}{r}")
-            rows.append(Row(values, cells, Location(display, sheet=title, cell=f"A{r}")))
+            rows.append(Row(values, Location(display, sheet=title, cell=f"A{r}"), columns))
     finally:
         book.close()
     if header is None:

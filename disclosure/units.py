@@ -13,7 +13,7 @@ greenhouse gas ``tCO2e``; money ``CNY``. 1 tce = 29.3076 GJ is the project const
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal, localcontext
+from decimal import Context, Decimal
 from fractions import Fraction
 from functools import cache
 
@@ -109,7 +109,7 @@ class Unit:
     @property
     def factor(self) -> Decimal:
         """The factor to the base unit as a decimal (exact whenever it terminates)."""
-        return to_decimal(self.exact)
+        return _decimal(self.exact)
 
 
 def _simple(token: str) -> tuple[Dims, Fraction]:
@@ -142,15 +142,22 @@ def _canonical(token: str) -> str:
 
 
 PRECISION = 50
+CONTEXT = Context(prec=PRECISION)
+"""The arithmetic context of every calculation: 50 significant digits, half-even, whatever the
+caller's own decimal context (figures are rounded only for display)."""
 
 
 def to_decimal(value: Fraction) -> Decimal:
     """A fraction as a decimal: exact when it terminates, else to 50 significant digits."""
-    with localcontext() as ctx:
-        ctx.prec = PRECISION
-        return Decimal(value.numerator) / Decimal(value.denominator)
+    return CONTEXT.divide(Decimal(value.numerator), Decimal(value.denominator))
 
 
+@cache
+def _decimal(value: Fraction) -> Decimal:
+    return to_decimal(value)
+
+
+@cache
 def factor(from_unit: str, to_unit: str) -> Decimal:
     """The multiplier taking a value in ``from_unit`` to ``to_unit``, computed exactly."""
     a, b = parse(from_unit), parse(to_unit)
@@ -163,9 +170,7 @@ def convert(value: Decimal, from_unit: str, to_unit: str) -> Decimal:
     """Convert ``value`` between two units of the same dimension."""
     if from_unit == to_unit:
         return value
-    with localcontext() as ctx:
-        ctx.prec = PRECISION
-        return value * factor(from_unit, to_unit)
+    return CONTEXT.multiply(value, factor(from_unit, to_unit))
 
 
 def same_dimension(unit: str, reference: str) -> bool:

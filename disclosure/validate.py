@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from disclosure.compute import Figures, compute
+from disclosure.gctune import bulk
 from disclosure.issues import Issue, ValidationReport, sort_issues
 from disclosure.load import Loaded
 from disclosure.model import Filing
@@ -29,6 +30,11 @@ class Outcome:
 
 def validate(loaded: Loaded) -> Outcome:
     """Run every check on ``loaded``; never raises for bad input."""
+    with bulk():
+        return _validate(loaded)
+
+
+def _validate(loaded: Loaded) -> Outcome:
     issues: list[Issue] = list(loaded.issues)
     if loaded.data is None or any(i.code in _UNREADABLE for i in issues):
         return Outcome(_report(issues, loaded))

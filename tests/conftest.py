@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from disclosure.compute.results import PRECISION
+from disclosure.units import PRECISION
 
 BASE_FILING = """\
 schema_version: "1.0"

@@ -16,7 +16,7 @@ from disclosure.compute.combustion import combustion_source
 from disclosure.compute.context import Context, Locate
 from disclosure.compute.process import anode, clinker, direct, pfc
 from disclosure.compute.purchased import electricity_source, heat_source
-from disclosure.compute.results import PRECISION, FacilityResult, Figures, SourceResult
+from disclosure.compute.results import FacilityResult, Figures, SourceResult
 from disclosure.compute.trail import TrailEntry, TrailInput
 from disclosure.factors import library
 from disclosure.issues import Issue, Location, PathPart
@@ -29,6 +29,7 @@ from disclosure.model.sources import (
     DirectEmission,
     Facility,
 )
+from disclosure.units import PRECISION
 
 __all__ = ["Computation", "Figures", "compute"]
 

@@ -4,22 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from decimal import Decimal, localcontext
+from decimal import Decimal
+from functools import reduce
 from typing import Any
 
 from disclosure.compute.trail import Substitution, TrailEntry
 from disclosure.factors import Factor
+from disclosure.units import CONTEXT, TCE_GJ
 
 ZERO = Decimal(0)
-PRECISION = 50
-"""Significant digits of every intermediate result; figures are rounded only for display."""
 
 
 def total(values: Iterable[Decimal]) -> Decimal:
     """An exact sum at the calculation precision, whatever the caller's decimal context."""
-    with localcontext() as ctx:
-        ctx.prec = PRECISION
-        return sum(values, ZERO)
+    return reduce(CONTEXT.add, values, ZERO)
 
 
 @dataclass
@@ -135,11 +133,7 @@ class Figures:
 
     @property
     def energy_tce(self) -> dict[str, Decimal]:
-        from disclosure.units import TCE_GJ
-
-        with localcontext() as ctx:
-            ctx.prec = PRECISION
-            return {k: v / TCE_GJ for k, v in self.energy_gj.items()}
+        return {k: CONTEXT.divide(v, TCE_GJ) for k, v in self.energy_gj.items()}
 
     @property
     def energy_total_tce(self) -> Decimal:

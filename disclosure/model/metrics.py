@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from enum import StrEnum
 from typing import Literal
 
@@ -105,7 +106,7 @@ class Compliance(Model):
     """Verified emissions to be covered by surrender, tCO2e."""
     surrendered_allowances: Amount
     """Allowances surrendered, t."""
-    ccer_surrendered: Amount = Field(default=0)
+    ccer_surrendered: Amount = Field(default=Decimal(0))
     """CCERs used to offset (at most 5% of the obligation), tCO2e."""
     surrender_completed: bool
     """Surrender (清缴) completed on time."""
@@ -137,8 +138,8 @@ class CCERProject(Model):
     name: LocalText
     methodology: str
     status: Literal["registered", "issued", "under-development"]
-    issued: Amount = Field(default=0)
-    sold: Amount = Field(default=0)
+    issued: Amount = Field(default=Decimal(0))
+    sold: Amount = Field(default=Decimal(0))
 
 
 class Reduction(Model):

@@ -11,6 +11,12 @@ from pydantic import Field
 
 from disclosure.model.base import Identifier, LocalText, Model, NonNegative, Percent
 
+Language = Literal["zh-CN", "en"]
+
+
+def _primary_language() -> list[Language]:
+    return ["zh-CN"]
+
 
 class PreparationBasis(StrEnum):
     """The rule set the report is prepared under (编制依据)."""
@@ -94,7 +100,7 @@ class Report(Model):
     """Last day of the reporting period."""
     bases: list[PreparationBasis] = Field(min_length=1)
     """Bases of preparation (编制依据)."""
-    languages: list[Literal["zh-CN", "en"]] = Field(default_factory=lambda: ["zh-CN"], min_length=1)
+    languages: list[Language] = Field(default_factory=_primary_language, min_length=1)
     """Languages the report is published in; the first is the primary one."""
     ghg_standard: str = Field(min_length=1)
     """GHG accounting standards and methods, e.g. 'GHG Protocol Corporate Standard; MEE guidelines'."""

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 
 from disclosure.issues import Issue, PathPart
-from disclosure.model.sources import ActivityRecord, Facility, FuelRecord
+from disclosure.model.sources import ActivityRecord, CombustionSource, ElectricitySource, Facility, FuelRecord
 from disclosure.rules.registry import RuleContext, rule
 
 EVIDENCE_DAYS = 40
@@ -27,7 +27,7 @@ def near_power_of_ten(ratio: Decimal) -> int | None:
     return None
 
 
-def _sources(fac: Facility) -> Iterator[tuple[str, int, list[FuelRecord] | list[ActivityRecord]]]:
+def _sources(fac: Facility) -> Iterator[tuple[str, int, Sequence[FuelRecord | ActivityRecord]]]:
     for j, c in enumerate(fac.combustion):
         yield "combustion", j, c.records
     for j, e in enumerate(fac.electricity):
@@ -119,6 +119,7 @@ def rule_declared(ctx: RuleContext) -> Iterator[Issue]:
     """The records' sum equals the declared annual total; a 10×/1,000×/10,000× gap is a unit trap."""
     results = {(r.facility, r.source): r for f in ctx.figures.facilities for r in f.sources}
     for i, fac in enumerate(ctx.filing.facilities):
+        sources: list[tuple[str, int, CombustionSource | ElectricitySource]]
         sources = [("combustion", j, s) for j, s in enumerate(fac.combustion)]
         sources += [("electricity", j, s) for j, s in enumerate(fac.electricity)]
         for kind, j, src in sources:
@@ -163,7 +164,7 @@ def rule_verification(ctx: RuleContext) -> Iterator[Issue]:
         v, res = fac.verification, computed.get(fac.id)
         if v is None or res is None:
             continue
-        pairs = [("scope1", v.scope1, res.scope1)]
+        pairs: list[tuple[str, Decimal | None, Decimal | None]] = [("scope1", v.scope1, res.scope1)]
         s2 = res.scope2_ets if v.scope2_basis == "ets" else res.scope2_location
         pairs.append(("scope2", v.scope2, s2))
         for name, verified, value in pairs:

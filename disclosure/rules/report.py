@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from typing import Any
+from functools import cache
+from typing import Any, get_args
 
 from pydantic import BaseModel
 
@@ -55,11 +56,25 @@ def rule_dates(ctx: RuleContext) -> Iterator[Issue]:
                          approval=r.board_approval_date, date=r.publication_date)
 
 
+def _holds_text(annotation: Any, seen: frozenset[type] = frozenset()) -> bool:
+    """Whether a field of this type can contain a ``LocalText``, at any depth."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation is LocalText or (
+            annotation not in seen and bool(_text_fields(annotation, seen | {annotation})))
+    return any(_holds_text(arg, seen) for arg in get_args(annotation))
+
+
+@cache
+def _text_fields(cls: type[BaseModel], seen: frozenset[type] = frozenset()) -> tuple[str, ...]:
+    """The fields of ``cls`` worth walking for texts (activity records hold none)."""
+    return tuple(name for name, info in cls.model_fields.items() if _holds_text(info.annotation, seen))
+
+
 def _texts(node: Any, path: tuple[PathPart, ...]) -> Iterator[tuple[tuple[PathPart, ...], LocalText]]:
     if isinstance(node, LocalText):
         yield path, node
     elif isinstance(node, BaseModel):
-        for name in type(node).model_fields:
+        for name in _text_fields(type(node)):
             yield from _texts(getattr(node, name), (*path, name))
     elif isinstance(node, list):
         for i, item in enumerate(node):
