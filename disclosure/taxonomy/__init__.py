@@ -1,0 +1,6 @@
+"""The cn-ghg taxonomy: definition (data), generator (lxml) and package (ZIP)."""
+
+from disclosure.taxonomy.definition import Concept, Definition, definition
+from disclosure.taxonomy.package import package_bytes, package_files, write_package
+
+__all__ = ["Concept", "Definition", "definition", "package_bytes", "package_files", "write_package"]

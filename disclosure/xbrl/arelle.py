@@ -1,0 +1,85 @@
+"""Arelle, offline, as a validator: one Session per run, messages as data, validity from levels.
+
+Arelle is imported lazily (about a second) and never allowed online: ``workOffline`` is set on
+every run and in the environment, and its user configuration and cache live in a throw-away folder.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+FAILING = frozenset({"ERROR", "INCONSISTENCY", "ERROR-SEMANTIC", "ASSERTION-NOT-SATISFIED", "CRITICAL"})
+"""Message levels that make a filing invalid. Arelle's return value is not used: it is True even then."""
+
+
+@dataclass(frozen=True)
+class Message:
+    """One Arelle message: level, code, text and where it points."""
+
+    level: str
+    code: str
+    text: str
+    href: str = ""
+    line: int | None = None
+    concept: str = ""
+
+    @property
+    def failing(self) -> bool:
+        return self.level in FAILING
+
+    def __str__(self) -> str:
+        where = f" ({Path(self.href.split('#')[0]).name}:{self.line})" if self.href and self.line else ""
+        return f"{self.level} {self.code}{where}: {self.text}"
+
+
+def run(entry: Path, packages: list[Path], *, taxonomy_package: bool = False, base_validation: str = "none",
+        plugins: str | None = None, plugin_options: dict[str, Any] | None = None,
+        label_lang: str | None = None) -> list[Message]:
+    """Load and validate ``entry`` with our taxonomy package(s); return the messages above INFO."""
+    os.environ["ARELLE_WORK_OFFLINE"] = "true"
+    from arelle.api.Session import Session
+    from arelle.RuntimeOptions import RuntimeOptions
+
+    with tempfile.TemporaryDirectory(prefix="disclosure-arelle-") as home:
+        kwargs: dict[str, Any] = {
+            "entrypointFile": str(entry), "packages": [str(p) for p in packages], "workOffline": True,
+            "internetConnectivity": "offline", "xdgConfigHome": home, "cacheDirectory": str(Path(home) / "cache"),
+            "disablePersistentConfig": True, "validate": True, "utrValidate": True, "calcs": "c11r",
+            "formulaAction": "run", "validateDuplicateFacts": "inconsistent",
+            "baseTaxonomyValidationMode": base_validation, "logFile": "logToStructuredMessage",
+            "taxonomyPackage": taxonomy_package,
+        }
+        if plugins:
+            kwargs["plugins"] = plugins
+        if plugin_options:
+            kwargs["pluginOptions"] = plugin_options
+        if label_lang:
+            kwargs["labelLang"] = label_lang
+        options = RuntimeOptions(**kwargs)
+        with Session() as session:
+            session.run(options)
+            raw = session.get_log_messages()
+    return [_message(m) for m in raw if m.get("levelname") not in ("DEBUG", "INFO")]
+
+
+def _message(raw: dict[str, Any]) -> Message:
+    refs = raw.get("refs") or [{}]
+    ref = refs[0] if refs else {}
+    line = ref.get("sourceLine")
+    concept = ""
+    args = raw.get("args") or {}
+    for key in ("concept", "qname", "name"):
+        if isinstance(args.get(key), str):
+            concept = args[key]
+            break
+    return Message(str(raw.get("levelname", "")), str(raw.get("messageCode", "")), str(raw.get("msg", "")),
+                   str(ref.get("href", "")), int(line) if isinstance(line, int | str) and str(line).isdigit() else None,
+                   concept)
+
+
+def failing(messages: list[Message]) -> list[Message]:
+    return [m for m in messages if m.failing]
