@@ -54,11 +54,11 @@ class _Writer:
     def q(self, name: str) -> str:
         return f"{self.d.prefix}:{name}"
 
-    def assertion(self, spec: dict[str, Any], test: str) -> str:
+    def assertion(self, spec: dict[str, Any], test: str, implicit: bool = True) -> str:
         aid = spec["id"]
         e(self.link, f"{{{VA}}}valueAssertion", {f"{{{XLINK}}}type": "resource", f"{{{XLINK}}}label": aid, "id": aid,
                                                 "test": test, "aspectModel": "dimensional",
-                                                "implicitFiltering": "true"})
+                                                "implicitFiltering": "true" if implicit else "false"})
         for lang in ("zh-CN", "en"):
             label = f"{aid}_msg_{lang}"
             e(self.link, f"{{{MSG}}}message", {f"{{{XLINK}}}type": "resource", f"{{{XLINK}}}label": label,
@@ -102,9 +102,10 @@ class _Writer:
             e(e(flt, f"{{{DF}}}member"), f"{{{DF}}}qname", text=self.q(member))
         return flt
 
-    def cover_unit(self) -> etree._Element:
+    def cover(self, aspect: str) -> etree._Element:
+        """Cover ``aspect`` ("all" for every aspect): a sequence variable then binds all its facts at once."""
         flt = etree.Element(f"{{{ACF}}}aspectCover")
-        e(flt, f"{{{ACF}}}aspect", text="unit")
+        e(flt, f"{{{ACF}}}aspect", text=aspect)
         return flt
 
 
@@ -149,17 +150,17 @@ def _ccer_cap(w: _Writer, spec: dict[str, Any]) -> None:
 
 def _mandatory(w: _Writer, spec: dict[str, Any]) -> None:
     names = list(spec["concepts"])
-    present = " and ".join(f"exists($c{n})" for n in range(len(names)))
-    missing = ", ".join(f"(if (empty($c{n})) then '{w.q(name)}' else ())" for n, name in enumerate(names))
+    # Each $cN covers every aspect, so it is all facts of the concept at once; one counts when its
+    # period ends with the year the mandatory-discloser flag is reported for.
+    same = "[xfi:period-end(xfi:period(.)) eq xfi:period-end(xfi:period($mandatory))]"
+    present = " and ".join(f"exists($c{n}{same})" for n in range(len(names)))
+    missing = ", ".join(f"(if (empty($c{n}{same})) then '{w.q(name)}' else ())" for n, name in enumerate(names))
     spec = {**spec, "message": {lang: text.replace("{$missing}", f"{{string-join(({missing}), ', ')}}")
                                 for lang, text in spec["message"].items()}}
-    aid = w.assertion(spec, f"not($mandatory) or ({present})")
+    aid = w.assertion(spec, f"not($mandatory) or ({present})", implicit=False)
     w.variable(aid, "mandatory", [w.concepts(["EntityIsMandatoryDiscloser"])])
     for n, name in enumerate(names):
-        filters = [w.concepts([name])]
-        if w.d.concept(name).numeric:
-            filters.append(w.cover_unit())
-        w.variable(aid, f"c{n}", filters, sequence=True, fallback="()")
+        w.variable(aid, f"c{n}", [w.concepts([name]), w.cover("all")], sequence=True, fallback="()")
 
 
 def _fiscal_year(w: _Writer, spec: dict[str, Any]) -> None:

@@ -1,0 +1,118 @@
+"""Narrative text blocks (XHTML fragments) from the structured narratives of the filing."""
+
+from __future__ import annotations
+
+from html import escape
+
+from disclosure.compute import Figures
+from disclosure.model import Filing
+from disclosure.model.base import LocalText
+
+WORDS = {
+    "zh-CN": {
+        "body": "机构", "level": "层级", "responsibilities": "职责", "competence": "能力", "frequency": "汇报频率",
+        "information": "信息获取", "oversight": "目标监督", "decisions": "纳入决策",
+        "id": "编号", "kind": "类别", "type": "类型", "horizon": "期限", "description": "描述", "response": "应对",
+        "effect": "当期财务影响", "anticipated": "预期财务影响", "horizons": "期限定义", "impacts": "重大影响",
+        "strategy_changes": "战略与商业模式调整", "measures": "具体措施", "assumptions": "计划与假设",
+        "resources": "资源配置", "progress": "进展",
+        "assessment": "韧性评估", "scenario": "情景", "warming": "升温", "source": "来源",
+        "process": "识别、评估与管理流程", "integration": "与整体风险管理的整合",
+        "standard": "核算标准", "approach": "合并方法", "gwp": "全球变暖潜势", "factors": "使用的排放因子",
+        "status": "状态", "value": "数值", "unit": "单位", "reason": "原因", "item": "事项", "planned": "计划披露年份",
+        "provider": "机构", "assurance_standard": "准则", "assurance_level": "程度", "scope": "范围",
+        "statement": "结论",
+    },
+    "en": {
+        "body": "Body", "level": "Level", "responsibilities": "Responsibilities", "competence": "Competence",
+        "frequency": "Reporting frequency", "information": "How informed", "oversight": "Oversight of targets",
+        "decisions": "Climate in decisions", "id": "Id", "kind": "Kind", "type": "Type", "horizon": "Horizon",
+        "description": "Description", "response": "Response", "effect": "Current financial effect",
+        "anticipated": "Anticipated financial effect", "horizons": "Time horizons", "impacts": "Material impacts",
+        "strategy_changes": "Strategy and business-model changes", "measures": "Measures",
+        "assumptions": "Plans and assumptions", "resources": "Resources", "progress": "Progress",
+        "assessment": "Resilience assessment", "scenario": "Scenario", "warming": "Warming", "source": "Source",
+        "process": "Identification, assessment and management", "integration": "Integration with risk management",
+        "standard": "Accounting standard", "approach": "Consolidation approach", "gwp": "Global warming potentials",
+        "factors": "Emission factors used", "status": "Status", "value": "Value", "unit": "Unit",
+        "reason": "Reason", "item": "Item", "planned": "Planned year", "provider": "Provider",
+        "assurance_standard": "Standard", "assurance_level": "Level", "scope": "Scope", "statement": "Conclusion",
+    },
+}
+
+
+def _t(text: LocalText | str | None, lang: str) -> str:
+    if text is None:
+        return ""
+    return escape(text if isinstance(text, str) else text.get(lang))
+
+
+def _p(label: str, text: str) -> str:
+    return f"<p><b>{escape(label)}</b>：{text}</p>" if label else f"<p>{text}</p>"
+
+
+def _table(headers: list[str], rows: list[list[str]]) -> str:
+    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def narratives(filing: Filing, figures: Figures, lang: str) -> dict[str, str]:
+    """Concept name → XHTML fragment, for every narrative the filing gives."""
+    w = WORDS[lang]
+    out: dict[str, str] = {"ConsolidationScopeDescription": _p("", _t(filing.entity.consolidation_scope, lang))}
+    g = filing.governance
+    if g is not None:
+        rows = [[_t(b.name, lang), escape(b.level), _t(b.responsibilities, lang), _t(b.competence, lang),
+                 escape(b.reporting_frequency.value)] for b in g.bodies]
+        out["GovernanceExplanatory"] = (
+            _table([w["body"], w["level"], w["responsibilities"], w["competence"], w["frequency"]], rows)
+            + _p(w["information"], _t(g.information, lang)) + _p(w["oversight"], _t(g.target_oversight, lang))
+            + _p(w["decisions"], _t(g.decision_integration, lang)))
+    s = filing.strategy
+    if s is not None:
+        rows = [[escape(r.id), escape(r.kind), escape(r.type.value), escape(r.horizon.value), _t(r.description, lang),
+                 _t(r.response, lang), _t(r.current_financial_effect, lang),
+                 _t(r.anticipated_financial_effect, lang)] for r in s.risks_opportunities]
+        out["ClimateRelatedRisksAndOpportunitiesExplanatory"] = (
+            _p(w["horizons"], _t(s.horizons, lang)) + _p(w["impacts"], _t(s.impacts, lang))
+            + _table([w["id"], w["kind"], w["type"], w["horizon"], w["description"], w["response"], w["effect"],
+                      w["anticipated"]], rows))
+        tp = s.transition_plan
+        out["TransitionPlanExplanatory"] = "".join(
+            _p(w[key], _t(getattr(tp, key), lang))
+            for key in ("strategy_changes", "measures", "assumptions", "resources", "progress"))
+        res = s.resilience
+        scen = _table([w["scenario"], w["warming"], w["source"]],
+                      [[escape(x.name), escape(x.warming), escape(x.source)] for x in res.scenarios])
+        out["ClimateResilienceExplanatory"] = _p(w["assessment"], _t(res.assessment, lang)) + (
+            scen if res.scenarios else "")
+    rm = filing.risk_management
+    if rm is not None:
+        out["RiskManagementExplanatory"] = _p(w["process"], _t(rm.process, lang)) + _p(
+            w["integration"], _t(rm.integration, lang))
+    factors = [[escape(f.id), escape(str(f.value)), escape(f.unit), escape(f.status), escape(f.source_text())]
+               for f in figures.factors_used.values()]
+    out["GHGMethodologyExplanatory"] = (
+        _p(w["standard"], escape(filing.report.ghg_standard)) + _p(w["approach"], escape(figures.approach))
+        + _p(w["gwp"], escape(figures.gwp_set))
+        + (_table([w["factors"], w["value"], w["unit"], w["status"], w["source"]], factors) if factors else ""))
+    a = filing.assurance
+    if a is not None:
+        out["AssuranceStatementExplanatory"] = (
+            _p(w["provider"], escape(a.provider)) + _p(w["assurance_standard"], escape(a.standard))
+            + _p(w["assurance_level"], escape(a.level)) + _p(w["scope"], _t(a.scope, lang))
+            + _p(w["statement"], _t(a.statement, lang)))
+    market = filing.carbon_market
+    if market is not None and market.ccer_projects:
+        out["CCERProjectsExplanatory"] = _table(
+            [w["description"], w["type"], w["status"]],
+            [[_t(p.name, lang), escape(p.methodology), escape(p.status)] for p in market.ccer_projects])
+    if market is not None and market.other_mechanisms is not None:
+        out["OtherCarbonMechanismsExplanatory"] = _p("", _t(market.other_mechanisms, lang))
+    if filing.omissions:
+        out["OmittedDisclosuresExplanatory"] = _table(
+            [w["item"], w["reason"], w["description"], w["planned"]],
+            [[escape(o.item), escape(o.reason.value), _t(o.explanation, lang),
+              escape(str(o.planned_year or ""))] for o in filing.omissions])
+    return out
