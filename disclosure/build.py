@@ -29,6 +29,8 @@ class BuildOptions:
     force: bool = False
     strict: bool = False
     lang: str = "zh-CN"
+    verify: bool = True
+    """Validate the XBRL and iXBRL outputs with Arelle (offline) before writing anything."""
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,13 @@ class RenderInput:
 Renderer = Callable[[RenderInput], dict[str, bytes]]
 """A renderer returns ``{file name: content}``; it never writes."""
 
-RENDERERS: list[Renderer] = []
+def _xbrl(ctx: RenderInput) -> dict[str, bytes]:
+    from disclosure import xbrl  # Arelle and lxml load only when a build renders
+
+    return xbrl.render(ctx)
+
+
+RENDERERS: list[Renderer] = [_xbrl]
 """Report renderers (Word, XBRL, iXBRL) register here."""
 
 
@@ -91,6 +99,10 @@ def build(filing_path: str | Path, options: BuildOptions) -> BuildResult:
     }
     for renderer in RENDERERS:
         files.update(renderer(ctx))
+    if options.verify:
+        from disclosure.xbrl import verify_or_raise
+
+        verify_or_raise(files)
     inputs = [loaded.path, *loaded.side_files]
     files["manifest.json"] = to_json({
         "tool": "disclosure", "version": __version__, "build_time": source_date(),

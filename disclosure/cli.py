@@ -72,9 +72,11 @@ def validate_command(filing: Path, fmt: str, strict: bool, lang: str) -> None:
 @click.option("--strict", is_flag=True, help="Refuse to build when there are warnings.")
 @click.option("--lang", type=LANGS, default="zh-CN", help="Report and message language.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
-def build_command(filing: Path, output: Path, force: bool, strict: bool, lang: str, fmt: str) -> None:
+@click.option("--no-verify", is_flag=True, help="Skip the Arelle validation of the XBRL outputs.")
+def build_command(filing: Path, output: Path, force: bool, strict: bool, lang: str, fmt: str,
+                  no_verify: bool) -> None:
     """Validate and compute FILING, then write figures, trail, reports and manifest to -o."""
-    options = BuildOptions(output=output, force=force, strict=strict, lang=lang)
+    options = BuildOptions(output=output, force=force, strict=strict, lang=lang, verify=not no_verify)
     try:
         result = build(filing, options)
     except DisclosureError as err:
@@ -86,6 +88,22 @@ def build_command(filing: Path, output: Path, force: bool, strict: bool, lang: s
     if fmt == "text":
         for name in result.written:
             click.echo(f"  {result.output / name}")
+
+
+@main.group("taxonomy")
+def taxonomy_group() -> None:
+    """The cn-ghg taxonomy package."""
+
+
+@taxonomy_group.command("package")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="Where to write the taxonomy package ZIP.")
+def taxonomy_package_command(output: Path) -> None:
+    """Write the taxonomy package a regulator loads into Arelle or any XBRL tool."""
+    from disclosure.taxonomy import definition, write_package
+
+    write_package(output)
+    click.echo(f"{output}  ({definition().entry_point})")
 
 
 @main.command("schema")

@@ -63,7 +63,7 @@ facilities:
 """
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def samples(request: pytest.FixtureRequest) -> Path:
     return Path(request.config.rootpath) / "samples"
 

@@ -110,8 +110,8 @@ class _Writer:
 
 
 def formula_linkbase(d: Definition) -> etree._Element:
-    extra = {"xs": XS, "gen": GEN, "variable": VARIABLE, "va": VA, "cf": CF, "df": DF, "acf": ACF, "msg": MSG, "xfi": XFI,
-             d.prefix: d.namespace}
+    extra = {"xs": XS, "gen": GEN, "variable": VARIABLE, "va": VA, "cf": CF, "df": DF, "acf": ACF, "msg": MSG,
+             "xfi": XFI, d.prefix: d.namespace}
     root = linkbase(extra)
     locations = root.get(f"{{{XSI}}}schemaLocation", "")
     root.set(f"{{{XSI}}}schemaLocation", " ".join([locations, *(f"{ns} {where}" for ns, where in SCHEMAS.items())]))

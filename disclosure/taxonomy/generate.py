@@ -7,7 +7,9 @@ output is deterministic (same definition, same bytes). The committed copy under
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 from lxml import etree
@@ -15,7 +17,21 @@ from lxml import etree
 from disclosure.taxonomy.definition import Concept, Definition, Role, definition
 from disclosure.taxonomy.formula import formula_linkbase
 from disclosure.taxonomy.xml import (
-    DTR, DTR_XSD, LINK, LINK_XSD, NS, XBRLDT, XBRLDT_XSD, XBRLI, XBRLI_XSD, XLINK, XS, arc, e, linkbase, loc,
+    DTR,
+    DTR_XSD,
+    LINK,
+    LINK_XSD,
+    NS,
+    XBRLDT,
+    XBRLDT_XSD,
+    XBRLI,
+    XBRLI_XSD,
+    XLINK,
+    XS,
+    arc,
+    e,
+    linkbase,
+    loc,
     serialise,
 )
 
@@ -80,7 +96,8 @@ def _package_metadata(d: Definition) -> bytes:
     e(root, f"{{{TP}}}publicationDate", text=d.date)
     eps = e(root, f"{{{TP}}}entryPoints")
     ep = e(eps, f"{{{TP}}}entryPoint")
-    e(ep, f"{{{TP}}}name", {"{http://www.w3.org/XML/1998/namespace}lang": "zh-CN"}, "完整入口（全部要素、链接库与公式）")
+    e(ep, f"{{{TP}}}name", {"{http://www.w3.org/XML/1998/namespace}lang": "zh-CN"},
+      "完整入口（全部要素、链接库与公式）")
     e(ep, f"{{{TP}}}name", {"{http://www.w3.org/XML/1998/namespace}lang": "en"},
       "Full entry point (all elements, linkbases and formulas)")
     e(ep, f"{{{TP}}}entryPointDocument", {"href": d.entry_point})
@@ -115,11 +132,12 @@ def _schema_root(d: Definition, namespace: str) -> etree._Element:
 def _core_schema(d: Definition) -> bytes:
     root = _schema_root(d, d.namespace)
     appinfo = e(e(root, f"{{{XS}}}annotation"), f"{{{XS}}}appinfo")
-    for lb, role in ((f"{d.prefix}-lab-zh.xml", "labelLinkbaseRef"), (f"{d.prefix}-lab-en.xml", "labelLinkbaseRef"),
-                     (f"{d.prefix}-ref.xml", "referenceLinkbaseRef")):
+    linkbases = ((f"{d.prefix}-lab-zh.xml", "labelLinkbaseRef"), (f"{d.prefix}-lab-en.xml", "labelLinkbaseRef"),
+                 (f"{d.prefix}-ref.xml", "referenceLinkbaseRef"))
+    for lb, lb_role in linkbases:
         e(appinfo, f"{{{LINK}}}linkbaseRef", {
             f"{{{XLINK}}}type": "simple", f"{{{XLINK}}}href": lb,
-            f"{{{XLINK}}}role": f"http://www.xbrl.org/2003/role/{role}",
+            f"{{{XLINK}}}role": f"http://www.xbrl.org/2003/role/{lb_role}",
             f"{{{XLINK}}}arcrole": "http://www.w3.org/1999/xlink/properties/linkbase"})
     for role in d.roles:
         rt = e(appinfo, f"{{{LINK}}}roleType", {"roleURI": d.role_uri(role), "id": f"role-{role.id}"})
@@ -346,4 +364,24 @@ def _calculation(d: Definition) -> bytes:
     return serialise(root)
 
 
-__all__ = ["files", "NS"]
+def write_sources(root: Path) -> list[Path]:
+    """Rewrite the committed package folder under ``root`` (the repository's ``taxonomies/``)."""
+    folder = root / definition().folder
+    shutil.rmtree(folder, ignore_errors=True)
+    written = []
+    for name, data in files().items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        written.append(path)
+    return written
+
+
+if __name__ == "__main__":  # python -m disclosure.taxonomy.generate [taxonomies/]
+    import sys
+
+    for path in write_sources(Path(sys.argv[1] if len(sys.argv) > 1 else "taxonomies")):
+        sys.stdout.write(f"{path}\n")
+
+
+__all__ = ["files", "write_sources", "NS"]

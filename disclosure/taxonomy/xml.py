@@ -55,4 +55,5 @@ def arc(link: etree._Element, tag: str, arcrole: str, frm: str, to: str, order: 
 
 def serialise(root: etree._Element) -> bytes:
     etree.indent(root, space="  ")
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    data: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    return data

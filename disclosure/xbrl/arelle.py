@@ -6,8 +6,10 @@ every run and in the environment, and its user configuration and cache live in a
 
 from __future__ import annotations
 
+import gc
 import os
 import tempfile
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -51,7 +53,7 @@ def run(entry: Path, packages: list[Path], *, taxonomy_package: bool = False, ba
             "disablePersistentConfig": True, "validate": True, "utrValidate": True, "calcs": "c11r",
             "formulaAction": "run", "validateDuplicateFacts": "inconsistent",
             "baseTaxonomyValidationMode": base_validation, "logFile": "logToStructuredMessage",
-            "taxonomyPackage": taxonomy_package,
+            "taxonomyPackage": taxonomy_package, "keepOpen": True,
         }
         if plugins:
             kwargs["plugins"] = plugins
@@ -60,10 +62,32 @@ def run(entry: Path, packages: list[Path], *, taxonomy_package: bool = False, ba
         if label_lang:
             kwargs["labelLang"] = label_lang
         options = RuntimeOptions(**kwargs)
-        with Session() as session:
-            session.run(options)
-            raw = session.get_log_messages()
-    return [_message(m) for m in raw if m.get("levelname") not in ("DEBUG", "INFO")]
+        # Arelle 2.47 leaves the package ZIP's file handle to the garbage collector; collect it here,
+        # with its ResourceWarning silenced, rather than at some random later point.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ResourceWarning)
+            with Session() as session:
+                session.run(options)
+                raw = session.get_log_messages()
+                kind = _loaded_kind(session.get_models())
+            gc.collect()
+    messages = [_message(m) for m in raw if m.get("levelname") not in ("DEBUG", "INFO")]
+    if not taxonomy_package and kind != "report":
+        # Arelle loads any well-formed XML without complaint: a filing must be an XBRL report with facts.
+        messages.append(Message("ERROR", "disclosure:notAnXbrlReport",
+                                f"{entry.name} is not an XBRL instance or Inline XBRL report with facts ({kind})"))
+    return messages
+
+
+def _loaded_kind(models: list[Any]) -> str:
+    from arelle.ModelDocument import Type
+
+    for model in models:
+        doc = getattr(model, "modelDocument", None)
+        if doc is not None and doc.type in (Type.INSTANCE, Type.INLINEXBRL, Type.INLINEXBRLDOCUMENTSET) \
+                and model.facts:
+            return "report"
+    return "no facts" if models else "not loaded"
 
 
 def _message(raw: dict[str, Any]) -> Message:
@@ -83,3 +107,24 @@ def _message(raw: dict[str, Any]) -> Message:
 
 def failing(messages: list[Message]) -> list[Message]:
     return [m for m in messages if m.failing]
+
+
+def numeric_facts(entry: Path, packages: list[Path]) -> list[tuple[str, str, str]]:
+    """The numeric facts Arelle reads from ``entry``: (local name, value, decimals), values as Arelle
+    parsed them (after ix transforms and scale)."""
+    os.environ["ARELLE_WORK_OFFLINE"] = "true"
+    from arelle.api.Session import Session
+    from arelle.RuntimeOptions import RuntimeOptions
+
+    with tempfile.TemporaryDirectory(prefix="disclosure-arelle-") as home, warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        options = RuntimeOptions(entrypointFile=str(entry), packages=[str(p) for p in packages], workOffline=True,
+                                 internetConnectivity="offline", xdgConfigHome=home, disablePersistentConfig=True,
+                                 keepOpen=True, logFile="logToBuffer")
+        with Session() as session:
+            session.run(options)
+            models = session.get_models()
+            out = [(f.qname.localName, str(f.xValue), str(f.decimals)) for m in models for f in m.facts
+                   if f.isNumeric]
+        gc.collect()
+    return out

@@ -162,7 +162,7 @@ def _facilities(f: _Facts, filing: Filing, figures: Figures) -> None:
         f.text("FacilityProvince", fac.province, typed=dim)
         f.text("FacilityCoveredByNationalETS", fac.ets.covered, typed=dim)
         if res is not None:
-            f.num("FacilityOwnershipShare", res.share, "pure", 4, typed=dim)
+            f.num("FacilityOwnershipShare", res.share, "pure", 4, typed=dim, scale=-2)
             f.ghg("Scope1GHGEmissions", res.scope1, typed=dim)
             f.ghg("Scope2LocationBasedGHGEmissions", res.scope2_location, typed=dim)
             f.ghg("Scope2MarketBasedGHGEmissions", res.scope2_market, typed=dim)
@@ -213,9 +213,9 @@ def _breakdowns(f: _Facts, filing: Filing, figures: Figures) -> None:
     for member, value in [*top.items(), *children.items()]:
         f.ghg("Scope1GHGEmissions", value, explicit=((axis, member),))
     for source_type, value in figures.by_source_type.items():
-        member = SOURCE_TYPE_MEMBERS.get(source_type)
-        if member:
-            f.ghg("Scope1GHGEmissions", value, explicit=(("EmissionSourceTypeAxis", member),))
+        source_member = SOURCE_TYPE_MEMBERS.get(source_type)
+        if source_member:
+            f.ghg("Scope1GHGEmissions", value, explicit=(("EmissionSourceTypeAxis", source_member),))
     for member, part in (("ConsolidatedAccountingGroupMember", figures.consolidated_group),
                          ("OtherInvesteesMember", figures.other_investees)):
         dim = (("ConsolidationScopeAxis", member),)
@@ -269,7 +269,7 @@ def _targets(f: _Facts, filing: Filing, figures: Figures) -> None:
         f.text("TargetScopesCovered", ", ".join(s.value for s in target.scopes), typed=dim)
         f.text("TargetBaseYear", str(target.base_year), typed=dim)
         f.text("TargetYear", str(target.target_year), typed=dim)
-        f.num("TargetReductionPercentage", target.reduction_pct / 100, "pure", 4, typed=dim)
+        f.num("TargetReductionPercentage", target.reduction_pct / 100, "pure", 4, typed=dim, scale=-2)
         progress: Decimal | None = None
         if target.kind == "absolute":
             f.num("TargetBaseYearValue", target.base_value, "tCO2e", 0, typed=dim)
@@ -290,7 +290,7 @@ def _targets(f: _Facts, filing: Filing, figures: Figures) -> None:
             f.num("TargetBaseYearValue", target.base_value, f"tCO2e/{unit}", 4, typed=dim)
             if product and product.get("intensity_scope12_location") is not None and target.base_value:
                 progress = (target.base_value - product["intensity_scope12_location"]) / target.base_value
-        f.num("TargetProgressPercentage", progress, "pure", 4, typed=dim)
+        f.num("TargetProgressPercentage", progress, "pure", 4, typed=dim, scale=-2)
 
 
 def _carbon_market(f: _Facts, filing: Filing) -> None:

@@ -13,6 +13,8 @@ from disclosure.taxonomy.definition import Definition, definition
 from disclosure.taxonomy.xml import ISO4217, LINK, UTR, XBRLDI, XBRLI, XLINK, XML_LANG, XSI, e, serialise
 from disclosure.xbrl.facts import PRODUCT_UNITS, Fact
 
+ContextKey = tuple[tuple[date, date], tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]
+
 BASE_UNITS = {"tCO2e": "utr:tCO2e", "tce": "{prefix}:tce", "GJ": "utr:GJ", "CNY": "iso4217:CNY", "pure": "xbrli:pure"}
 
 
@@ -42,7 +44,7 @@ class Contexts:
     """Context and unit ids in order of first use (deterministic)."""
 
     def __init__(self, facts: list[Fact]) -> None:
-        self.contexts: dict[tuple[object, ...], str] = {}
+        self.contexts: dict[ContextKey, str] = {}
         self.units: dict[str, str] = {}
         for f in facts:
             if f.context_key not in self.contexts:
@@ -56,7 +58,7 @@ class Contexts:
     def write(self, parent: etree._Element, filing: Filing, d: Definition) -> None:
         ns = d.namespace
         for key, cid in self.contexts.items():
-            (start, end), explicit, typed = key  # type: ignore[misc]
+            (start, end), explicit, typed = key
             ctx = e(parent, f"{{{XBRLI}}}context", {"id": cid})
             ent = e(ctx, f"{{{XBRLI}}}entity")
             e(ent, f"{{{XBRLI}}}identifier", {"scheme": d.meta["scheme_uscc"]}, filing.entity.uscc)
@@ -70,15 +72,15 @@ class Contexts:
                 for axis, value in sorted(typed):
                     tm = e(scen, f"{{{XBRLDI}}}typedMember", {"dimension": f"{d.prefix}:{axis}"})
                     e(tm, f"{{{ns}}}{d.axes[axis].typed}", text=value)
-        for key, uid in self.units.items():
+        for unit_key, uid in self.units.items():
             unit = e(parent, f"{{{XBRLI}}}unit", {"id": uid})
-            if "/" in key:
-                num, den = key.split("/", 1)
+            if "/" in unit_key:
+                num, den = unit_key.split("/", 1)
                 div = e(unit, f"{{{XBRLI}}}divide")
                 e(e(div, f"{{{XBRLI}}}unitNumerator"), f"{{{XBRLI}}}measure", text=measure(num, d.prefix))
                 e(e(div, f"{{{XBRLI}}}unitDenominator"), f"{{{XBRLI}}}measure", text=measure(den, d.prefix))
             else:
-                e(unit, f"{{{XBRLI}}}measure", text=measure(key, d.prefix))
+                e(unit, f"{{{XBRLI}}}measure", text=measure(unit_key, d.prefix))
 
 
 def nsmap(d: Definition) -> dict[str | None, str]:

@@ -1,0 +1,225 @@
+"""XBRL and Inline XBRL: the taxonomy package, the samples' filings and broken filings, through Arelle
+(offline, the real validator; no mocks)."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from disclosure import load, validate
+from disclosure.build import BuildOptions, build
+from disclosure.errors import DisclosureError
+from disclosure.taxonomy import definition, package_bytes, package_files
+from disclosure.taxonomy.generate import files as generated_files
+from disclosure.xbrl import facts, inline, verify
+from disclosure.xbrl.arelle import Message, numeric_facts, run
+
+SAMPLES = ["qinghai-aluminium", "central-soe-power", "szse-cement"]
+XBRLI = "http://www.xbrl.org/2003/instance"
+
+
+@pytest.fixture(scope="module")
+def package(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("pkg") / "cn-ghg-2025.zip"
+    path.write_bytes(package_bytes())
+    return path
+
+
+def _codes(messages: list[Message]) -> set[str]:
+    return {m.code for m in messages if m.failing}
+
+
+def test_committed_taxonomy_matches_its_definition() -> None:
+    committed = package_files()
+    generated = generated_files()
+    assert sorted(committed) == sorted(generated), "run: python -m disclosure.taxonomy.generate"
+    for name, data in generated.items():
+        assert committed[name] == data, f"{name} drifted from taxonomies/cn-ghg.yaml"
+
+
+def test_package_is_one_folder_and_deterministic() -> None:
+    data = package_bytes()
+    assert data == package_bytes()
+    names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+    assert {n.split("/")[0] for n in names} == {"cn-ghg-2025"}
+    assert "cn-ghg-2025/META-INF/taxonomyPackage.xml" in names
+    assert "cn-ghg-2025/META-INF/catalog.xml" in names
+
+
+def test_package_passes_arelle_package_and_base_taxonomy_checks(package: Path) -> None:
+    messages = run(package, [], taxonomy_package=True, base_validation="all")
+    assert messages == []
+
+
+def test_a_broken_package_is_caught(tmp_path: Path) -> None:
+    """The package check is real: a dangling presentation arc is an Arelle error."""
+    src = zipfile.ZipFile(io.BytesIO(package_bytes()))
+    out = tmp_path / "broken.zip"
+    with zipfile.ZipFile(out, "w") as zf:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename.endswith("-pre.xml"):
+                data = data.replace(b'xlink:to="Scope1GHGEmissions"', b'xlink:to="NoSuchConcept"', 1)
+            zf.writestr(info, data)
+    assert "xbrl.3.5.3.9.3:arcResource" in _codes(run(out, [], taxonomy_package=True, base_validation="all"))
+
+
+def test_every_concept_has_zh_and_en_labels() -> None:
+    for concept in definition().concepts.values():
+        assert concept.label.get("zh-CN") and concept.label.get("en"), concept.name
+
+
+@pytest.fixture(scope="module")
+def outputs(tmp_path_factory: pytest.TempPathFactory, samples: Path) -> dict[str, Path]:
+    """Each sample built once (zh-CN), with self-verification on."""
+    out = {}
+    for name in SAMPLES:
+        folder = tmp_path_factory.mktemp(name) / "out"
+        result = build(samples / name / "filing.yaml", BuildOptions(output=folder))
+        assert result.output is not None, result.report.flatten()
+        out[name] = folder
+    return out
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+@pytest.mark.parametrize("document", ["report.xbrl", "report.html"])
+def test_sample_filings_are_arelle_clean(outputs: dict[str, Path], package: Path, name: str,
+                                         document: str) -> None:
+    messages = run(outputs[name] / document, [package])
+    assert [str(m) for m in messages] == []
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_english_inline_report_is_arelle_clean(samples: Path, package: Path, tmp_path: Path, name: str) -> None:
+    outcome = validate(load(samples / name / "filing.yaml"))
+    assert outcome.filing is not None and outcome.figures is not None
+    path = tmp_path / "report-en.html"
+    path.write_bytes(inline(outcome.filing, facts(outcome.filing, outcome.figures, "en"), "en"))
+    assert [str(m) for m in run(path, [package])] == []
+
+
+# --- mutation tests: break a good instance, expect the assertion id or the Arelle code ----------
+
+def _fact(root: etree._Element, concept: str, context: str | None = None) -> etree._Element:
+    ns = definition().namespace
+    found = [el for el in root.iter(f"{{{ns}}}{concept}") if context is None or el.get("contextRef") == context]
+    assert found, concept
+    return found[0]
+
+
+def _plain_context(root: etree._Element) -> str:
+    """The report-year context without dimensions (that of EntityNameChinese)."""
+    return str(_fact(root, "EntityNameChinese").get("contextRef"))
+
+
+def _scope1_total(root: etree._Element) -> etree._Element:
+    return _fact(root, "Scope1GHGEmissions", _plain_context(root))
+
+
+def _wrong_total(root: etree._Element) -> None:
+    el = _fact(root, "Scope1And2LocationBasedGHGEmissions", _plain_context(root))
+    el.text = str(int(el.text or "0") + 1000)
+
+
+def _negative(root: etree._Element) -> None:
+    ns = definition().namespace
+    for el in root.iter(f"{{{ns}}}Scope2MarketBasedGHGEmissions"):
+        el.text = "-5"
+
+
+def _ccer_over_cap(root: etree._Element) -> None:
+    el = _fact(root, "CCERUsedForSurrender")
+    obligation = _fact(root, "SurrenderObligation", el.get("contextRef"))
+    el.text = str(int(Decimal(obligation.text or "0") * Decimal("0.06")))
+
+
+def _mandatory_removed(root: etree._Element) -> None:
+    el = _fact(root, "GovernanceExplanatory")
+    el.getparent().remove(el)
+
+
+def _wrong_unit(root: etree._Element) -> None:
+    for unit in root.iter(f"{{{XBRLI}}}unit"):
+        if unit.get("id") == "u_tCO2e":
+            next(unit.iter(f"{{{XBRLI}}}measure")).text = "utr:t"
+
+
+def _gas_sum(root: etree._Element) -> None:
+    ns = definition().namespace
+    for el in root.iter(f"{{{ns}}}Scope1GHGEmissions"):
+        ctx = root.find(f"{{{XBRLI}}}context[@id='{el.get('contextRef')}']")
+        assert ctx is not None
+        if "CarbonDioxideMember" in etree.tostring(ctx).decode():
+            el.text = str(int(el.text or "0") - 5000)
+            return
+    raise AssertionError("no CO2 fact")
+
+
+def _half_year(root: etree._Element) -> None:
+    for ctx in root.iter(f"{{{XBRLI}}}context"):
+        end = next(ctx.iter(f"{{{XBRLI}}}endDate"))
+        if end.text == "2025-12-31":
+            end.text = "2025-06-30"
+
+
+MUTATIONS: list[tuple[str, Callable[[etree._Element], None], str]] = [
+    ("wrong-total", _wrong_total, "calc11e:inconsistentCalculationUsingRounding"),
+    ("negative-emission", _negative, "message:VR-GHG-001"),
+    ("ccer-over-cap", _ccer_over_cap, "message:VR-CM-001"),
+    ("mandatory-item-removed", _mandatory_removed, "message:VR-RPT-001"),
+    ("wrong-unit", _wrong_unit, "utre:error-NumericFactUtrInvalid"),
+    ("gas-breakdown-off", _gas_sum, "message:VR-GHG-002"),
+    ("period-not-a-year", _half_year, "message:VR-RPT-002"),
+]
+
+
+@pytest.mark.parametrize(("label", "mutate", "code"), MUTATIONS, ids=[m[0] for m in MUTATIONS])
+def test_broken_instance_is_reported(outputs: dict[str, Path], package: Path, tmp_path: Path, label: str,
+                                     mutate: Callable[[etree._Element], None], code: str) -> None:
+    root = etree.fromstring((outputs["qinghai-aluminium"] / "report.xbrl").read_bytes())
+    mutate(root)
+    path = tmp_path / f"{label}.xbrl"
+    path.write_bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
+    assert code in _codes(run(path, [package]))
+
+
+def test_build_refuses_to_write_invalid_xbrl(samples: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Self-verification fails loudly and nothing is written when the XBRL output is broken."""
+    import disclosure.xbrl as xbrl
+
+    real = xbrl.instance
+
+    def broken(filing, found, lang):  # type: ignore[no-untyped-def]
+        return real(filing, found, lang).replace(b">2023247<", b">-2023247<")
+
+    monkeypatch.setattr(xbrl, "instance", broken)
+    out = tmp_path / "out"
+    with pytest.raises(DisclosureError) as err:
+        build(samples / "qinghai-aluminium" / "filing.yaml", BuildOptions(output=out))
+    assert err.value.code == "build.xbrl-invalid"
+    assert "VR-GHG-001" in err.value.message
+    assert not out.exists()
+
+
+# --- round trip: facts read back by Arelle equal the computed figures, value and decimals -----------
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_inline_facts_read_back_by_arelle_equal_the_figures(samples: Path, package: Path, outputs: dict[str, Path],
+                                                           name: str) -> None:
+    outcome = validate(load(samples / name / "filing.yaml"))
+    assert outcome.filing is not None and outcome.figures is not None
+    want = sorted((f.concept, f.value, str(f.decimals))
+                  for f in facts(outcome.filing, outcome.figures) if f.unit is not None)
+    read = sorted((c, Decimal(v), d) for c, v, d in numeric_facts(outputs[name] / "report.html", [package]))
+    assert len(read) == len(want)
+    assert read == want
+
+
+def test_verify_reports_messages_for_a_broken_document() -> None:
+    assert verify({"report.xbrl": b"<not-xbrl/>"}) != []
