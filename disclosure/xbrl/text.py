@@ -47,8 +47,8 @@ def _t(text: LocalText | str | None, lang: str) -> str:
     return escape(text if isinstance(text, str) else text.get(lang))
 
 
-def _p(label: str, text: str) -> str:
-    return f"<p><b>{escape(label)}</b>：{text}</p>" if label else f"<p>{text}</p>"
+def _p(label: str, text: str, sep: str = "：") -> str:
+    return f"<p><b>{escape(label)}</b>{sep}{text}</p>" if label else f"<p>{text}</p>"
 
 
 def _table(headers: list[str], rows: list[list[str]]) -> str:
@@ -60,56 +60,61 @@ def _table(headers: list[str], rows: list[list[str]]) -> str:
 def narratives(filing: Filing, figures: Figures, lang: str) -> dict[str, str]:
     """Concept name → XHTML fragment, for every narrative the filing gives."""
     w = WORDS[lang]
-    out: dict[str, str] = {"ConsolidationScopeDescription": _p("", _t(filing.entity.consolidation_scope, lang))}
+    sep = "：" if lang == "zh-CN" else ": "
+
+    def p(label: str, text: str) -> str:
+        return _p(label, text, sep)
+
+    out: dict[str, str] = {"ConsolidationScopeDescription": p("", _t(filing.entity.consolidation_scope, lang))}
     g = filing.governance
     if g is not None:
         rows = [[_t(b.name, lang), escape(b.level), _t(b.responsibilities, lang), _t(b.competence, lang),
                  escape(b.reporting_frequency.value)] for b in g.bodies]
         out["GovernanceExplanatory"] = (
             _table([w["body"], w["level"], w["responsibilities"], w["competence"], w["frequency"]], rows)
-            + _p(w["information"], _t(g.information, lang)) + _p(w["oversight"], _t(g.target_oversight, lang))
-            + _p(w["decisions"], _t(g.decision_integration, lang)))
+            + p(w["information"], _t(g.information, lang)) + p(w["oversight"], _t(g.target_oversight, lang))
+            + p(w["decisions"], _t(g.decision_integration, lang)))
     s = filing.strategy
     if s is not None:
         rows = [[escape(r.id), escape(r.kind), escape(r.type.value), escape(r.horizon.value), _t(r.description, lang),
                  _t(r.response, lang), _t(r.current_financial_effect, lang),
                  _t(r.anticipated_financial_effect, lang)] for r in s.risks_opportunities]
         out["ClimateRelatedRisksAndOpportunitiesExplanatory"] = (
-            _p(w["horizons"], _t(s.horizons, lang)) + _p(w["impacts"], _t(s.impacts, lang))
+            p(w["horizons"], _t(s.horizons, lang)) + p(w["impacts"], _t(s.impacts, lang))
             + _table([w["id"], w["kind"], w["type"], w["horizon"], w["description"], w["response"], w["effect"],
                       w["anticipated"]], rows))
         tp = s.transition_plan
         out["TransitionPlanExplanatory"] = "".join(
-            _p(w[key], _t(getattr(tp, key), lang))
+            p(w[key], _t(getattr(tp, key), lang))
             for key in ("strategy_changes", "measures", "assumptions", "resources", "progress"))
         res = s.resilience
         scen = _table([w["scenario"], w["warming"], w["source"]],
                       [[escape(x.name), escape(x.warming), escape(x.source)] for x in res.scenarios])
-        out["ClimateResilienceExplanatory"] = _p(w["assessment"], _t(res.assessment, lang)) + (
+        out["ClimateResilienceExplanatory"] = p(w["assessment"], _t(res.assessment, lang)) + (
             scen if res.scenarios else "")
     rm = filing.risk_management
     if rm is not None:
-        out["RiskManagementExplanatory"] = _p(w["process"], _t(rm.process, lang)) + _p(
+        out["RiskManagementExplanatory"] = p(w["process"], _t(rm.process, lang)) + p(
             w["integration"], _t(rm.integration, lang))
     factors = [[escape(f.id), escape(str(f.value)), escape(f.unit), escape(f.status), escape(f.source_text())]
                for f in figures.factors_used.values()]
     out["GHGMethodologyExplanatory"] = (
-        _p(w["standard"], escape(filing.report.ghg_standard)) + _p(w["approach"], escape(figures.approach))
-        + _p(w["gwp"], escape(figures.gwp_set))
+        p(w["standard"], escape(filing.report.ghg_standard)) + p(w["approach"], escape(figures.approach))
+        + p(w["gwp"], escape(figures.gwp_set))
         + (_table([w["factors"], w["value"], w["unit"], w["status"], w["source"]], factors) if factors else ""))
     a = filing.assurance
     if a is not None:
         out["AssuranceStatementExplanatory"] = (
-            _p(w["provider"], escape(a.provider)) + _p(w["assurance_standard"], escape(a.standard))
-            + _p(w["assurance_level"], escape(a.level)) + _p(w["scope"], _t(a.scope, lang))
-            + _p(w["statement"], _t(a.statement, lang)))
+            p(w["provider"], escape(a.provider)) + p(w["assurance_standard"], escape(a.standard))
+            + p(w["assurance_level"], escape(a.level)) + p(w["scope"], _t(a.scope, lang))
+            + p(w["statement"], _t(a.statement, lang)))
     market = filing.carbon_market
     if market is not None and market.ccer_projects:
         out["CCERProjectsExplanatory"] = _table(
             [w["description"], w["type"], w["status"]],
             [[_t(p.name, lang), escape(p.methodology), escape(p.status)] for p in market.ccer_projects])
     if market is not None and market.other_mechanisms is not None:
-        out["OtherCarbonMechanismsExplanatory"] = _p("", _t(market.other_mechanisms, lang))
+        out["OtherCarbonMechanismsExplanatory"] = p("", _t(market.other_mechanisms, lang))
     if filing.omissions:
         out["OmittedDisclosuresExplanatory"] = _table(
             [w["item"], w["reason"], w["description"], w["planned"]],
