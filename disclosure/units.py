@@ -109,7 +109,7 @@ class Unit:
     @property
     def factor(self) -> Decimal:
         """The factor to the base unit as a decimal (exact whenever it terminates)."""
-        return _decimal(self.exact)
+        return to_decimal(self.exact)
 
 
 def _simple(token: str) -> tuple[Dims, Fraction]:
@@ -147,14 +147,10 @@ CONTEXT = Context(prec=PRECISION)
 caller's own decimal context (figures are rounded only for display)."""
 
 
+@cache
 def to_decimal(value: Fraction) -> Decimal:
     """A fraction as a decimal: exact when it terminates, else to 50 significant digits."""
     return CONTEXT.divide(Decimal(value.numerator), Decimal(value.denominator))
-
-
-@cache
-def _decimal(value: Fraction) -> Decimal:
-    return to_decimal(value)
 
 
 @cache

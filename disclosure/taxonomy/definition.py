@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -83,6 +84,11 @@ class Role:
     table: dict[str, Any] | None = None
     calculation: bool = False
 
+    @property
+    def concepts(self) -> set[str]:
+        """The concepts the section presents: a table's line items, or every node of its tree."""
+        return set(self.table["items"]) if self.table else set(flatten(self.items))
+
 
 @dataclass(frozen=True)
 class Definition:
@@ -130,6 +136,22 @@ class Definition:
         if name not in self.concepts:
             raise KeyError(f"{axis}: no member {name}")
         return name
+
+
+def tree(items: Iterable[Any]) -> Iterator[tuple[str, list[Any]]]:
+    """(name, children) for each node of a nested list (``{parent: [children]}`` nests)."""
+    for item in items:
+        if isinstance(item, dict):
+            yield from item.items()
+        else:
+            yield item, []
+
+
+def flatten(items: Iterable[Any]) -> Iterator[str]:
+    """Every name of a nested list, depth first."""
+    for name, children in tree(items):
+        yield name
+        yield from flatten(children)
 
 
 def camel(key: str) -> str:

@@ -8,13 +8,13 @@ output is deterministic (same definition, same bytes). The committed copy under
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from lxml import etree
 
-from disclosure.taxonomy.definition import Concept, Definition, Role, definition
+from disclosure.taxonomy.definition import TYPES, Concept, Definition, Role, definition, flatten, tree
 from disclosure.taxonomy.formula import formula_linkbase
 from disclosure.taxonomy.xml import (
     DTR,
@@ -47,6 +47,8 @@ REF_ROLES = {"M": "http://www.xbrl.org/2003/role/mandatoryDisclosureRef",
              "E": "http://www.xbrl.org/2003/role/recommendedDisclosureRef"}
 STD_ROLE = "http://www.xbrl.org/2003/role/link"
 REF_NS = "http://www.xbrl.org/2006/ref"
+EXCHANGE_SOURCES = ("sse14", "szse17", "bse11")
+"""References to the exchange guidelines carry the checklist item and its obligation level."""
 
 
 def files(d: Definition | None = None) -> dict[str, bytes]:
@@ -161,8 +163,6 @@ def _core_schema(d: Definition) -> bytes:
 
 
 def _element(d: Definition, c: Concept) -> etree._Element:
-    from disclosure.taxonomy.definition import TYPES
-
     attrs = {"name": c.name, "id": f"{d.prefix}_{c.name}"}
     if c.type == "typed-domain":
         attrs["type"] = "xs:token"
@@ -232,7 +232,7 @@ def _references(d: Definition) -> bytes:
                          "Subparagraph", "Clause"):
                 if part in parts:
                     e(res, f"{{{REF_NS}}}{part}", text=str(parts[part]))
-            if c.checklist and ref["source"] in ("sse14", "szse17", "bse11") or (c.checklist and n == 0):
+            if c.checklist and (n == 0 or ref["source"] in EXCHANGE_SOURCES):
                 e(res, f"{{{d.namespace}}}ChecklistItem", text=c.checklist)
                 if c.level:
                     e(res, f"{{{d.namespace}}}ObligationLevel", text=c.level)
@@ -246,14 +246,6 @@ def _role_refs(d: Definition, root: etree._Element, roles: Iterable[Role]) -> No
     for role in roles:
         e(root, f"{{{LINK}}}roleRef", {"roleURI": d.role_uri(role), f"{{{XLINK}}}type": "simple",
                                        f"{{{XLINK}}}href": f"{d.prefix}-cor.xsd#role-{role.id}"})
-
-
-def _tree(items: Iterable[Any]) -> Iterator[tuple[str, list[Any]]]:
-    for item in items:
-        if isinstance(item, dict):
-            yield from item.items()
-        else:
-            yield item, []
 
 
 def _presentation(d: Definition) -> bytes:
@@ -271,7 +263,7 @@ def _presentation(d: Definition) -> bytes:
                 seen.add(name)
             if parent is not None:
                 arc(link, "presentationArc", PARENT_CHILD, parent, name, order=order)
-            for n, (child, grand) in enumerate(_tree(children), start=1):
+            for n, (child, grand) in enumerate(tree(children), start=1):
                 add(name, child, n, grand)
 
         if role.table:
@@ -280,7 +272,7 @@ def _presentation(d: Definition) -> bytes:
             axes = [{axis: _axis_children(d, axis)} for axis in table["axes"]]
             add(None, table["name"], 1, [*axes, {lineitems: list(table["items"])}])
         else:
-            for n, (name, children) in enumerate(_tree(role.items), start=1):
+            for n, (name, children) in enumerate(tree(role.items), start=1):
                 add(None, name, n, children)
     return serialise(root)
 
@@ -311,7 +303,7 @@ def _definition_linkbase(d: Definition) -> bytes:
             names.add(axis_name)
             if not axis.typed:
                 names.add(axis.domain)
-                names.update(_flatten(axis.members))
+                names.update(flatten(axis.members))
         for name in sorted(names):
             loc(link, _href(d, name), name)
         arc(link, "definitionArc", DIM + "all", lineitems, table["name"], order=1,
@@ -334,14 +326,8 @@ def _definition_linkbase(d: Definition) -> bytes:
     return serialise(root)
 
 
-def _flatten(members: Iterable[Any]) -> Iterator[str]:
-    for name, children in _tree(members):
-        yield name
-        yield from _flatten(children)
-
-
 def _members(link: etree._Element, parent: str, members: list[Any]) -> None:
-    for n, (name, children) in enumerate(_tree(members), start=1):
+    for n, (name, children) in enumerate(tree(members), start=1):
         arc(link, "definitionArc", DIM + "domain-member", parent, name, order=n)
         _members(link, name, children)
 

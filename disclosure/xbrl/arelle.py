@@ -10,6 +10,8 @@ import gc
 import os
 import tempfile
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -38,39 +40,37 @@ class Message:
         return f"{self.level} {self.code}{where}: {self.text}"
 
 
-def run(entry: Path, packages: list[Path], *, taxonomy_package: bool = False, base_validation: str = "none",
-        plugins: str | None = None, plugin_options: dict[str, Any] | None = None,
-        label_lang: str | None = None) -> list[Message]:
-    """Load and validate ``entry`` with our taxonomy package(s); return the messages above INFO."""
+@contextmanager
+def _session(entry: Path, packages: list[Path], **options: Any) -> Iterator[Any]:
+    """An Arelle Session that has run ``entry`` offline, in a throw-away user folder; models kept open."""
     os.environ["ARELLE_WORK_OFFLINE"] = "true"
     from arelle.api.Session import Session
     from arelle.RuntimeOptions import RuntimeOptions
 
-    with tempfile.TemporaryDirectory(prefix="disclosure-arelle-") as home:
-        kwargs: dict[str, Any] = {
-            "entrypointFile": str(entry), "packages": [str(p) for p in packages], "workOffline": True,
-            "internetConnectivity": "offline", "xdgConfigHome": home, "cacheDirectory": str(Path(home) / "cache"),
-            "disablePersistentConfig": True, "validate": True, "utrValidate": True, "calcs": "c11r",
-            "formulaAction": "run", "validateDuplicateFacts": "inconsistent",
-            "baseTaxonomyValidationMode": base_validation, "logFile": "logToStructuredMessage",
-            "taxonomyPackage": taxonomy_package, "keepOpen": True,
-        }
-        if plugins:
-            kwargs["plugins"] = plugins
-        if plugin_options:
-            kwargs["pluginOptions"] = plugin_options
-        if label_lang:
-            kwargs["labelLang"] = label_lang
-        options = RuntimeOptions(**kwargs)
-        # Arelle 2.47 leaves the package ZIP's file handle to the garbage collector; collect it here,
-        # with its ResourceWarning silenced, rather than at some random later point.
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", ResourceWarning)
+    # Arelle 2.47 leaves the package ZIP's file handle to the garbage collector; collect it here,
+    # with its ResourceWarning silenced, rather than at some random later point.
+    with tempfile.TemporaryDirectory(prefix="disclosure-arelle-") as home, warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        runtime = RuntimeOptions(
+            entrypointFile=str(entry), packages=[str(p) for p in packages], workOffline=True,
+            internetConnectivity="offline", xdgConfigHome=home, cacheDirectory=str(Path(home) / "cache"),
+            disablePersistentConfig=True, keepOpen=True, **options)
+        try:
             with Session() as session:
-                session.run(options)
-                raw = session.get_log_messages()
-                kind = _loaded_kind(session.get_models())
+                session.run(runtime)
+                yield session
+        finally:
             gc.collect()
+
+
+def run(entry: Path, packages: list[Path], *, taxonomy_package: bool = False,
+        base_validation: str = "none") -> list[Message]:
+    """Load and validate ``entry`` with our taxonomy package(s); return the messages above INFO."""
+    with _session(entry, packages, validate=True, utrValidate=True, calcs="c11r", formulaAction="run",
+                  validateDuplicateFacts="inconsistent", baseTaxonomyValidationMode=base_validation,
+                  logFile="logToStructuredMessage", taxonomyPackage=taxonomy_package) as session:
+        raw = session.get_log_messages()
+        kind = _loaded_kind(session.get_models())
     messages = [_message(m) for m in raw if m.get("levelname") not in ("DEBUG", "INFO")]
     if not taxonomy_package and kind != "report":
         # Arelle loads any well-formed XML without complaint: a filing must be an XBRL report with facts.
@@ -112,19 +112,6 @@ def failing(messages: list[Message]) -> list[Message]:
 def numeric_facts(entry: Path, packages: list[Path]) -> list[tuple[str, str, str]]:
     """The numeric facts Arelle reads from ``entry``: (local name, value, decimals), values as Arelle
     parsed them (after ix transforms and scale)."""
-    os.environ["ARELLE_WORK_OFFLINE"] = "true"
-    from arelle.api.Session import Session
-    from arelle.RuntimeOptions import RuntimeOptions
-
-    with tempfile.TemporaryDirectory(prefix="disclosure-arelle-") as home, warnings.catch_warnings():
-        warnings.simplefilter("ignore", ResourceWarning)
-        options = RuntimeOptions(entrypointFile=str(entry), packages=[str(p) for p in packages], workOffline=True,
-                                 internetConnectivity="offline", xdgConfigHome=home, disablePersistentConfig=True,
-                                 keepOpen=True, logFile="logToBuffer")
-        with Session() as session:
-            session.run(options)
-            models = session.get_models()
-            out = [(f.qname.localName, str(f.xValue), str(f.decimals)) for m in models for f in m.facts
-                   if f.isNumeric]
-        gc.collect()
-    return out
+    with _session(entry, packages, logFile="logToBuffer") as session:
+        return [(f.qname.localName, str(f.xValue), str(f.decimals)) for m in session.get_models() for f in m.facts
+                if f.isNumeric]

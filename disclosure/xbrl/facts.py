@@ -77,8 +77,10 @@ class _Facts:
         self.out.append(Fact(concept, rounded(value, decimals), period or self.period, explicit, typed, unit,
                              decimals, scale))
 
-    def ghg(self, concept: str, value: Decimal | None, **kw: object) -> None:
-        self.num(concept, value, "tCO2e", 0, **kw)  # type: ignore[arg-type]
+    def ghg(self, concept: str, value: Decimal | None, *, period: Period | None = None,
+            explicit: tuple[tuple[str, str], ...] = (), typed: tuple[tuple[str, str], ...] = ()) -> None:
+        """Emissions and carbon-market quantities: tCO2e, whole tonnes."""
+        self.num(concept, value, "tCO2e", 0, period=period, explicit=explicit, typed=typed)
 
     def text(self, concept: str, value: Value | None, *, period: Period | None = None,
              typed: tuple[tuple[str, str], ...] = (), explicit: tuple[tuple[str, str], ...] = (),

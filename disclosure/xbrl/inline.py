@@ -13,7 +13,7 @@ from lxml import etree
 
 from disclosure.model import Filing
 from disclosure.taxonomy.definition import Definition, definition
-from disclosure.taxonomy.xml import LINK, XBRLI, XLINK, XML_LANG, e
+from disclosure.taxonomy.xml import LINK, XLINK, XML_LANG, e
 from disclosure.xbrl.facts import Fact
 from disclosure.xbrl.instance import Contexts, lexical, nsmap
 
@@ -67,22 +67,7 @@ def _period(f: Fact, lang: str) -> str:
 def _assign(d: Definition, facts: list[Fact]) -> dict[str, list[Fact]]:
     """Each fact to the first section whose concepts and axes fit it."""
     sections: dict[str, list[Fact]] = {r.key: [] for r in d.roles}
-    members: dict[str, set[str]] = {}
-    for role in d.roles:
-        if role.table:
-            members[role.key] = set(role.table["items"])
-        else:
-            names: set[str] = set()
-            stack = list(role.items)
-            while stack:
-                item = stack.pop()
-                if isinstance(item, dict):
-                    for k, v in item.items():
-                        names.add(k)
-                        stack.extend(v)
-                else:
-                    names.add(item)
-            members[role.key] = names
+    members = {role.key: role.concepts for role in d.roles}
     for f in facts:
         axes = {a for a, _ in f.explicit} | {a for a, _ in f.typed}
         for role in d.roles:
@@ -200,5 +185,3 @@ def inline(filing: Filing, facts: list[Fact], lang: str) -> bytes:
     body_bytes: bytes = etree.tostring(html, encoding="UTF-8")
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + body_bytes
 
-
-__all__ = ["inline", "XBRLI"]
