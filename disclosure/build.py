@@ -31,6 +31,10 @@ class BuildOptions:
     lang: str = "zh-CN"
     verify: bool = True
     """Validate the XBRL and iXBRL outputs with Arelle (offline) before writing anything."""
+    viewer: bool = False
+    """Also write the interactive ixbrl-viewer page and its script."""
+    ghg_unit: str = "t"
+    """Display unit of emissions in the reports: "t" (吨) or "10kt" (万吨); tagged values are the same."""
 
 
 @dataclass(frozen=True)
@@ -99,10 +103,9 @@ def build(filing_path: str | Path, options: BuildOptions) -> BuildResult:
     }
     for renderer in RENDERERS:
         files.update(renderer(ctx))
-    if options.verify:
-        from disclosure.xbrl import verify_or_raise
+    from disclosure.xbrl import finish  # Arelle: verification and the xBRL-JSON and viewer exports
 
-        verify_or_raise(files)
+    files.update(finish(files, validate=options.verify, viewer=options.viewer))
     inputs = [loaded.path, *loaded.side_files]
     files["manifest.json"] = to_json({
         "tool": "disclosure", "version": __version__, "build_time": source_date(),

@@ -73,10 +73,15 @@ def validate_command(filing: Path, fmt: str, strict: bool, lang: str) -> None:
 @click.option("--lang", type=LANGS, default="zh-CN", help="Report and message language.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 @click.option("--no-verify", is_flag=True, help="Skip the Arelle validation of the XBRL outputs.")
+@click.option("--viewer", is_flag=True,
+              help="Also write report-viewer.html, the interactive iXBRL viewer (ixbrlviewer.js beside it).")
+@click.option("--ghg-unit", type=click.Choice(["t", "10kt"]), default="t", show_default=True,
+              help="Show emissions in tonnes (吨) or 万吨 (10kt); the tagged values are the same.")
 def build_command(filing: Path, output: Path, force: bool, strict: bool, lang: str, fmt: str,
-                  no_verify: bool) -> None:
+                  no_verify: bool, viewer: bool, ghg_unit: str) -> None:
     """Validate and compute FILING, then write figures, trail, reports and manifest to -o."""
-    options = BuildOptions(output=output, force=force, strict=strict, lang=lang, verify=not no_verify)
+    options = BuildOptions(output=output, force=force, strict=strict, lang=lang, verify=not no_verify,
+                           viewer=viewer, ghg_unit=ghg_unit)
     try:
         result = build(filing, options)
     except DisclosureError as err:

@@ -4,6 +4,9 @@
 from __future__ import annotations
 
 import io
+import json
+import re
+import warnings
 import zipfile
 from collections.abc import Callable
 from decimal import Decimal
@@ -18,7 +21,7 @@ from disclosure.errors import DisclosureError
 from disclosure.taxonomy import definition, package_bytes, package_files
 from disclosure.taxonomy.generate import files as generated_files
 from disclosure.xbrl import facts, inline, verify
-from disclosure.xbrl.arelle import Message, numeric_facts, run
+from disclosure.xbrl.arelle import Message, numeric_facts, run, viewer_script
 
 SAMPLES = ["qinghai-aluminium", "central-soe-power", "szse-cement"]
 XBRLI = "http://www.xbrl.org/2003/instance"
@@ -77,18 +80,18 @@ def test_every_concept_has_zh_and_en_labels() -> None:
 
 @pytest.fixture(scope="module")
 def outputs(tmp_path_factory: pytest.TempPathFactory, samples: Path) -> dict[str, Path]:
-    """Each sample built once (zh-CN), with self-verification on."""
+    """Each sample built once (zh-CN), with self-verification on and the viewer."""
     out = {}
     for name in SAMPLES:
         folder = tmp_path_factory.mktemp(name) / "out"
-        result = build(samples / name / "filing.yaml", BuildOptions(output=folder))
+        result = build(samples / name / "filing.yaml", BuildOptions(output=folder, viewer=True))
         assert result.output is not None, result.report.flatten()
         out[name] = folder
     return out
 
 
 @pytest.mark.parametrize("name", SAMPLES)
-@pytest.mark.parametrize("document", ["report.xbrl", "report.html"])
+@pytest.mark.parametrize("document", ["report.xbrl", "report.html", "report.json", "report-viewer.html"])
 def test_sample_filings_are_arelle_clean(outputs: dict[str, Path], package: Path, name: str,
                                          document: str) -> None:
     messages = run(outputs[name] / document, [package])
@@ -219,6 +222,83 @@ def test_inline_facts_read_back_by_arelle_equal_the_figures(samples: Path, packa
     read = sorted((c, Decimal(v), d) for c, v, d in numeric_facts(outputs[name] / "report.html", [package]))
     assert len(read) == len(want)
     assert read == want
+
+
+def _computed(samples: Path, name: str, ghg_unit: str = "t", lang: str = "zh-CN") -> list[tuple[str, Decimal, str]]:
+    outcome = validate(load(samples / name / "filing.yaml"))
+    assert outcome.filing is not None and outcome.figures is not None
+    return sorted((f.concept, f.value, str(f.decimals))  # type: ignore[misc]
+                  for f in facts(outcome.filing, outcome.figures, lang, ghg_unit) if f.unit is not None)
+
+
+def _ixbrlparse(path: Path) -> list[tuple[str, Decimal, str]]:
+    """Numeric facts as ixbrlparse (an independent iXBRL parser from PyPI) reads them.
+
+    ixbrlparse returns floats; each is rounded at the fact's own ``decimals`` (the precision it claims,
+    at most 8 places on values far below 15 significant digits) before the exact comparison."""
+    from ixbrlparse import IXBRL
+
+    with warnings.catch_warnings(), path.open("rb") as handle:
+        warnings.simplefilter("ignore", UserWarning)  # it does not implement ixt:date-year-month-day
+        parsed = IXBRL(handle, raise_on_error=True)
+    out = []
+    for f in parsed.numeric:
+        decimals = str(f.soup_tag["decimals"])
+        value = Decimal(repr(f.value)).quantize(Decimal(1).scaleb(-int(decimals)))
+        out.append((f.name, value, decimals))
+    return sorted(out)
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_inline_facts_read_by_an_independent_parser_equal_the_figures(samples: Path, outputs: dict[str, Path],
+                                                                      name: str) -> None:
+    assert _ixbrlparse(outputs[name] / "report.html") == _computed(samples, name)
+
+
+def test_report_in_10kt_shows_wan_tonnes_and_tags_the_same_values(samples: Path, package: Path,
+                                                                  tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build(samples / "qinghai-aluminium" / "filing.yaml", BuildOptions(output=out, ghg_unit="10kt"))
+    html = (out / "report.html").read_text(encoding="utf-8")
+    total = re.search(r'name="cn-ghg:Scope1GHGEmissions" contextRef="c1"[^>]*>([^<]*)<', html)
+    assert total is not None and total.group(1) == "202.3247"  # 2,023,247 t shown as 202.3247 万吨
+    assert 'scale="4"' in total.group(0) and 'decimals="0"' in total.group(0)
+    assert "万吨二氧化碳当量" in html
+    assert [str(m) for m in run(out / "report.html", [package])] == []
+    want = _computed(samples, "qinghai-aluminium", "10kt")
+    assert want == _computed(samples, "qinghai-aluminium")
+    read = sorted((c, Decimal(v), d) for c, v, d in numeric_facts(out / "report.html", [package]))
+    assert read == want
+    assert _ixbrlparse(out / "report.html") == want
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_xbrl_json_export_carries_every_fact_of_the_instance(samples: Path, package: Path,
+                                                            outputs: dict[str, Path], name: str) -> None:
+    doc = json.loads((outputs[name] / "report.json").read_text(encoding="utf-8"))
+    assert doc["documentInfo"]["documentType"] == "https://xbrl.org/2021/xbrl-json"
+    assert doc["documentInfo"]["taxonomy"] == [definition().entry_point]
+    instance_facts = etree.parse(str(outputs[name] / "report.xbrl")).getroot().xpath(
+        "count(/*/*[@contextRef])")
+    assert len(doc["facts"]) == int(instance_facts)
+    languages = {f["dimensions"]["language"] for f in doc["facts"].values() if "language" in f["dimensions"]}
+    assert languages == {"zh-cn"}  # xBRL-JSON requires lower case
+    read = sorted((c, Decimal(v), d) for c, v, d in numeric_facts(outputs[name] / "report.json", [package]))
+    assert read == _computed(samples, name)
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_viewer_is_offline_and_embeds_every_fact(outputs: dict[str, Path], name: str) -> None:
+    page = etree.parse(str(outputs[name] / "report-viewer.html"))
+    scripts = page.getroot().findall(".//{http://www.w3.org/1999/xhtml}script")
+    sources = [s.get("src") for s in scripts if s.get("src")]
+    assert sources == ["ixbrlviewer.js"]  # beside the page, no CDN
+    data = json.loads(next(s.text for s in scripts if s.get("type") == "application/x.ixbrl-viewer+json"))
+    viewer_facts = data["sourceReports"][0]["targetReports"][0]["facts"]
+    tagged = page.getroot().xpath("count(//*[local-name()='nonFraction' or local-name()='nonNumeric'])")
+    assert len(viewer_facts) == int(tagged) > 0
+    assert (outputs[name] / "ixbrlviewer.js").read_bytes() == viewer_script()
+    assert b"http" not in b"".join(s.get("src", "").encode() for s in scripts)
 
 
 def test_verify_reports_messages_for_a_broken_document() -> None:

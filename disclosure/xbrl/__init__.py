@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from disclosure.errors import DisclosureError
 from disclosure.taxonomy import definition, package_bytes
-from disclosure.xbrl.arelle import Message, failing, run
+from disclosure.xbrl.arelle import VIEWER_SCRIPT, Message, failing, load, viewer_script
 from disclosure.xbrl.facts import Fact, facts
 from disclosure.xbrl.inline import inline
 from disclosure.xbrl.instance import instance
@@ -19,6 +19,10 @@ if TYPE_CHECKING:
 
 INSTANCE = "report.xbrl"
 INLINE = "report.html"
+JSON = "report.json"
+"""xBRL-JSON (OIM) of the instance, for data pipelines."""
+VIEWER = "report-viewer.html"
+"""The iXBRL report with the ixbrl-viewer embedded; needs ``ixbrlviewer.js`` beside it."""
 
 
 def package_name() -> str:
@@ -28,36 +32,59 @@ def package_name() -> str:
 def render(ctx: RenderInput) -> dict[str, bytes]:
     """The instance, the Inline XBRL report and the taxonomy package they use."""
     lang = ctx.options.lang
-    found = facts(ctx.filing, ctx.figures, lang)
+    found = facts(ctx.filing, ctx.figures, lang, ctx.options.ghg_unit)
     return {INSTANCE: instance(ctx.filing, found, lang), INLINE: inline(ctx.filing, found, lang),
             package_name(): package_bytes()}
 
 
 def verify(files: dict[str, bytes]) -> list[Message]:
     """Validate the instance and the iXBRL report with Arelle offline; return the failing messages."""
+    return check(files)[0]
+
+
+def check(files: dict[str, bytes], *, validate: bool = True,
+          viewer: bool = False) -> tuple[list[Message], dict[str, bytes]]:
+    """One Arelle load of each document: validation (unless ``validate`` is off) and the exports made
+    from the loaded model, xBRL-JSON from the instance and, if asked, the viewer from the iXBRL report.
+
+    Returns the failing messages (each pointing to its document) and the exported files."""
     problems: list[Message] = []
+    exported: dict[str, bytes] = {}
+    wanted = {INSTANCE: ("json",), INLINE: ("viewer",) if viewer else ()}
+    names = {"json": JSON, "viewer": VIEWER}
     with tempfile.TemporaryDirectory(prefix="disclosure-verify-") as tmp:
         folder = Path(tmp)
         package = folder / package_name()
         package.write_bytes(files.get(package_name()) or package_bytes())
         for name in (INSTANCE, INLINE):
-            if name not in files:
+            if name not in files or not (validate or wanted[name]):
                 continue
             path = folder / name
             path.write_bytes(files[name])
-            problems += [Message(m.level, m.code, m.text, name, m.line, m.concept)
-                         for m in failing(run(path, [package]))]
-    return problems
+            outcome = load(path, [package], validate=validate, exports=wanted[name])
+            problems += [Message(m.level, m.code, m.text, name, m.line, m.concept) for m in failing(outcome.messages)]
+            exported.update({names[kind]: data for kind, data in outcome.exports.items()})
+    if viewer and VIEWER in exported:
+        exported[VIEWER_SCRIPT] = viewer_script()
+    return problems, exported
 
 
-def verify_or_raise(files: dict[str, bytes]) -> None:
-    problems = verify(files)
+def finish(files: dict[str, bytes], *, validate: bool = True, viewer: bool = False) -> dict[str, bytes]:
+    """The Arelle-made outputs for ``files``; raises build.xbrl-invalid, listing Arelle's messages, when
+    ``validate`` is on and anything is not clean."""
+    problems, exported = check(files, validate=validate, viewer=viewer)
     if problems:
         listing = "\n".join(f"  {p.href}:{p.line or '-'} {p.level} {p.code}: {p.text}" for p in problems[:50])
         raise DisclosureError(
             "build.xbrl-invalid", f"Arelle found {len(problems)} problem(s) in the XBRL outputs:\n{listing}",
             "Nothing was written. This is a defect of disclosure, not of your filing: please report it "
             "with the filing; --no-verify writes the outputs anyway.")
+    missing = [name for name, ok in ((JSON, INSTANCE in files), (VIEWER, viewer and INLINE in files))
+               if ok and name not in exported]
+    if missing:
+        raise DisclosureError("build.export-failed", f"Arelle could not export {', '.join(missing)}",
+                              "Run without --no-verify to see Arelle's messages about the XBRL outputs.")
+    return exported
 
 
-__all__ = ["Fact", "Message", "facts", "instance", "inline", "render", "verify", "verify_or_raise"]
+__all__ = ["Fact", "Message", "check", "facts", "finish", "inline", "instance", "render", "verify"]

@@ -7,9 +7,12 @@ every run and in the environment, and its user configuration and cache live in a
 from __future__ import annotations
 
 import gc
+import io
+import json
 import os
 import tempfile
 import warnings
+import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -63,20 +66,96 @@ def _session(entry: Path, packages: list[Path], **options: Any) -> Iterator[Any]
             gc.collect()
 
 
+EXPORTS = ("json", "viewer")
+"""What a run can save from the loaded report: xBRL-JSON (Arelle's OIM support) and the ixbrl-viewer page."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """Arelle's messages for one document and whatever was exported from it (name -> bytes)."""
+
+    messages: list[Message]
+    exports: dict[str, bytes]
+
+
 def run(entry: Path, packages: list[Path], *, taxonomy_package: bool = False,
         base_validation: str = "none") -> list[Message]:
     """Load and validate ``entry`` with our taxonomy package(s); return the messages above INFO."""
-    with _session(entry, packages, validate=True, utrValidate=True, calcs="c11r", formulaAction="run",
-                  validateDuplicateFacts="inconsistent", baseTaxonomyValidationMode=base_validation,
-                  logFile="logToStructuredMessage", taxonomyPackage=taxonomy_package) as session:
+    return load(entry, packages, taxonomy_package=taxonomy_package, base_validation=base_validation).messages
+
+
+def load(entry: Path, packages: list[Path], *, validate: bool = True, taxonomy_package: bool = False,
+         base_validation: str = "none", exports: tuple[str, ...] = ()) -> Outcome:
+    """Load ``entry`` in one Arelle session; validate it (XBRL 2.1, dimensions, UTR, Calculations 1.1,
+    formulas, duplicate facts) unless told not to, and save the requested ``exports`` from the model."""
+    unknown = set(exports) - set(EXPORTS)
+    if unknown:
+        raise ValueError(f"unknown Arelle export(s): {sorted(unknown)}")
+    checks: dict[str, Any] = dict(
+        validate=True, utrValidate=True, calcs="c11r", formulaAction="run", validateDuplicateFacts="inconsistent",
+        baseTaxonomyValidationMode=base_validation) if validate else {}
+    if entry.suffix.lower() == ".json":  # xBRL-JSON, read through Arelle's OIM loader
+        checks["plugins"] = "loadFromOIM"
+    with _session(entry, packages, logFile="logToStructuredMessage", taxonomyPackage=taxonomy_package,
+                  **checks) as session:
         raw = session.get_log_messages()
-        kind = _loaded_kind(session.get_models())
+        models = session.get_models()
+        kind = _loaded_kind(models)
+        saved = {name: _EXPORTERS[name](models[0]) for name in exports if kind == "report"}
     messages = [_message(m) for m in raw if m.get("levelname") not in ("DEBUG", "INFO")]
     if not taxonomy_package and kind != "report":
         # Arelle loads any well-formed XML without complaint: a filing must be an XBRL report with facts.
         messages.append(Message("ERROR", "disclosure:notAnXbrlReport",
                                 f"{entry.name} is not an XBRL instance or Inline XBRL report with facts ({kind})"))
-    return messages
+    return Outcome(messages, saved)
+
+
+def _xbrl_json(model: Any) -> bytes:
+    """xBRL-JSON (OIM 1.0) of the loaded report, through Arelle's saveLoadableOIM plugin module."""
+    from arelle.plugin.saveLoadableOIM import saveLoadableOIM
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:  # the plugin writes JSON into a zip when given one
+        saveLoadableOIM(model, "report.json", archive)
+    with zipfile.ZipFile(buffer) as archive:
+        report = json.loads(archive.read("report.json"))
+    # xBRL-JSON requires lower-case language codes (xbrlje:invalidLanguageCodeCase); Arelle copies xml:lang.
+    for fact in report.get("facts", {}).values():
+        dims = fact.get("dimensions", {})
+        if "language" in dims:
+            dims["language"] = dims["language"].lower()
+    return json.dumps(report, ensure_ascii=False, indent=1).encode("utf-8") + b"\n"
+
+
+VIEWER_SCRIPT = "ixbrlviewer.js"
+
+
+def _viewer(model: Any) -> bytes:
+    """The Inline XBRL report with the ixbrl-viewer data embedded, loading ``ixbrlviewer.js`` from beside it."""
+    from arelle.ModelDocument import Type
+    from iXBRLViewerPlugin.iXBRLViewer import IXBRLViewerBuilder
+    from iXBRLViewerPlugin.xhtmlserialize import XHTMLSerializer
+
+    if model.modelDocument.type not in (Type.INLINEXBRL, Type.INLINEXBRLDOCUMENTSET):
+        raise ValueError("the viewer needs an Inline XBRL document")
+    builder = IXBRLViewerBuilder(model.modelManager.cntlr)
+    builder.processModel(model)
+    viewer = builder.createViewer(scriptUrl=VIEWER_SCRIPT, showValidations=False)
+    if viewer is None:
+        raise RuntimeError("ixbrl-viewer did not produce a viewer")
+    buffer = io.BytesIO()
+    XHTMLSerializer(buffer).serialize(viewer.files[0].xmlDocument)
+    return buffer.getvalue()
+
+
+def viewer_script() -> bytes:
+    """The ixbrl-viewer JavaScript shipped with the plugin (written beside the viewer page; no CDN)."""
+    from iXBRLViewerPlugin.constants import DEFAULT_VIEWER_PATH
+
+    return Path(DEFAULT_VIEWER_PATH).read_bytes()
+
+
+_EXPORTERS = {"json": _xbrl_json, "viewer": _viewer}
 
 
 def _loaded_kind(models: list[Any]) -> str:
@@ -112,6 +191,7 @@ def failing(messages: list[Message]) -> list[Message]:
 def numeric_facts(entry: Path, packages: list[Path]) -> list[tuple[str, str, str]]:
     """The numeric facts Arelle reads from ``entry``: (local name, value, decimals), values as Arelle
     parsed them (after ix transforms and scale)."""
-    with _session(entry, packages, logFile="logToBuffer") as session:
+    plugins = {"plugins": "loadFromOIM"} if entry.suffix.lower() == ".json" else {}
+    with _session(entry, packages, logFile="logToBuffer", **plugins) as session:
         return [(f.qname.localName, str(f.xValue), str(f.decimals)) for m in session.get_models() for f in m.facts
                 if f.isNumeric]

@@ -63,10 +63,15 @@ def year(y: int) -> Period:
     return date(y, 1, 1), date(y, 12, 31)
 
 
+GHG_SCALES = {"t": 0, "10kt": 4}
+"""Display units of emissions: tonnes, or 万吨 (iXBRL ``scale`` 4; the value and decimals are unchanged)."""
+
+
 class _Facts:
-    def __init__(self, period: Period, lang: str) -> None:
+    def __init__(self, period: Period, lang: str, ghg_scale: int = 0) -> None:
         self.period = period
         self.lang = lang
+        self.ghg_scale = ghg_scale
         self.out: list[Fact] = []
 
     def num(self, concept: str, value: Decimal | None, unit: str, decimals: int, *, period: Period | None = None,
@@ -79,8 +84,8 @@ class _Facts:
 
     def ghg(self, concept: str, value: Decimal | None, *, period: Period | None = None,
             explicit: tuple[tuple[str, str], ...] = (), typed: tuple[tuple[str, str], ...] = ()) -> None:
-        """Emissions and carbon-market quantities: tCO2e, whole tonnes."""
-        self.num(concept, value, "tCO2e", 0, period=period, explicit=explicit, typed=typed)
+        """Emissions and carbon-market quantities: tCO2e, whole tonnes (shown in 万吨 if chosen)."""
+        self.num(concept, value, "tCO2e", 0, period=period, explicit=explicit, typed=typed, scale=self.ghg_scale)
 
     def text(self, concept: str, value: Value | None, *, period: Period | None = None,
              typed: tuple[tuple[str, str], ...] = (), explicit: tuple[tuple[str, str], ...] = (),
@@ -91,10 +96,10 @@ class _Facts:
         self.out.append(Fact(concept, value, period or self.period, explicit, typed, None, None, 0, lang, html))
 
 
-def facts(filing: Filing, figures: Figures, lang: str = "zh-CN") -> list[Fact]:
-    """Every fact of the filing, in report order."""
+def facts(filing: Filing, figures: Figures, lang: str = "zh-CN", ghg_unit: str = "t") -> list[Fact]:
+    """Every fact of the filing, in report order; ``ghg_unit`` "10kt" displays emissions in 万吨."""
     r = filing.report
-    f = _Facts((r.period_start, r.period_end), lang)
+    f = _Facts((r.period_start, r.period_end), lang, GHG_SCALES[ghg_unit])
     _general(f, filing, figures)
     _emissions(f, filing, figures)
     _facilities(f, filing, figures)

@@ -51,6 +51,8 @@ def _unit_text(f: Fact, lang: str) -> str:
         return ""
     if f.unit == "pure":
         return "%" if f.scale == -2 else ""
+    if f.unit == "tCO2e" and f.scale == 4:
+        return "万吨二氧化碳当量" if lang == "zh-CN" else "10k tCO2e"
     known = UNIT_TEXT[lang].get(f.unit)
     if known:
         return known

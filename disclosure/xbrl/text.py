@@ -7,6 +7,7 @@ from html import escape
 from disclosure.compute import Figures
 from disclosure.model import Filing
 from disclosure.model.base import LocalText
+from disclosure.vocabulary import label
 
 WORDS = {
     "zh-CN": {
@@ -21,7 +22,7 @@ WORDS = {
         "standard": "核算标准", "approach": "合并方法", "gwp": "全球变暖潜势", "factors": "使用的排放因子",
         "status": "状态", "value": "数值", "unit": "单位", "reason": "原因", "item": "事项", "planned": "计划披露年份",
         "provider": "机构", "assurance_standard": "准则", "assurance_level": "程度", "scope": "范围",
-        "statement": "结论",
+        "statement": "结论", "project": "项目", "methodology": "方法学",
     },
     "en": {
         "body": "Body", "level": "Level", "responsibilities": "Responsibilities", "competence": "Competence",
@@ -37,6 +38,7 @@ WORDS = {
         "factors": "Emission factors used", "status": "Status", "value": "Value", "unit": "Unit",
         "reason": "Reason", "item": "Item", "planned": "Planned year", "provider": "Provider",
         "assurance_standard": "Standard", "assurance_level": "Level", "scope": "Scope", "statement": "Conclusion",
+        "project": "Project", "methodology": "Methodology",
     },
 }
 
@@ -62,21 +64,24 @@ def narratives(filing: Filing, figures: Figures, lang: str) -> dict[str, str]:
     w = WORDS[lang]
     sep = "：" if lang == "zh-CN" else ": "
 
-    def p(label: str, text: str) -> str:
-        return _p(label, text, sep)
+    def p(heading: str, text: str) -> str:
+        return _p(heading, text, sep)
+
+    def v(group: str, code: object) -> str:
+        return escape(label(group, str(getattr(code, "value", code)), lang))
 
     out: dict[str, str] = {"ConsolidationScopeDescription": p("", _t(filing.entity.consolidation_scope, lang))}
     g = filing.governance
     if g is not None:
-        rows = [[_t(b.name, lang), escape(b.level), _t(b.responsibilities, lang), _t(b.competence, lang),
-                 escape(b.reporting_frequency.value)] for b in g.bodies]
+        rows = [[_t(b.name, lang), v("body-level", b.level), _t(b.responsibilities, lang), _t(b.competence, lang),
+                 v("frequency", b.reporting_frequency)] for b in g.bodies]
         out["GovernanceExplanatory"] = (
             _table([w["body"], w["level"], w["responsibilities"], w["competence"], w["frequency"]], rows)
             + p(w["information"], _t(g.information, lang)) + p(w["oversight"], _t(g.target_oversight, lang))
             + p(w["decisions"], _t(g.decision_integration, lang)))
     s = filing.strategy
     if s is not None:
-        rows = [[escape(r.id), escape(r.kind), escape(r.type.value), escape(r.horizon.value), _t(r.description, lang),
+        rows = [[escape(r.id), v("risk-kind", r.kind), v("risk-type", r.type), v("horizon", r.horizon), _t(r.description, lang),
                  _t(r.response, lang), _t(r.current_financial_effect, lang),
                  _t(r.anticipated_financial_effect, lang)] for r in s.risks_opportunities]
         out["ClimateRelatedRisksAndOpportunitiesExplanatory"] = (
@@ -96,28 +101,28 @@ def narratives(filing: Filing, figures: Figures, lang: str) -> dict[str, str]:
     if rm is not None:
         out["RiskManagementExplanatory"] = p(w["process"], _t(rm.process, lang)) + p(
             w["integration"], _t(rm.integration, lang))
-    factors = [[escape(f.id), escape(str(f.value)), escape(f.unit), escape(f.status), escape(f.source_text())]
+    factors = [[escape(f.id), escape(str(f.value)), escape(f.unit), v("factor-status", f.status), escape(f.source_text())]
                for f in figures.factors_used.values()]
     out["GHGMethodologyExplanatory"] = (
-        p(w["standard"], escape(filing.report.ghg_standard)) + p(w["approach"], escape(figures.approach))
-        + p(w["gwp"], escape(figures.gwp_set))
+        p(w["standard"], escape(filing.report.ghg_standard)) + p(w["approach"], v("consolidation-approach", figures.approach))
+        + p(w["gwp"], v("gwp-set", figures.gwp_set))
         + (_table([w["factors"], w["value"], w["unit"], w["status"], w["source"]], factors) if factors else ""))
     a = filing.assurance
     if a is not None:
         out["AssuranceStatementExplanatory"] = (
             p(w["provider"], escape(a.provider)) + p(w["assurance_standard"], escape(a.standard))
-            + p(w["assurance_level"], escape(a.level)) + p(w["scope"], _t(a.scope, lang))
+            + p(w["assurance_level"], v("assurance-level", a.level)) + p(w["scope"], _t(a.scope, lang))
             + p(w["statement"], _t(a.statement, lang)))
     market = filing.carbon_market
     if market is not None and market.ccer_projects:
         out["CCERProjectsExplanatory"] = _table(
-            [w["description"], w["type"], w["status"]],
-            [[_t(p.name, lang), escape(p.methodology), escape(p.status)] for p in market.ccer_projects])
+            [w["project"], w["methodology"], w["status"]],
+            [[_t(x.name, lang), escape(x.methodology), v("project-status", x.status)] for x in market.ccer_projects])
     if market is not None and market.other_mechanisms is not None:
         out["OtherCarbonMechanismsExplanatory"] = p("", _t(market.other_mechanisms, lang))
     if filing.omissions:
         out["OmittedDisclosuresExplanatory"] = _table(
             [w["item"], w["reason"], w["description"], w["planned"]],
-            [[escape(o.item), escape(o.reason.value), _t(o.explanation, lang),
+            [[escape(o.item), v("omission-reason", o.reason), _t(o.explanation, lang),
               escape(str(o.planned_year or ""))] for o in filing.omissions])
     return out
