@@ -91,9 +91,9 @@ def load(entry: Path, packages: list[Path], *, validate: bool = True, taxonomy_p
     unknown = set(exports) - set(EXPORTS)
     if unknown:
         raise ValueError(f"unknown Arelle export(s): {sorted(unknown)}")
-    checks: dict[str, Any] = dict(
-        validate=True, utrValidate=True, calcs="c11r", formulaAction="run", validateDuplicateFacts="inconsistent",
-        baseTaxonomyValidationMode=base_validation) if validate else {}
+    checks: dict[str, Any] = {
+        "validate": True, "utrValidate": True, "calcs": "c11r", "formulaAction": "run",
+        "validateDuplicateFacts": "inconsistent", "baseTaxonomyValidationMode": base_validation} if validate else {}
     if entry.suffix.lower() == ".json":  # xBRL-JSON, read through Arelle's OIM loader
         checks["plugins"] = "loadFromOIM"
     with _session(entry, packages, logFile="logToStructuredMessage", taxonomyPackage=taxonomy_package,

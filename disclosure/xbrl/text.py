@@ -81,8 +81,8 @@ def narratives(filing: Filing, figures: Figures, lang: str) -> dict[str, str]:
             + p(w["decisions"], _t(g.decision_integration, lang)))
     s = filing.strategy
     if s is not None:
-        rows = [[escape(r.id), v("risk-kind", r.kind), v("risk-type", r.type), v("horizon", r.horizon), _t(r.description, lang),
-                 _t(r.response, lang), _t(r.current_financial_effect, lang),
+        rows = [[escape(r.id), v("risk-kind", r.kind), v("risk-type", r.type), v("horizon", r.horizon),
+                 _t(r.description, lang), _t(r.response, lang), _t(r.current_financial_effect, lang),
                  _t(r.anticipated_financial_effect, lang)] for r in s.risks_opportunities]
         out["ClimateRelatedRisksAndOpportunitiesExplanatory"] = (
             p(w["horizons"], _t(s.horizons, lang)) + p(w["impacts"], _t(s.impacts, lang))
@@ -101,10 +101,11 @@ def narratives(filing: Filing, figures: Figures, lang: str) -> dict[str, str]:
     if rm is not None:
         out["RiskManagementExplanatory"] = p(w["process"], _t(rm.process, lang)) + p(
             w["integration"], _t(rm.integration, lang))
-    factors = [[escape(f.id), escape(str(f.value)), escape(f.unit), v("factor-status", f.status), escape(f.source_text())]
-               for f in figures.factors_used.values()]
+    factors = [[escape(f.id), escape(str(f.value)), escape(f.unit), v("factor-status", f.status),
+                escape(f.source_text())] for f in figures.factors_used.values()]
     out["GHGMethodologyExplanatory"] = (
-        p(w["standard"], escape(filing.report.ghg_standard)) + p(w["approach"], v("consolidation-approach", figures.approach))
+        p(w["standard"], escape(filing.report.ghg_standard))
+        + p(w["approach"], v("consolidation-approach", figures.approach))
         + p(w["gwp"], v("gwp-set", figures.gwp_set))
         + (_table([w["factors"], w["value"], w["unit"], w["status"], w["source"]], factors) if factors else ""))
     a = filing.assurance
