@@ -35,6 +35,8 @@ class BuildOptions:
     """Also write the interactive ixbrl-viewer page and its script."""
     ghg_unit: str = "t"
     """Display unit of emissions in the reports: "t" (吨) or "10kt" (万吨); tagged values are the same."""
+    pdf: bool = False
+    """Also convert the Word report to PDF with LibreOffice (headless)."""
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,8 @@ class RenderInput:
     figures: Figures
     loaded: Loaded
     options: BuildOptions
+    notices: list[str] = field(default_factory=list)
+    """Things the user should know about the outputs (e.g. a missing font), printed by the CLI."""
 
 
 Renderer = Callable[[RenderInput], dict[str, bytes]]
@@ -56,7 +60,13 @@ def _xbrl(ctx: RenderInput) -> dict[str, bytes]:
     return xbrl.render(ctx)
 
 
-RENDERERS: list[Renderer] = [_xbrl]
+def _word(ctx: RenderInput) -> dict[str, bytes]:
+    from disclosure import word  # python-docx and matplotlib load only when a build renders
+
+    return word.render(ctx)
+
+
+RENDERERS: list[Renderer] = [_word, _xbrl]
 """Report renderers (Word, XBRL, iXBRL) register here."""
 
 
@@ -65,18 +75,25 @@ class BuildResult:
     report: ValidationReport
     written: list[str] = field(default_factory=list)
     output: Path | None = None
+    notices: list[str] = field(default_factory=list)
 
 
-def source_date() -> str | None:
-    """The build time from SOURCE_DATE_EPOCH, so outputs stay reproducible; None when unset."""
+def source_epoch() -> int | None:
+    """SOURCE_DATE_EPOCH (seconds since 1970) when set, so outputs stay reproducible; None when unset."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if not epoch:
         return None
     try:
-        return datetime.fromtimestamp(int(epoch), tz=UTC).isoformat()
+        return int(epoch)
     except ValueError as err:
         raise DisclosureError("build.source-date", f"SOURCE_DATE_EPOCH={epoch!r} is not an integer",
                               "Unset it or give seconds since 1970.") from err
+
+
+def source_date() -> str | None:
+    """The build time from SOURCE_DATE_EPOCH as ISO 8601; None when unset."""
+    epoch = source_epoch()
+    return None if epoch is None else datetime.fromtimestamp(epoch, tz=UTC).isoformat()
 
 
 def _sha256(data: bytes) -> str:
@@ -106,6 +123,11 @@ def build(filing_path: str | Path, options: BuildOptions) -> BuildResult:
     from disclosure.xbrl import finish  # Arelle: verification and the xBRL-JSON and viewer exports
 
     files.update(finish(files, validate=options.verify, viewer=options.viewer))
+    if options.pdf:
+        from disclosure.word import DOCX
+        from disclosure.word.pdf import to_pdf
+
+        files["report.pdf"] = to_pdf(files[DOCX])
     inputs = [loaded.path, *loaded.side_files]
     files["manifest.json"] = to_json({
         "tool": "disclosure", "version": __version__, "build_time": source_date(),
@@ -113,7 +135,7 @@ def build(filing_path: str | Path, options: BuildOptions) -> BuildResult:
         "outputs": [{"file": n, "sha256": _sha256(b), "bytes": len(b)} for n, b in sorted(files.items())],
     })
     _write_atomically(out, files, options.force)
-    return BuildResult(report, sorted(files), out)
+    return BuildResult(report, sorted(files), out, ctx.notices)
 
 
 def _write_atomically(out: Path, files: dict[str, bytes], force: bool) -> None:

@@ -77,17 +77,21 @@ def validate_command(filing: Path, fmt: str, strict: bool, lang: str) -> None:
               help="Also write report-viewer.html, the interactive iXBRL viewer (ixbrlviewer.js beside it).")
 @click.option("--ghg-unit", type=click.Choice(["t", "10kt"]), default="t", show_default=True,
               help="Show emissions in tonnes (吨) or 万吨 (10kt); the tagged values are the same.")
+@click.option("--pdf", is_flag=True, help="Also write report.pdf (needs LibreOffice).")
 def build_command(filing: Path, output: Path, force: bool, strict: bool, lang: str, fmt: str,
-                  no_verify: bool, viewer: bool, ghg_unit: str) -> None:
-    """Validate and compute FILING, then write figures, trail, reports and manifest to -o."""
+                  no_verify: bool, viewer: bool, ghg_unit: str, pdf: bool) -> None:
+    """Validate and compute FILING, then write the Word, XBRL and iXBRL reports, figures, trail and
+    manifest to -o."""
     options = BuildOptions(output=output, force=force, strict=strict, lang=lang, verify=not no_verify,
-                           viewer=viewer, ghg_unit=ghg_unit)
+                           viewer=viewer, ghg_unit=ghg_unit, pdf=pdf)
     try:
         result = build(filing, options)
     except DisclosureError as err:
         _fail(err, lang)
         return
     _print_report(result.report, fmt, lang, strict)
+    for notice in result.notices:
+        click.echo(f"note: {notice}", err=True)
     if result.output is None:
         sys.exit(result.report.exit_code(strict) or EXIT_FAILED)
     if fmt == "text":

@@ -1,0 +1,121 @@
+"""Charts for the Word report (PNG, matplotlib Agg), with Chinese text in a CJK font.
+
+The font is looked up among the CJK fonts Debian ships (fonts-noto-cjk: Noto Sans CJK SC) and the
+usual Windows and macOS ones. If none is installed, chart text falls back to English labels, so a
+chart never shows missing-glyph boxes, and the build says why (``notice``).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+CJK_FONTS = ("Noto Sans CJK SC", "Source Han Sans SC", "Noto Sans SC", "WenQuanYi Zen Hei", "Microsoft YaHei",
+             "SimHei", "PingFang SC", "Heiti SC")
+PALETTE = ("#1F4E79", "#2E75B6", "#9DC3E6", "#70AD47", "#FFC000", "#ED7D31", "#A5A5A5", "#5B9BD5", "#264478",
+           "#9E480E")
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    values: tuple[Decimal, ...]
+
+
+@cache
+def cjk_font() -> str | None:
+    """The first installed CJK font family, or None."""
+    _matplotlib()
+    from matplotlib import font_manager
+
+    installed = {f.name for f in font_manager.fontManager.ttflist}
+    return next((name for name in CJK_FONTS if name in installed), None)
+
+
+@cache
+def _matplotlib() -> Any:
+    os.environ.setdefault("MPLCONFIGDIR", os.path.join(tempfile.gettempdir(), "disclosure-matplotlib"))
+    import matplotlib
+
+    matplotlib.use("Agg", force=True)
+    import matplotlib.pyplot as plt
+
+    return plt
+
+
+def _figure(width: float, height: float) -> tuple[Any, Any]:
+    plt = _matplotlib()
+    family = [cjk_font() or "DejaVu Sans", "DejaVu Sans"]
+    plt.rcParams.update({"font.family": "sans-serif", "font.sans-serif": family, "axes.unicode_minus": False,
+                         "svg.hashsalt": "disclosure", "font.size": 9})
+    fig, ax = plt.subplots(figsize=(width, height), dpi=200)
+    ax.spines[["top", "right"]].set_visible(False)
+    return fig, ax
+
+
+def _png(fig: Any) -> bytes:
+    plt = _matplotlib()
+    buffer = io.BytesIO()
+    fig.tight_layout()
+    fig.savefig(buffer, format="png", dpi=200, metadata={"Software": None})
+    plt.close(fig)
+    return buffer.getvalue()
+
+
+def _thousands(ax: Any, axis: str = "y") -> None:
+    from matplotlib.ticker import FuncFormatter
+
+    fmt = FuncFormatter(lambda v, _: f"{v:,.0f}")
+    (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(fmt)
+
+
+def stacked_bars(categories: list[str], series: list[Series], unit: str) -> bytes:
+    """Stacked columns, e.g. Scope 1 and Scope 2 by year, with totals on top."""
+    fig, ax = _figure(6.4, 3.4)
+    bottoms = [0.0] * len(categories)
+    for i, s in enumerate(series):
+        values = [float(v) for v in s.values]
+        ax.bar(categories, values, bottom=bottoms, label=s.name, color=PALETTE[i % len(PALETTE)], width=0.55)
+        bottoms = [b + v for b, v in zip(bottoms, values, strict=True)]
+    for x, top in enumerate(bottoms):
+        ax.annotate(f"{top:,.0f}", (x, top), ha="center", va="bottom", fontsize=8, xytext=(0, 2),
+                    textcoords="offset points")
+    ax.set_ylabel(unit)
+    _thousands(ax)
+    ax.legend(frameon=False, ncols=len(series), loc="upper center", bbox_to_anchor=(0.5, -0.1))
+    ax.margins(y=0.12)
+    return _png(fig)
+
+
+def horizontal_bars(labels: list[str], series: list[Series], unit: str) -> bytes:
+    """Horizontal stacked bars, largest at the top, e.g. emissions by facility."""
+    height = max(2.2, 0.32 * len(labels) + 1.2)
+    fig, ax = _figure(6.4, height)
+    lefts = [0.0] * len(labels)
+    for i, s in enumerate(series):
+        values = [float(v) for v in s.values]
+        ax.barh(labels, values, left=lefts, label=s.name, color=PALETTE[i % len(PALETTE)], height=0.6)
+        lefts = [a + b for a, b in zip(lefts, values, strict=True)]
+    ax.invert_yaxis()
+    ax.set_xlabel(unit)
+    _thousands(ax, "x")
+    ax.legend(frameon=False, ncols=len(series), loc="lower right")
+    return _png(fig)
+
+
+def donut(labels: list[str], values: list[Decimal], centre: str) -> bytes:
+    """Shares of a whole, e.g. the energy mix, labelled with percentages."""
+    fig, ax = _figure(6.4, 3.2)
+    total = sum(values, Decimal(0)) or Decimal(1)
+    wedges, _ = ax.pie([float(v) for v in values], colors=PALETTE[: len(values)], startangle=90,
+                       counterclock=False, wedgeprops={"width": 0.38, "edgecolor": "white"})
+    ax.text(0, 0, centre, ha="center", va="center", fontsize=9)
+    legend = [f"{name}  {float(v * 100 / total):.1f}%" for name, v in zip(labels, values, strict=True)]
+    ax.legend(wedges, legend, frameon=False, loc="center left", bbox_to_anchor=(1.0, 0.5))
+    ax.set_aspect("equal")
+    return _png(fig)

@@ -1,0 +1,498 @@
+"""What the Word report says: the template context, the tables and the charts, built from the filing,
+the figures and the XBRL facts (the numbers are the facts' own rounded values)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from disclosure.compute import Figures
+from disclosure.factors import library
+from disclosure.model import Filing
+from disclosure.model.base import LocalText
+from disclosure.rules.checklist import PRESENT, checklist
+from disclosure.vocabulary import label as vocab
+from disclosure.word import charts
+from disclosure.word.document import Image, Table
+from disclosure.word.figures import DASH, FactTable, change, date_text, label, number, share, show
+from disclosure.xbrl.facts import Fact
+
+SECTION_OF = {
+    "RPT-01": "about", "RPT-02": "about", "RPT-03": "about", "RPT-04": "about", "RPT-05": "about",
+    "RPT-06": "about", "RPT-07": "about", "RPT-08": "index", "RPT-09": "index", "RPT-10": "metrics",
+    "RPT-11": "strategy", "GOV-01": "governance", "GOV-02": "governance", "GOV-03": "governance",
+    "GOV-04": "governance", "GOV-05": "governance", "STR-01": "strategy", "STR-02": "strategy",
+    "STR-03": "strategy", "STR-04": "strategy", "STR-05": "strategy", "STR-06": "strategy", "STR-07": "strategy",
+    "STR-08": "strategy", "IRO-01": "risk", "MT-01": "metrics", "MT-02": "metrics", "MT-03": "metrics",
+    "MT-04": "metrics", "MT-05": "metrics", "MT-06": "metrics", "MT-07": "metrics", "MT-08": "methodology",
+    "MT-09": "quality", "MT-10": "market", "MT-11": "market", "MT-12": "market", "MT-13": "market",
+    "MT-14": "market", "MT-15": "metrics", "SOE-01": "about", "SOE-02": "index",
+}
+"""Checklist item → the report section that discloses it (the disclosure index)."""
+
+
+@dataclass
+class Content:
+    """Everything the template and the directives need."""
+
+    context: dict[str, Any]
+    tables: dict[str, Table]
+    images: dict[str, Image]
+    notices: list[str]
+
+
+class _Builder:
+    def __init__(self, filing: Filing, figures: Figures, facts: list[Fact], lang: str, texts: dict[str, Any],
+                 ghg_unit: str) -> None:
+        self.filing, self.figures, self.lang, self.t = filing, figures, lang, texts
+        self.year = filing.report.fiscal_year
+        self.facts = FactTable(facts, self.year, lang)
+        self.ghg_unit_text = texts["units"]["10kt" if ghg_unit == "10kt" else "tCO2e"]
+        self.tables: dict[str, Table] = {}
+        self.images: dict[str, Image] = {}
+        self.notices: list[str] = []
+        self.years = [self.year]
+        self.mix: list[tuple[str, Decimal]] = []
+
+    # --- helpers -----------------------------------------------------------------------------
+    def tx(self, text: LocalText | None) -> str:
+        return text.get(self.lang) if text is not None else ""
+
+    def yes(self, flag: bool) -> str:
+        return str(self.t["words"]["yes" if flag else "no"])
+
+    def table(self, name: str, rows: list[list[str]], *, numeric: set[int] = frozenset(),  # type: ignore[assignment]
+              emphasis: set[int] = frozenset(), headers: list[str] | None = None,  # type: ignore[assignment]
+              note_args: dict[str, str] | None = None) -> None:
+        if not rows:
+            return
+        spec = self.t["tables"][name]
+        note = spec.get("note", "").format(**(note_args or {}))
+        self.tables[name] = Table(spec["caption"], tuple(headers or self.t["headers"][name]),
+                                  tuple(tuple(r) for r in rows), frozenset(numeric), frozenset(emphasis), note)
+
+    def ghg(self, concept: str, **where: Any) -> str:
+        return self.facts.show(concept, **where)
+
+    # --- tables --------------------------------------------------------------------------------
+    def summary(self) -> None:
+        rows_spec = [("scope1", "Scope1GHGEmissions"), ("scope2_location", "Scope2LocationBasedGHGEmissions"),
+                     ("scope2_market", "Scope2MarketBasedGHGEmissions"),
+                     ("scope12_location", "Scope1And2LocationBasedGHGEmissions"),
+                     ("scope12_market", "Scope1And2MarketBasedGHGEmissions"), ("scope3", "Scope3GHGEmissions"),
+                     ("scope123_location", "Scope1To3LocationBasedGHGEmissions")]
+        years = [self.year] + [y for y in self.facts.years("Scope1GHGEmissions") if y != self.year][:3]
+        base = self.filing.base_year.year if self.filing.base_year else None
+        words = self.t["words"]
+        heads = [words["indicator"]] + [
+            f"{y}（{words['base_year']}）" if y == base and self.lang == "zh-CN"
+            else f"{y} ({words['base_year']})" if y == base else str(y) for y in years]
+        prior = years[1] if len(years) > 1 else None
+        if prior is not None:
+            heads.append(words["change"])
+        rows = []
+        for key, concept in rows_spec:
+            if self.facts.get(concept) is None:
+                continue
+            row = [self.t["rows"][key]] + [self.ghg(concept, year=y) for y in years]
+            if prior is not None:
+                row.append(change(self.facts.value(concept), self.facts.value(concept, year=prior)))
+            rows.append(row)
+        energy = [self.t["rows"]["energy"]] + [self.facts.show("EnergyConsumption", year=y) for y in years]
+        if prior is not None:
+            energy.append(change(self.facts.value("EnergyConsumption"),
+                                 self.facts.value("EnergyConsumption", year=prior)))
+        rows.append(energy)
+        heads[0] = f"{words['indicator']}（{self.ghg_unit_text}）" if self.lang == "zh-CN" \
+            else f"{words['indicator']} ({self.ghg_unit_text})"
+        emphasis = {i for i, r in enumerate(rows) if r[0] in (self.t["rows"]["scope12_location"],)}
+        self.table("emissions_summary", rows, numeric=set(range(1, len(heads))), emphasis=emphasis, headers=heads)
+        self.years = years
+
+    def facilities(self) -> None:
+        rows = []
+        for fac in self.filing.facilities:
+            dim = (("FacilityAxis", fac.id),)
+            region = library().regions.get(library().region_key(fac.province) or "", {})
+            rows.append([fac.name.get(self.lang), region.get(self.lang, fac.province), self.yes(fac.ets.covered),
+                         self.facts.show("FacilityOwnershipShare", typed=dim),
+                         self.ghg("Scope1GHGEmissions", typed=dim),
+                         self.ghg("Scope2LocationBasedGHGEmissions", typed=dim),
+                         self.ghg("Scope2MarketBasedGHGEmissions", typed=dim)])
+        heads = list(self.t["headers"]["by_facility"])
+        heads[4:] = [f"{h}（{self.ghg_unit_text}）" if self.lang == "zh-CN" else f"{h} ({self.ghg_unit_text})"
+                     for h in heads[4:]]
+        self.table("by_facility", rows, numeric={3, 4, 5, 6}, headers=heads,
+                   note_args={"approach": vocab("consolidation-approach", self.figures.approach, self.lang)})
+
+    def breakdown(self, name: str, concept: str, axis: str) -> None:
+        whole = self.facts.value(concept)
+        rows = [[label(member, self.lang), show(f), share(self._value(f), whole)]
+                for member, f in self.facts.members(concept, axis)]
+        if rows:
+            rows.append([self.t["words"]["total"], self.ghg(concept), "100.0%"])
+        self.table(name, rows, numeric={1, 2}, emphasis={len(rows) - 1},
+                   headers=self._unit_headers(name, {1}))
+
+    def _unit_headers(self, name: str, columns: set[int], unit: str | None = None) -> list[str]:
+        heads = list(self.t["headers"][name])
+        unit = unit or self.ghg_unit_text
+        for i in columns:
+            heads[i] = f"{heads[i]}（{unit}）" if self.lang == "zh-CN" else f"{heads[i]} ({unit})"
+        return heads
+
+    @staticmethod
+    def _value(f: Fact) -> Decimal | None:
+        return f.value if isinstance(f.value, Decimal) else None
+
+    def consolidation(self) -> None:
+        rows = []
+        for key, member in (("consolidated", "ConsolidatedAccountingGroupMember"),
+                            ("investees", "OtherInvesteesMember")):
+            dim = (("ConsolidationScopeAxis", member),)
+            rows.append([self.t["rows"][key]] + [self.ghg(c, explicit=dim) for c in (
+                "Scope1GHGEmissions", "Scope2LocationBasedGHGEmissions", "Scope2MarketBasedGHGEmissions")])
+        rows.append([self.t["words"]["total"]] + [self.ghg(c) for c in (
+            "Scope1GHGEmissions", "Scope2LocationBasedGHGEmissions", "Scope2MarketBasedGHGEmissions")])
+        self.table("by_consolidation", rows, numeric={1, 2, 3}, emphasis={2},
+                   headers=self._unit_headers("by_consolidation", {1, 2, 3}))
+
+    def scope3(self) -> None:
+        s3 = self.filing.scope3
+        if s3 is None:
+            return
+        members = dict(self.facts.members("Scope3GHGEmissions", "Scope3CategoryAxis"))
+        axis = self.facts
+        rows = []
+        for member, fact in members.items():
+            dim = (("Scope3CategoryAxis", member),)
+            method = axis.get("Scope3MeasurementMethod", explicit=dim)
+            quality = axis.get("Scope3DataQuality", explicit=dim)
+            rows.append([label(member, self.lang), show(fact), str(method.value) if method else DASH,
+                         vocab("data-quality", str(quality.value), self.lang) if quality else DASH])
+        if rows:
+            rows.append([self.t["words"]["total"], self.ghg("Scope3GHGEmissions"), "", ""])
+        self.table("scope3", rows, numeric={1}, emphasis={len(rows) - 1}, headers=self._unit_headers("scope3", {1}))
+        top = list(_top_scope3())
+        self.table("scope3_excluded", [[label(top[x.category - 1], self.lang), self.tx(x.reason)]
+                                       for x in s3.excluded])
+
+    def energy(self) -> None:
+        whole = self.facts.value("EnergyConsumption")
+        rows = []
+        mix: list[tuple[str, Decimal]] = []
+        for member, fact in self.facts.members("EnergyConsumption", "EnergyTypeAxis"):
+            dim = (("EnergyTypeAxis", member),)
+            rows.append([label(member, self.lang), show(fact),
+                         self.facts.show("EnergyConsumptionInGigajoules", explicit=dim),
+                         share(self._value(fact), whole)])
+            value = self._value(fact)
+            if value is not None:
+                mix.append((member, value))
+        if not rows:
+            return
+        rows.append([self.t["words"]["total"], self.facts.show("EnergyConsumption"),
+                     self.facts.show("EnergyConsumptionInGigajoules"), "100.0%"])
+        self.table("energy", rows, numeric={1, 2, 3}, emphasis={len(rows) - 1})
+        self.mix = sorted(mix, key=lambda x: x[1], reverse=True)
+
+    def intensity(self) -> None:
+        rows = []
+        if self.facts.get("RevenueUsedForGHGIntensity") is not None:
+            rows.append([self.t["rows"]["revenue"], self.facts.show("RevenueUsedForGHGIntensity"),
+                         self.t["units"]["revenue"]])
+            for key, concept in (("scope1_intensity", "Scope1GHGIntensityPerRevenue"),
+                                 ("scope12_location_intensity", "Scope1And2LocationBasedGHGIntensityPerRevenue"),
+                                 ("scope12_market_intensity", "Scope1And2MarketBasedGHGIntensityPerRevenue")):
+                if self.facts.get(concept) is not None:
+                    rows.append([self.t["rows"][key], self.facts.show(concept), self.t["units"]["per_revenue"]])
+        self.table("intensity", rows, numeric={1})
+        products = []
+        for product in sorted(self.figures.intensity_product):
+            dim = (("ProductAxis", product),)
+            unit = str(self.figures.intensity_product[product]["unit"])
+            name = next((p.name.get(self.lang) for f in self.filing.facilities for p in f.products
+                         if p.key == product), product)
+            products.append([name, f"{self.facts.show('ProductionVolume', typed=dim)} {unit}",
+                             self.facts.show("Scope1GHGIntensityPerUnitOfProduct", typed=dim),
+                             self.facts.show("Scope1And2LocationBasedGHGIntensityPerUnitOfProduct", typed=dim),
+                             f"tCO₂e/{unit}"])
+        self.table("product_intensity", products, numeric={1, 2, 3})
+
+    def targets(self) -> None:
+        rows = []
+        for target in self.filing.targets:
+            dim = (("TargetAxis", target.id),)
+            base = self.facts.show("TargetBaseYearValue", typed=dim)
+            rows.append([target.name.get(self.lang), vocab("target-kind", target.kind, self.lang),
+                         "、".join(vocab("target-scope", s, self.lang) for s in target.scopes)
+                         if self.lang == "zh-CN" else ", ".join(vocab("target-scope", s, self.lang)
+                                                               for s in target.scopes),
+                         str(target.base_year), base, str(target.target_year),
+                         self.facts.show("TargetReductionPercentage", typed=dim),
+                         self.facts.show("TargetProgressPercentage", typed=dim)])
+        self.table("targets", rows, numeric={3, 4, 5, 6, 7})
+
+    def market(self) -> None:
+        m = self.filing.carbon_market
+        if m is None:
+            return
+        names = {f.id: f.name.get(self.lang) for f in self.filing.facilities}
+        rows = []
+        for c in m.compliance:
+            dim = (("FacilityAxis", c.facility),)
+            obligation = self.facts.get("SurrenderObligation", year=c.compliance_year, typed=dim)
+            ccer = self.facts.get("CCERUsedForSurrender", year=c.compliance_year, typed=dim)
+            rows.append([names.get(c.facility, c.facility), str(c.compliance_year),
+                         self.ghg("AllowancesAllocated", year=c.compliance_year, typed=dim),
+                         show(obligation) if obligation else DASH,
+                         self.ghg("AllowancesSurrendered", year=c.compliance_year, typed=dim),
+                         show(ccer) if ccer else DASH,
+                         share(self._value(ccer) if ccer else None, self._value(obligation) if obligation else None),
+                         self.yes(c.surrender_completed)])
+        self.table("compliance", rows, numeric={1, 2, 3, 4, 5, 6})
+        self.table("credits", [[vocab("credit-type", c.type, self.lang), c.project, str(c.vintage or DASH),
+                                vocab("credit-purpose", c.purpose, self.lang), number(c.quantity, 0)]
+                               for c in m.credits], numeric={2, 4})
+        self.table("ccer_projects", [[p.name.get(self.lang), p.methodology,
+                                      vocab("project-status", p.status, self.lang), number(p.issued, 0),
+                                      number(p.sold, 0)] for p in m.ccer_projects],
+                   numeric={3, 4})
+        rows = [[vocab("target-scope", r.scope, self.lang), self.tx(r.measure), number(r.quantity, 0)]
+                for r in m.reductions]
+        if rows:
+            rows.append([self.t["words"]["total"], "", self.ghg("GHGEmissionReductionsAchieved")])
+        self.table("reductions", rows, numeric={2}, emphasis={len(rows) - 1})
+
+    def quality(self) -> None:
+        rows = []
+        for parameter, counts in sorted(self.figures.parameter_basis.items()):
+            measured, default = counts.get("measured", 0), counts.get("default", 0)
+            rows.append([self.t["parameters"].get(parameter, parameter), str(measured), str(default),
+                         share(Decimal(measured), Decimal(measured + default))])
+        self.table("parameters", rows, numeric={1, 2, 3})
+        names = {f.id: f.name.get(self.lang) for f in self.filing.facilities}
+        self.table("substitutions", [
+            [names.get(s.facility, s.facility), s.source, s.period, self.t["parameters"].get(s.parameter, s.parameter),
+             self.t["reasons"].get(s.reason, s.reason), DASH if s.original is None else str(s.original),
+             f"{s.value} {s.unit}", f"{s.factor}（{vocab('factor-status', s.status, self.lang)}）"
+             if self.lang == "zh-CN" else f"{s.factor} ({vocab('factor-status', s.status, self.lang)})"]
+            for s in self.figures.substitutions], numeric={5, 6})
+        rows = []
+        for fac in self.filing.facilities:
+            v = fac.verification
+            if v is None:
+                continue
+            dim = (("FacilityAxis", fac.id),)
+            computed2 = "Scope2ETSBasisGHGEmissions" if v.scope2_basis == "ets" else "Scope2LocationBasedGHGEmissions"
+            rows.append([fac.name.get(self.lang), v.verifier, v.report_no,
+                         self.ghg("VerifiedScope1GHGEmissions", typed=dim), self.ghg("Scope1GHGEmissions", typed=dim),
+                         change(self.facts.value("Scope1GHGEmissions", typed=dim),
+                                self.facts.value("VerifiedScope1GHGEmissions", typed=dim)),
+                         self.ghg("VerifiedScope2GHGEmissions", typed=dim), self.ghg(computed2, typed=dim),
+                         change(self.facts.value(computed2, typed=dim),
+                                self.facts.value("VerifiedScope2GHGEmissions", typed=dim))])
+        self.table("verification", rows, numeric={3, 4, 5, 6, 7, 8})
+
+    def narratives(self) -> None:
+        g = self.filing.governance
+        if g is not None:
+            self.table("bodies", [[self.tx(b.name), vocab("body-level", b.level, self.lang),
+                                   self.tx(b.responsibilities), self.tx(b.competence),
+                                   vocab("frequency", b.reporting_frequency, self.lang)]
+                                  for b in g.bodies])
+        s = self.filing.strategy
+        if s is not None:
+            sep = "：" if self.lang == "zh-CN" else ": "
+            self.table("risks", [[r.id, f"{vocab('risk-kind', r.kind, self.lang)}{sep}"
+                                  f"{vocab('risk-type', r.type, self.lang)}", vocab("horizon", r.horizon, self.lang),
+                                  self.tx(r.description), self.tx(r.response), self.tx(r.current_financial_effect),
+                                  self.tx(r.anticipated_financial_effect) or DASH] for r in s.risks_opportunities])
+            self.table("scenarios", [[x.name, x.warming, x.source] for x in s.resilience.scenarios])
+
+    def appendices(self) -> None:
+        self.table("factors", [[f.id, str(f.value), f.unit, vocab("factor-status", f.status, self.lang),
+                                f.source_text()] for f in self.figures.factors_used.values()], numeric={1})
+        gases = sorted(self.figures.by_gas)
+        rows = []
+        own = {v.gas.upper(): v for v in self.filing.report.gwp.values}
+        for gas in gases:
+            if gas.upper() in own:
+                rows.append([gas, str(own[gas.upper()].value), own[gas.upper()].source])
+                continue
+            factor = next((f for f in library().by_id.values() if f.kind == "gwp" and f.gas
+                           and f.gas.upper() == gas.upper() and f.gwp_set == self.figures.gwp_set), None)
+            if factor is not None:
+                rows.append([gas, str(factor.value), factor.source_text()])
+            elif gas.upper() == "CO2":
+                rows.append([gas, "1", "IPCC"])
+        self.table("gwp", rows, numeric={1})
+        self.table("glossary", [list(pair) for pair in self.t["glossary"]])
+        self.index()
+
+    def index(self) -> None:
+        omitted = {o.item: o for o in self.filing.omissions}
+        rows = []
+        for item in checklist():
+            key = item["id"]
+            if key.startswith("SOE-") and "sasac-esg" not in {b.value for b in self.filing.report.bases}:
+                continue
+            check = PRESENT.get(key)
+            if key in omitted:
+                o = omitted[key]
+                where = f"{self.t['words']['omitted']}：{vocab('omission-reason', o.reason, self.lang)}。" \
+                        f"{self.tx(o.explanation)}" if self.lang == "zh-CN" else \
+                        f"{self.t['words']['omitted']}: {vocab('omission-reason', o.reason, self.lang)}. " \
+                        f"{self.tx(o.explanation)}"
+            elif check is None or check(self.filing, self.figures):
+                where = self.t["sections"][SECTION_OF[key]]
+            else:
+                where = self.t["words"]["not_disclosed"]
+            rows.append([key, self.t["levels"].get(item["level"], item["level"]), item[self.lang], where])
+        self.table("index", rows)
+
+    # --- charts --------------------------------------------------------------------------------
+    def charts(self) -> None:
+        cjk = charts.cjk_font() is not None
+        if not cjk and self.lang == "zh-CN":
+            self.notices.append(
+                "No CJK font found for the charts (install fonts-noto-cjk); chart labels are in English.")
+        texts = self.t if cjk or self.lang == "en" else _english_texts()
+        years = sorted(self.years)
+        s1 = [self.facts.value("Scope1GHGEmissions", year=y) or Decimal(0) for y in years]
+        s2 = [self.facts.value("Scope2LocationBasedGHGEmissions", year=y) or Decimal(0) for y in years]
+        spec = texts["charts"]["scopes_by_year"]
+        self.images["scopes_by_year"] = Image(self.t["charts"]["scopes_by_year"]["caption"], charts.stacked_bars(
+            [str(y) for y in years], [charts.Series(texts["rows"]["scope1"], tuple(s1)),
+                                      charts.Series(texts["rows"]["scope2_location"], tuple(s2))], spec["unit"]))
+        ranked = sorted(self.figures.facilities, key=lambda f: f.scope1 + f.scope2_location, reverse=True)[:15]
+        if len(ranked) > 1:
+            names = {f.id: f.name.get(self.lang if cjk else "en") for f in self.filing.facilities}
+            dims = [(("FacilityAxis", f.id),) for f in ranked]
+            spec = texts["charts"]["by_facility"]
+            self.images["by_facility"] = Image(self.t["charts"]["by_facility"]["caption"], charts.horizontal_bars(
+                [names.get(f.id, f.id) if cjk or _ascii(names.get(f.id, "")) else f.id for f in ranked],
+                [charts.Series(texts["rows"]["scope1"], tuple(self.facts.value("Scope1GHGEmissions", typed=d)
+                                                              or Decimal(0) for d in dims)),
+                 charts.Series(texts["rows"]["scope2_location"], tuple(
+                     self.facts.value("Scope2LocationBasedGHGEmissions", typed=d) or Decimal(0) for d in dims))],
+                spec["unit"]))
+        if self.mix:
+            spec = texts["charts"]["energy_mix"]
+            chart_lang = self.lang if cjk else "en"
+            self.images["energy_mix"] = Image(self.t["charts"]["energy_mix"]["caption"], charts.donut(
+                [label(m, chart_lang) for m, _ in self.mix], [v for _, v in self.mix], spec["centre"]))
+
+
+def _ascii(text: str) -> bool:
+    return bool(text) and text.isascii()
+
+
+def _top_scope3() -> list[str]:
+    from disclosure.taxonomy import definition
+
+    return definition().axes["Scope3CategoryAxis"].top_members()
+
+
+def _english_texts() -> dict[str, Any]:
+    from disclosure.word.markup import texts
+
+    return texts("en")
+
+
+def build(filing: Filing, figures: Figures, facts: list[Fact], lang: str, texts: dict[str, Any],
+          ghg_unit: str) -> Content:
+    """Tables, charts and the template context of the report."""
+    b = _Builder(filing, figures, facts, lang, texts, ghg_unit)
+    b.summary()
+    b.facilities()
+    b.breakdown("by_source_type", "Scope1GHGEmissions", "EmissionSourceTypeAxis")
+    b.breakdown("by_gas", "Scope1GHGEmissions", "GreenhouseGasAxis")
+    b.consolidation()
+    b.scope3()
+    b.energy()
+    b.intensity()
+    b.targets()
+    b.market()
+    b.quality()
+    b.narratives()
+    b.appendices()
+    b.charts()
+    return Content(_context(b), b.tables, b.images, b.notices)
+
+
+def _context(b: _Builder) -> dict[str, Any]:
+    f, lang, tx = b.filing, b.lang, b.tx
+    r, e = f.report, f.entity
+    listing = "; ".join(f"{vocab('exchange', x.exchange, lang)} {x.stock_code}" for x in e.listings)
+    region = library().regions.get(library().region_key(e.province) or "", {})
+    figures = {key: b.ghg(concept) for key, concept in (
+        ("scope1", "Scope1GHGEmissions"), ("scope2_location", "Scope2LocationBasedGHGEmissions"),
+        ("scope2_market", "Scope2MarketBasedGHGEmissions"), ("scope12_location", "Scope1And2LocationBasedGHGEmissions"),
+        ("scope12_market", "Scope1And2MarketBasedGHGEmissions"), ("scope3", "Scope3GHGEmissions"))}
+    prior = b.years[1] if len(b.years) > 1 else None
+    return {
+        "lang": lang,
+        "t": b.t,
+        "unit": b.ghg_unit_text,
+        "company": e.name.get(lang),
+        "company_other": e.name.en if lang == "zh-CN" else e.name.zh,
+        "title": r.title.get(lang),
+        "year": r.fiscal_year,
+        "period": ("至" if lang == "zh-CN" else " to ").join(
+            (date_text(r.period_start, lang), date_text(r.period_end, lang))),
+        "listing": listing,
+        "uscc": e.uscc,
+        "lei": e.lei,
+        "ownership": vocab("ownership", e.ownership, lang),
+        "industry": e.industry,
+        "province": region.get(lang, e.province),
+        "mandatory": e.mandatory,
+        "bases": [vocab("preparation-basis", x, lang) for x in r.bases],
+        "standard": r.ghg_standard,
+        "gwp": vocab("gwp-set", f.report.gwp.set, lang),
+        "approach": vocab("consolidation-approach", f.boundary.approach, lang),
+        "scope_text": tx(e.consolidation_scope),
+        "boundary_changes": tx(f.boundary.changes),
+        "entities": len(f.boundary.entities),
+        "facilities": len(f.facilities),
+        "ets_facilities": sum(1 for x in f.facilities if x.ets.covered),
+        "materiality": tx(r.materiality),
+        "board_approval": date_text(r.board_approval_date, lang) if r.board_approval_date else "",
+        "publication": date_text(r.publication_date, lang) if r.publication_date else "",
+        "preparer": f"{r.prepared_by.name}（{r.prepared_by.role}）" if lang == "zh-CN"
+        else f"{r.prepared_by.name} ({r.prepared_by.role})",
+        "approver": (f"{r.approved_by.name}（{r.approved_by.role}）" if lang == "zh-CN"
+                     else f"{r.approved_by.name} ({r.approved_by.role})") if r.approved_by else "",
+        "base_year": {"year": f.base_year.year, "policy": tx(f.base_year.recalculation_policy),
+                      "threshold": number(f.base_year.significance_threshold_pct, 1)} if f.base_year else None,
+        "fig": figures,
+        "has_scope3": f.scope3 is not None and b.facts.get("Scope3GHGEmissions") is not None,
+        "prior_year": prior,
+        "yoy": change(b.facts.value("Scope1And2LocationBasedGHGEmissions"),
+                      b.facts.value("Scope1And2LocationBasedGHGEmissions", year=prior)) if prior else "",
+        "energy_tce": b.facts.show("EnergyConsumption"),
+        "gov": None if f.governance is None else {
+            "information": tx(f.governance.information), "oversight": tx(f.governance.target_oversight),
+            "decisions": tx(f.governance.decision_integration)},
+        "strategy": None if f.strategy is None else {
+            "horizons": tx(f.strategy.horizons), "impacts": tx(f.strategy.impacts),
+            "business_model": tx(f.strategy.business_model), "decisions": tx(f.strategy.decisions),
+            "plan": {k: tx(getattr(f.strategy.transition_plan, k)) for k in (
+                "strategy_changes", "measures", "assumptions", "resources", "progress")},
+            "resilience": tx(f.strategy.resilience.assessment),
+            "scenario_analysis": f.strategy.resilience.scenario_analysis},
+        "risk": None if f.risk_management is None else {
+            "process": tx(f.risk_management.process), "integration": tx(f.risk_management.integration)},
+        "assurance": None if f.assurance is None else {
+            "provider": f.assurance.provider, "standard": f.assurance.standard,
+            "level": vocab("assurance-level", f.assurance.level, lang), "scope": tx(f.assurance.scope),
+            "statement": tx(f.assurance.statement), "date": date_text(f.assurance.date, lang)},
+        "other_mechanisms": tx(f.carbon_market.other_mechanisms) if f.carbon_market else "",
+        "substitutions": len(b.figures.substitutions),
+        "flagged_factors": [x.id for x in b.figures.flagged_factors],
+        "targets_count": len(f.targets),
+        "tables": sorted(b.tables),
+        "charts": sorted(b.images),
+    }

@@ -1,0 +1,321 @@
+"""The Word writer: a list of blocks (headings, paragraphs, tables, images, a TOC) onto the styled
+reference document, saved deterministically (fixed zip and core-property timestamps)."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from docx import Document
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm
+from docx.table import Table as DocxTable
+from docx.text.paragraph import Paragraph
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Para:
+    """A paragraph; ``**bold**`` spans are bold. ``style`` is a paragraph style of the reference."""
+
+    text: str
+    style: str = ""
+
+
+@dataclass(frozen=True)
+class Bullets:
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table with a header row; ``numeric`` columns are right-aligned; ``emphasis`` rows are bold."""
+
+    caption: str
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    numeric: frozenset[int] = frozenset()
+    emphasis: frozenset[int] = frozenset()
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Image:
+    caption: str
+    png: bytes
+    width_cm: float = 15.0
+
+
+@dataclass(frozen=True)
+class Toc:
+    title: str
+    entries: tuple[tuple[int, str], ...] = ()
+    """(level, heading text) shown until the field is updated (Word updates it on opening)."""
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    pass
+
+
+Block = Heading | Para | Bullets | Table | Image | Toc | PageBreak
+
+
+@dataclass(frozen=True)
+class Meta:
+    """Document-level properties: header text, core properties, the fixed timestamp."""
+
+    title: str
+    author: str
+    subject: str
+    keywords: str
+    language: str
+    header: str
+    footer: str
+    """Footer text before the page number, e.g. '第 {PAGE} 页' pattern handled by the writer."""
+    timestamp: datetime
+    category: str = ""
+    comments: str = ""
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+
+
+def _runs(paragraph: Paragraph, text: str) -> None:
+    pos = 0
+    for match in _BOLD.finditer(text):
+        if match.start() > pos:
+            paragraph.add_run(text[pos:match.start()])
+        paragraph.add_run(match.group(1)).bold = True
+        pos = match.end()
+    if pos < len(text):
+        paragraph.add_run(text[pos:])
+
+
+def _field(paragraph: Paragraph, instruction: str, shown: str = "", *, dirty: bool = False) -> None:
+    """A complex field (begin, instruction, separate, cached result, end)."""
+    def char(kind: str) -> None:
+        el = OxmlElement("w:fldChar")
+        el.set(qn("w:fldCharType"), kind)
+        if dirty and kind == "begin":
+            el.set(qn("w:dirty"), "true")
+        paragraph.add_run()._r.append(el)
+
+    char("begin")
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    paragraph.add_run()._r.append(instr)
+    char("separate")
+    paragraph.add_run(shown)
+    char("end")
+
+
+def _shade(cell_xml: object, fill: str) -> None:
+    tc_pr = cell_xml.get_or_add_tcPr()  # type: ignore[attr-defined]
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    tc_pr.append(shd)
+
+
+TEXT_WIDTH_CM = 16.2
+"""A4 width less the reference document's margins."""
+
+
+def _cm(text: str) -> float:
+    """Approximate printed width (cm) of ``text`` at the 9 pt table size: CJK full width, Latin about half."""
+    return sum(0.32 if ord(ch) > 0x2E80 else 0.18 for ch in text)
+
+
+PADDING_CM = 0.4
+
+
+def column_widths(block: Table) -> list[float]:
+    """Column widths (cm) filling the text width: a number column gets room for its longest value (and a
+    header wrapped onto two lines); text columns share the rest in proportion to their content."""
+    fixed: dict[int, float] = {}
+    weights: dict[int, float] = {}
+    for i, head in enumerate(block.headers):
+        cells = [_cm(r[i]) for r in block.rows if i < len(r)]
+        header = _cm(head) / 2
+        if i in block.numeric:
+            fixed[i] = max(cells + [header, 1.0]) + PADDING_CM
+        else:
+            weights[i] = max(min(max(cells + [0.0]), 9.0), header, 1.2)
+    room = TEXT_WIDTH_CM - sum(fixed.values())
+    if room < 1.5 * len(weights) or not weights:
+        scale = TEXT_WIDTH_CM / (sum(fixed.values()) + sum(weights.values()))
+        return [(fixed.get(i) or weights[i]) * scale for i in range(len(block.headers))]
+    total = sum(weights.values())
+    return [fixed[i] if i in fixed else room * weights[i] / total for i in range(len(block.headers))]
+
+
+def _table(doc: object, block: Table) -> DocxTable:
+    table: DocxTable = doc.add_table(rows=1 + len(block.rows), cols=len(block.headers))  # type: ignore[attr-defined]
+    table.style = "Disclosure Table"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    widths = column_widths(block)
+    for col, width in zip(table.columns, widths, strict=True):
+        col.width = Cm(width)
+        for cell in col.cells:
+            cell.width = Cm(width)
+    header = table.rows[0]
+    tr_pr = header._tr.get_or_add_trPr()
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "true")
+    tr_pr.append(repeat)
+    for i, text in enumerate(block.headers):
+        cell = header.cells[i]
+        _shade(cell._tc, "1F4E79")
+        p = cell.paragraphs[0]
+        p.style = "Table Header"
+        p.add_run(text)
+        if i in block.numeric:
+            p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    for r, row in enumerate(block.rows, start=1):
+        for i, text in enumerate(row):
+            cell = table.rows[r].cells[i]
+            p = cell.paragraphs[0]
+            p.style = "Table Text"
+            run = p.add_run(text)
+            if (r - 1) in block.emphasis:
+                run.bold = True
+            if i in block.numeric:
+                p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        if (r - 1) in block.emphasis:
+            for cell in table.rows[r].cells:
+                _shade(cell._tc, "DEEAF6")
+    return table
+
+
+def _clear_body(doc: object) -> None:
+    body = doc.element.body  # type: ignore[attr-defined]
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+
+
+def _header_footer(doc: object, meta: Meta) -> None:
+    section = doc.sections[0]  # type: ignore[attr-defined]
+    section.different_first_page_header_footer = True  # the cover has none
+    head = section.header.paragraphs[0]
+    head.text = ""
+    head.style = "Header"
+    head.add_run(meta.header)
+    foot = section.footer.paragraphs[0]
+    foot.text = ""
+    foot.style = "Footer"
+    foot.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    before, _, after = meta.footer.partition("{PAGE}")
+    if before:
+        foot.add_run(before)
+    _field(foot, "PAGE", "1")
+    if after:
+        foot.add_run(after)
+
+
+def _core(doc: object, meta: Meta) -> None:
+    cp = doc.core_properties  # type: ignore[attr-defined]
+    cp.title = meta.title
+    cp.author = meta.author
+    cp.last_modified_by = meta.author
+    cp.subject = meta.subject
+    cp.keywords = meta.keywords
+    cp.language = meta.language
+    cp.category = meta.category
+    cp.comments = meta.comments
+    cp.created = meta.timestamp
+    cp.modified = meta.timestamp
+    cp.last_printed = meta.timestamp
+    cp.revision = 1
+
+
+def _update_fields_on_open(doc: object) -> None:
+    settings = doc.settings.element  # type: ignore[attr-defined]
+    for old in settings.findall(qn("w:updateFields")):
+        settings.remove(old)
+    el = OxmlElement("w:updateFields")
+    el.set(qn("w:val"), "true")
+    settings.append(el)
+
+
+def write(blocks: list[Block], meta: Meta, reference: bytes) -> bytes:
+    """The .docx for ``blocks`` on the ``reference`` document's styles and page set-up."""
+    doc = Document(io.BytesIO(reference))
+    _clear_body(doc)
+    _header_footer(doc, meta)
+    _core(doc, meta)
+    _update_fields_on_open(doc)
+    for block in blocks:
+        if isinstance(block, Heading):
+            doc.add_heading(block.text, block.level)
+        elif isinstance(block, Para):
+            _runs(doc.add_paragraph(style=block.style or None), block.text)
+        elif isinstance(block, Bullets):
+            for item in block.items:
+                _runs(doc.add_paragraph(style="List Bullet"), item)
+        elif isinstance(block, Table):
+            doc.add_paragraph(block.caption, style="Caption")
+            _table(doc, block)
+            if block.note:
+                doc.add_paragraph(block.note, style="Table Note")
+        elif isinstance(block, Image):
+            p = doc.add_paragraph(style="Figure")
+            p.add_run().add_picture(io.BytesIO(block.png), width=Cm(block.width_cm))
+            doc.add_paragraph(block.caption, style="Caption")
+        elif isinstance(block, Toc):
+            doc.add_paragraph(block.title, style="TOC Heading")
+            p = doc.add_paragraph()
+            _field(p, r'TOC \o "1-2" \h \z \u', "", dirty=True)
+            # The cached result: the entries as they will read; Word refreshes page numbers on opening.
+            field_end = p._p[-1]
+            p._p.remove(field_end)
+            for level, text in block.entries:
+                entry = doc.add_paragraph(style=f"TOC {level}")
+                entry.add_run(text)
+            closing = doc.add_paragraph()
+            closing._p.append(field_end)
+        elif isinstance(block, PageBreak):
+            doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    return deterministic(doc, meta.timestamp)
+
+
+def deterministic(doc: object, timestamp: datetime) -> bytes:
+    """Save ``doc`` with every zip entry at ``timestamp`` and in a fixed order, without a thumbnail."""
+    package = doc.part.package  # type: ignore[attr-defined]
+    for rid, rel in list(package.rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            del package.rels[rid]
+    raw = io.BytesIO()
+    doc.save(raw)  # type: ignore[attr-defined]
+    stamp = (max(timestamp.year, 1980), timestamp.month, timestamp.day, timestamp.hour, timestamp.minute,
+             timestamp.second)
+    out = io.BytesIO()
+    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            entry.create_system = 0
+            dst.writestr(entry, src.read(info.filename))
+    return out.getvalue()
+
+
+__all__ = ["Block", "Bullets", "Heading", "Image", "Meta", "PageBreak", "Para", "Table", "Toc", "deterministic",
+           "write"]

@@ -1,0 +1,112 @@
+"""The report templates: Jinja2 (StrictUndefined) rendering a small line markup into blocks.
+
+Markup, one construct per line (blank lines separate paragraphs):
+
+    # Heading 1 / ## Heading 2 / ### Heading 3
+    - bullet item
+    ::title TEXT | ::subtitle TEXT | ::cover TEXT   (cover page lines)
+    ::toc TITLE       the table of contents field
+    ::table NAME      a table built from the figures (see content.py)
+    ::chart NAME      a chart image
+    ::pagebreak
+    text              paragraph text; consecutive lines join; **bold** spans
+
+Templates live in ``templates/report/<lang>/`` (report.md.j2 and texts.yaml) and ship in the package.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import jinja2
+import yaml
+
+from disclosure.errors import DisclosureError
+from disclosure.resources import templates
+from disclosure.word.document import Block, Bullets, Heading, PageBreak, Para, Toc
+
+Directive = Callable[[str], Block | None]
+
+
+def environment() -> jinja2.Environment:
+    """The one Jinja environment of the Word report: undefined names are errors, no autoescape
+    (the output is our markup, not HTML), templates read from the installed package."""
+    return jinja2.Environment(loader=jinja2.FunctionLoader(_source), undefined=jinja2.StrictUndefined,
+                              autoescape=False, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+
+
+def _source(name: str) -> str:
+    return templates().joinpath("report", *name.split("/")).read_text(encoding="utf-8")
+
+
+def texts(lang: str) -> dict[str, Any]:
+    """The fixed texts of a language (section titles, column headers, glossary): texts.yaml."""
+    data: dict[str, Any] = yaml.safe_load(_source(f"{lang}/texts.yaml"))
+    return data
+
+
+def render(lang: str, context: Mapping[str, Any]) -> str:
+    name = f"{lang}/report.md.j2"
+    try:
+        return environment().get_template(name).render(**context)
+    except jinja2.UndefinedError as err:
+        raise DisclosureError("build.template", f"template {name}: {err.message}",
+                              "The report template uses a name the report does not provide; "
+                              "check the template against templates/report/template.yaml.") from err
+    except jinja2.TemplateError as err:
+        raise DisclosureError("build.template", f"template {name}: {err}",
+                              "Fix the template syntax.") from err
+
+
+def parse(text: str, directives: Mapping[str, Directive]) -> list[Block]:
+    """Blocks from rendered markup; ``directives`` build the ``::name ARG`` blocks."""
+    blocks: list[Block] = []
+    paragraph: list[str] = []
+    bullets: list[str] = []
+
+    def flush() -> None:
+        if paragraph:
+            blocks.append(Para("".join(paragraph)))
+            paragraph.clear()
+        if bullets:
+            blocks.append(Bullets(tuple(bullets)))
+            bullets.clear()
+
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
+            flush()
+        elif line.startswith("#"):
+            flush()
+            level = len(line) - len(line.lstrip("#"))
+            blocks.append(Heading(level, line[level:].strip()))
+        elif line.startswith("- "):
+            if paragraph:
+                flush()
+            bullets.append(line[2:].strip())
+        elif line.startswith("::"):
+            flush()
+            name, _, arg = line[2:].partition(" ")
+            block = _directive(name, arg.strip(), directives)
+            if block is not None:
+                blocks.append(block)
+        else:
+            if bullets:
+                flush()
+            paragraph.append(line)
+    flush()
+    return blocks
+
+
+def _directive(name: str, arg: str, directives: Mapping[str, Directive]) -> Block | None:
+    if name == "pagebreak":
+        return PageBreak()
+    if name in ("title", "subtitle", "cover"):
+        return Para(arg, {"title": "Title", "subtitle": "Subtitle", "cover": "Cover Line"}[name])
+    if name == "toc":
+        return Toc(arg)
+    if name not in directives:
+        raise DisclosureError("build.template", f"unknown template directive ::{name}",
+                              f"Use one of: ::{', ::'.join(sorted([*directives, 'pagebreak', 'title', 'toc']))}.")
+    return directives[name](arg)
