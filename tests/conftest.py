@@ -81,3 +81,8 @@ def _calculation_precision() -> Iterator[None]:
     with decimal.localcontext() as ctx:
         ctx.prec = PRECISION
         yield
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="Rewrite tests/golden/*.txt from the current output instead of comparing.")

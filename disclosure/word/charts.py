@@ -58,11 +58,15 @@ def _figure(width: float, height: float) -> tuple[Any, Any]:
     return fig, ax
 
 
-def _png(fig: Any) -> bytes:
+def _save(fig: Any, fmt: str) -> bytes:
+    """PNG for the report; PDF (text kept as text, TrueType) lets tests read the chart's words back."""
     plt = _matplotlib()
     buffer = io.BytesIO()
     fig.tight_layout()
-    fig.savefig(buffer, format="png", dpi=200, metadata={"Software": None})
+    metadata: dict[str, Any] = {"Software": None} if fmt == "png" else {"Creator": None, "Producer": None,
+                                                                        "CreationDate": None}
+    with plt.rc_context({"pdf.fonttype": 42}):
+        fig.savefig(buffer, format=fmt, dpi=200, metadata=metadata)
     plt.close(fig)
     return buffer.getvalue()
 
@@ -74,7 +78,7 @@ def _thousands(ax: Any, axis: str = "y") -> None:
     (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(fmt)
 
 
-def stacked_bars(categories: list[str], series: list[Series], unit: str) -> bytes:
+def stacked_bars(categories: list[str], series: list[Series], unit: str, fmt: str = "png") -> bytes:
     """Stacked columns, e.g. Scope 1 and Scope 2 by year, with totals on top."""
     fig, ax = _figure(6.4, 3.4)
     bottoms = [0.0] * len(categories)
@@ -89,10 +93,10 @@ def stacked_bars(categories: list[str], series: list[Series], unit: str) -> byte
     _thousands(ax)
     ax.legend(frameon=False, ncols=len(series), loc="upper center", bbox_to_anchor=(0.5, -0.1))
     ax.margins(y=0.12)
-    return _png(fig)
+    return _save(fig, fmt)
 
 
-def horizontal_bars(labels: list[str], series: list[Series], unit: str) -> bytes:
+def horizontal_bars(labels: list[str], series: list[Series], unit: str, fmt: str = "png") -> bytes:
     """Horizontal stacked bars, largest at the top, e.g. emissions by facility."""
     height = max(2.2, 0.32 * len(labels) + 1.2)
     fig, ax = _figure(6.4, height)
@@ -105,10 +109,10 @@ def horizontal_bars(labels: list[str], series: list[Series], unit: str) -> bytes
     ax.set_xlabel(unit)
     _thousands(ax, "x")
     ax.legend(frameon=False, ncols=len(series), loc="lower right")
-    return _png(fig)
+    return _save(fig, fmt)
 
 
-def donut(labels: list[str], values: list[Decimal], centre: str) -> bytes:
+def donut(labels: list[str], values: list[Decimal], centre: str, fmt: str = "png") -> bytes:
     """Shares of a whole, e.g. the energy mix, labelled with percentages."""
     fig, ax = _figure(6.4, 3.2)
     total = sum(values, Decimal(0)) or Decimal(1)
@@ -118,4 +122,4 @@ def donut(labels: list[str], values: list[Decimal], centre: str) -> bytes:
     legend = [f"{name}  {float(v * 100 / total):.1f}%" for name, v in zip(labels, values, strict=True)]
     ax.legend(wedges, legend, frameon=False, loc="center left", bbox_to_anchor=(1.0, 0.5))
     ax.set_aspect("equal")
-    return _png(fig)
+    return _save(fig, fmt)

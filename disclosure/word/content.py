@@ -492,7 +492,6 @@ def _context(b: _Builder) -> dict[str, Any]:
         "other_mechanisms": tx(f.carbon_market.other_mechanisms) if f.carbon_market else "",
         "substitutions": len(b.figures.substitutions),
         "flagged_factors": [x.id for x in b.figures.flagged_factors],
-        "targets_count": len(f.targets),
         "tables": sorted(b.tables),
         "charts": sorted(b.images),
     }

@@ -1,0 +1,303 @@
+"""The Word report: template set, content and figures, golden dumps, determinism, charts' CJK text,
+and (slow) the PDF LibreOffice makes of it."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import warnings
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+
+import jinja2.meta
+import pytest
+import yaml
+from lxml import etree
+
+from disclosure import load, validate
+from disclosure.build import BuildOptions, RenderInput, build
+from disclosure.errors import DisclosureError
+from disclosure.resources import templates
+from disclosure.word import DOCX, blocks, content, markup, render
+from disclosure.word import charts as charts_module
+from disclosure.word.document import Table
+from disclosure.word.reference import reference
+from disclosure.xbrl.facts import rounded
+from tests.wordtext import dump, tables
+
+SAMPLES = ["qinghai-aluminium", "central-soe-power", "szse-cement"]
+GOLDEN = Path(__file__).parent / "golden"
+IX = "http://www.xbrl.org/2013/inlineXBRL"
+
+
+def _ctx(samples: Path, name: str, lang: str = "zh-CN", ghg_unit: str = "t") -> RenderInput:
+    loaded = load(samples / name / "filing.yaml")
+    outcome = validate(loaded)
+    assert outcome.filing is not None and outcome.figures is not None
+    return RenderInput(outcome.filing, outcome.figures, loaded,
+                       BuildOptions(output=Path("unused"), lang=lang, ghg_unit=ghg_unit))
+
+
+@pytest.fixture(scope="module")
+def docx(samples: Path) -> dict[tuple[str, str], bytes]:
+    return {(name, lang): render(_ctx(samples, name, lang))[DOCX] for name in SAMPLES for lang in ("zh-CN", "en")}
+
+
+# --- the template set ---------------------------------------------------------------------------
+
+def _manifest() -> dict[str, object]:
+    data: dict[str, object] = yaml.safe_load(templates().joinpath("report", "template.yaml").read_text("utf-8"))
+    return data
+
+
+def test_reference_document_is_generated_from_code() -> None:
+    committed = templates().joinpath("report", "reference.docx").read_bytes()
+    assert committed == reference(), "run: python -m disclosure.word.reference"
+
+
+@pytest.mark.parametrize("lang", ["zh-CN", "en"])
+def test_templates_use_only_the_declared_context(lang: str) -> None:
+    source = templates().joinpath("report", lang, "report.md.j2").read_text("utf-8")
+    used = jinja2.meta.find_undeclared_variables(markup.environment().parse(source))
+    declared = set(_manifest()["context"])  # type: ignore[arg-type]
+    assert used <= declared, used - declared
+    directives = set(re.findall(r"^::(?:table|chart) (\w+)", source, re.M))
+    assert directives <= set(_manifest()["tables"]) | set(_manifest()["charts"])  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_the_report_provides_every_declared_key(samples: Path, name: str) -> None:
+    ctx = _ctx(samples, name)
+    built = content.build(ctx.filing, ctx.figures, [], "zh-CN", markup.texts("zh-CN"), "t")
+    assert set(built.context) == set(_manifest()["context"])  # type: ignore[arg-type]
+    assert set(built.tables) <= set(_manifest()["tables"])  # type: ignore[arg-type]
+    assert set(built.images) <= set(_manifest()["charts"])  # type: ignore[arg-type]
+
+
+def test_texts_of_both_languages_have_the_same_keys() -> None:
+    def keys(data: object, prefix: str = "") -> set[str]:
+        if isinstance(data, dict):
+            return set().union(*(keys(v, f"{prefix}{k}.") for k, v in data.items())) | {prefix}
+        return {prefix}
+
+    zh, en = markup.texts("zh-CN"), markup.texts("en")
+    assert keys(zh) == keys(en)
+    for table, heads in zh["headers"].items():
+        assert len(heads) == len(en["headers"][table]), table
+
+
+def test_an_undefined_template_name_is_a_coded_error() -> None:
+    with pytest.raises(DisclosureError) as err:
+        markup.render("zh-CN", {"t": markup.texts("zh-CN")})
+    assert err.value.code == "build.template"
+
+
+def test_unknown_directive_is_a_coded_error() -> None:
+    with pytest.raises(DisclosureError) as err:
+        markup.parse("::nonsense x\n", {})
+    assert err.value.code == "build.template"
+
+
+def test_markup_parses_headings_paragraphs_bullets_and_bold() -> None:
+    parsed = markup.parse("# A\n## B\nline one\nline two\n\n- x\n- **y**: z\n::pagebreak\n", {})
+    kinds = [type(b).__name__ for b in parsed]
+    assert kinds == ["Heading", "Heading", "Para", "Bullets", "PageBreak"]
+    assert parsed[2].text == "line oneline two"  # type: ignore[union-attr]
+
+
+# --- content -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_sections_follow_the_guidelines_order(docx: dict[tuple[str, str], bytes], name: str) -> None:
+    text = dump(docx[(name, "zh-CN")])
+    h1 = [line[3:] for line in text.splitlines() if line.startswith("H1 ")]
+    assert h1 == list(markup.texts("zh-CN")["sections"].values())
+    assert "TOC-FIELD" in text
+    assert text.count("IMAGE") >= 2  # emissions by year and the energy mix at least
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_key_figures_in_the_tables_equal_the_computed_values(samples: Path, docx: dict[tuple[str, str], bytes],
+                                                            name: str) -> None:
+    ctx = _ctx(samples, name)
+    fig = ctx.figures
+    found = tables(docx[(name, "zh-CN")])
+    summary = {row[0]: row[1] for row in found["表5-1 温室气体排放总览"][1:]}
+    assert summary["范围一"] == f"{rounded(fig.totals.scope1, 0):,}"
+    assert summary["范围二（基于位置）"] == f"{rounded(fig.totals.scope2_location, 0):,}"
+    assert summary["范围二（基于市场）"] == f"{rounded(fig.totals.scope2_market, 0):,}"
+    assert summary["范围一和范围二合计（基于位置）"] == f"{rounded(fig.total_location, 0):,}"
+    assert summary["综合能源消费量（吨标准煤）"] == f"{rounded(fig.energy_total_tce, 0):,}"
+    facilities = {row[0]: row for row in found["表5-2 按设施分列的排放量"][1:]}
+    names = {f.id: f.name.get("zh-CN") for f in ctx.filing.facilities}
+    for result in fig.facilities:
+        row = facilities[names[result.id]]
+        assert row[4] == f"{rounded(result.scope1, 0):,}"
+        assert row[5] == f"{rounded(result.scope2_location, 0):,}"
+    gas = found["表5-4 按温室气体种类分列的范围一排放量"]
+    assert gas[-1][1] == f"{rounded(fig.totals.scope1, 0):,}"
+    energy = found["表5-8 按能源品种分列的能源消费量"]
+    parts = sum(Decimal(row[1].replace(",", "")) for row in energy[1:-1])
+    assert abs(parts - Decimal(energy[-1][1].replace(",", ""))) <= len(energy) - 2  # each part rounded once
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_word_shows_the_figures_the_inline_xbrl_shows(samples: Path, tmp_path: Path,
+                                                      docx: dict[tuple[str, str], bytes], name: str) -> None:
+    """Every current-year undimensioned figure the iXBRL report displays appears, as displayed, in Word."""
+    out = tmp_path / "out"
+    build(samples / name / "filing.yaml", BuildOptions(output=out, verify=False))
+    assert (out / DOCX).read_bytes() == docx[(name, "zh-CN")]
+    html = etree.parse(str(out / "report.html"))
+    cells = {cell for rows in tables(docx[(name, "zh-CN")]).values() for row in rows for cell in row}
+    shown = [el for el in html.iter(f"{{{IX}}}nonFraction") if el.get("contextRef") == "c1"
+             and el.get("name", "").split(":")[1] in {
+                 "Scope1GHGEmissions", "Scope2LocationBasedGHGEmissions", "Scope2MarketBasedGHGEmissions",
+                 "Scope1And2LocationBasedGHGEmissions", "EnergyConsumption", "Scope3GHGEmissions"}]
+    assert shown
+    for el in shown:
+        assert el.text in cells, el.get("name")
+
+
+def test_disclosure_index_covers_every_checklist_item(samples: Path, docx: dict[tuple[str, str], bytes]) -> None:
+    from disclosure.rules.checklist import checklist
+
+    index = tables(docx[("szse-cement", "zh-CN")])["表B-1 披露索引（对照上市公司可持续发展报告指引气候相关条款）"]
+    ids = [row[0] for row in index[1:]]
+    assert ids == [i["id"] for i in checklist() if not i["id"].startswith("SOE-")]
+    sections = set(markup.texts("zh-CN")["sections"].values())
+    for row in index[1:]:
+        assert row[3] in sections or row[3].startswith("未披露"), row
+
+
+def test_omitted_item_is_explained_in_the_index(samples: Path, docx: dict[tuple[str, str], bytes]) -> None:
+    ctx = _ctx(samples, "qinghai-aluminium")
+    omitted = {o.item for o in ctx.filing.omissions}
+    assert omitted
+    index = {row[0]: row[3] for row in tables(docx[("qinghai-aluminium", "zh-CN")])[
+        "表B-1 披露索引（对照上市公司可持续发展报告指引气候相关条款）"][1:]}
+    for item in omitted:
+        assert index[item].startswith("未披露："), index[item]
+
+
+def test_english_report_is_english(docx: dict[tuple[str, str], bytes]) -> None:
+    text = dump(docx[("szse-cement", "en")])
+    h1 = [line[3:] for line in text.splitlines() if line.startswith("H1 ")]
+    assert h1 == list(markup.texts("en")["sections"].values())
+    headings = [line for line in text.splitlines() if line.startswith(("H1 ", "H2 ", "CAPTION "))]
+    assert not any(re.search(r"[\u4e00-\u9fff]", line) for line in headings), headings
+
+
+def test_wan_tonnes_display(samples: Path) -> None:
+    data = render(_ctx(samples, "qinghai-aluminium", ghg_unit="10kt"))[DOCX]
+    ctx = _ctx(samples, "qinghai-aluminium")
+    summary = tables(data)["表5-1 温室气体排放总览"]
+    assert "万吨二氧化碳当量" in summary[0][0]
+    scope1 = rounded(ctx.figures.totals.scope1, 0)
+    assert summary[1][1] == f"{scope1.scaleb(-4):,.4f}"  # 202.3247 万吨 = 2,023,247 t exactly
+
+
+# --- golden dumps --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", SAMPLES)
+@pytest.mark.parametrize("lang", ["zh-CN", "en"])
+def test_golden_text(docx: dict[tuple[str, str], bytes], request: pytest.FixtureRequest, name: str,
+                     lang: str) -> None:
+    path = GOLDEN / f"{name}.{lang}.txt"
+    text = dump(docx[(name, lang)])
+    if request.config.getoption("--update-golden"):
+        path.write_text(text, encoding="utf-8")
+    assert path.exists(), "run: pytest tests/test_word.py --update-golden"
+    assert text == path.read_text(encoding="utf-8"), f"report changed; review and run --update-golden ({path})"
+
+
+# --- determinism ---------------------------------------------------------------------------------
+
+def test_same_inputs_same_bytes_and_source_date_epoch(samples: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = render(_ctx(samples, "central-soe-power"))[DOCX]
+    assert render(_ctx(samples, "central-soe-power"))[DOCX] == first
+    zf = zipfile.ZipFile(io.BytesIO(first))
+    published = _ctx(samples, "central-soe-power").filing.report.publication_date
+    assert published is not None
+    assert {i.date_time[:3] for i in zf.infolist()} == {(published.year, published.month, published.day)}
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01T00:00:00Z
+    pinned = render(_ctx(samples, "central-soe-power"))[DOCX]
+    zf = zipfile.ZipFile(io.BytesIO(pinned))
+    assert {i.date_time for i in zf.infolist()} == {(2026, 1, 1, 0, 0, 0)}
+    assert b"<dcterms:created xsi:type=\"dcterms:W3CDTF\">2026-01-01T00:00:00Z" in zf.read("docProps/core.xml")
+
+
+# --- charts --------------------------------------------------------------------------------------
+
+def test_a_cjk_font_is_installed_for_the_charts() -> None:
+    assert charts_module.cjk_font() is not None, "install fonts-noto-cjk (.ci/run does)"
+
+
+def test_chart_chinese_text_is_rendered_with_glyphs(tmp_path: Path) -> None:
+    """The chart's Chinese words come back out of its PDF rendering, and no glyph was missing."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # matplotlib warns "Glyph … missing from font(s)"
+        pdf = charts_module.stacked_bars(["2024", "2025"], [
+            charts_module.Series("范围一", (Decimal(100), Decimal(120))),
+            charts_module.Series("范围二（基于位置）", (Decimal(40), Decimal(30)))], "吨二氧化碳当量", fmt="pdf")
+    path = tmp_path / "chart.pdf"
+    path.write_bytes(pdf)
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True, text=True).stdout
+    assert "范围一" in text and "吨二氧化碳当量" in text
+    fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, check=True, text=True).stdout
+    assert "NotoSansCJK" in fonts
+
+
+def test_report_images_are_png(docx: dict[tuple[str, str], bytes]) -> None:
+    zf = zipfile.ZipFile(io.BytesIO(docx[("qinghai-aluminium", "zh-CN")]))
+    media = [n for n in zf.namelist() if n.startswith("word/media/")]
+    assert len(media) == 3
+    assert all(zf.read(n)[:8] == b"\x89PNG\r\n\x1a\n" for n in media)
+
+
+def test_tables_fill_the_text_width() -> None:
+    from disclosure.word.document import TEXT_WIDTH_CM, column_widths
+
+    table = Table("t", ("设施", "范围一", "说明"), (("甲厂", "1,234,567", "很长的说明" * 10),), frozenset({1}))
+    widths = column_widths(table)
+    assert abs(sum(widths) - TEXT_WIDTH_CM) < 1e-9
+    assert widths[1] >= 0.18 * 9 + 0.4 - 1e-9  # the number fits on one line
+
+
+def test_blocks_carry_toc_entries(samples: Path) -> None:
+    parsed, _ = blocks(_ctx(samples, "szse-cement"))
+    toc = next(b for b in parsed if type(b).__name__ == "Toc")
+    assert toc.entries[0] == (1, "一、关于本报告")  # type: ignore[attr-defined]
+
+
+# --- PDF through LibreOffice (slow) ----------------------------------------------------------------
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", SAMPLES)
+def test_pdf_has_the_headings_and_key_figures(samples: Path, tmp_path: Path, name: str) -> None:
+    out = tmp_path / "out"
+    build(samples / name / "filing.yaml", BuildOptions(output=out, verify=False, pdf=True))
+    pdf = out / "report.pdf"
+    assert pdf.read_bytes()[:5] == b"%PDF-"
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, check=True,
+                          text=True).stdout
+    flat = re.sub(r"\s+", "", text)
+    for heading in markup.texts("zh-CN")["sections"].values():
+        assert re.sub(r"\s+", "", heading) in flat, heading
+    ctx = _ctx(samples, name)
+    assert ctx.filing.entity.name.get("zh-CN") in flat
+    for value in (ctx.figures.totals.scope1, ctx.figures.totals.scope2_location, ctx.figures.total_location):
+        assert f"{rounded(value, 0):,}" in flat
+    assert "表5-1温室气体排放总览" in flat
+
+
+def test_pdf_without_libreoffice_says_how_to_install(samples: Path, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))  # a PATH with no soffice on it
+    with pytest.raises(DisclosureError) as err:
+        build(samples / "szse-cement" / "filing.yaml", BuildOptions(output=tmp_path / "out", verify=False, pdf=True))
+    assert err.value.code == "build.pdf-unavailable"
+    assert "libreoffice-writer-nogui" in (err.value.hint or "")
+    assert not (tmp_path / "out").exists()
