@@ -123,11 +123,6 @@ def build(filing_path: str | Path, options: BuildOptions) -> BuildResult:
     from disclosure.xbrl import finish  # Arelle: verification and the xBRL-JSON and viewer exports
 
     files.update(finish(files, validate=options.verify, viewer=options.viewer))
-    if options.pdf:
-        from disclosure.word import DOCX
-        from disclosure.word.pdf import to_pdf
-
-        files["report.pdf"] = to_pdf(files[DOCX])
     inputs = [loaded.path, *loaded.side_files]
     files["manifest.json"] = to_json({
         "tool": "disclosure", "version": __version__, "build_time": source_date(),

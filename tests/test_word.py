@@ -291,6 +291,14 @@ def test_pdf_has_the_headings_and_key_figures(samples: Path, tmp_path: Path, nam
     for value in (ctx.figures.totals.scope1, ctx.figures.totals.scope2_location, ctx.figures.total_location):
         assert f"{rounded(value, 0):,}" in flat
     assert "表5-1温室气体排放总览" in flat
+    # The table of contents carries the page each section really starts on in this PDF.
+    pages = text.split("\f")
+    metrics = "".join(markup.texts("zh-CN")["sections"]["metrics"].split())
+    listed = re.search(re.escape(metrics) + r"\.{3,}(\d+)", flat)
+    assert listed is not None, "no page number for the metrics section in the table of contents"
+    starts = [i + 1 for i, page in enumerate(pages)
+              if any("".join(line.split()) == metrics for line in page.splitlines())]
+    assert int(listed.group(1)) == starts[-1]  # the last match: the heading itself, after the contents
 
 
 def test_pdf_without_libreoffice_says_how_to_install(samples: Path, tmp_path: Path,

@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from disclosure.resources import templates
 from disclosure.word import content, markup
-from disclosure.word.document import Block, Image, Meta, Table, write
+from disclosure.word.document import Block, Heading, Image, Meta, Table, Toc, write
+from disclosure.word.pdf import heading_pages, page_texts, to_pdf
 from disclosure.xbrl.facts import facts
 
 if TYPE_CHECKING:
@@ -16,6 +18,7 @@ if TYPE_CHECKING:
     from disclosure.model import Filing
 
 DOCX = "report.docx"
+PDF = "report.pdf"
 
 
 def reference_bytes() -> bytes:
@@ -50,8 +53,6 @@ def blocks(ctx: RenderInput) -> tuple[list[Block], list[str]]:
 
 
 def _with_toc_entries(parsed: list[Block]) -> list[Block]:
-    from disclosure.word.document import Heading, Toc
-
     entries = tuple((b.level, b.text) for b in parsed if isinstance(b, Heading) and b.level <= 2)
     return [Toc(b.title, entries) if isinstance(b, Toc) else b for b in parsed]
 
@@ -72,7 +73,32 @@ def render(ctx: RenderInput) -> dict[str, bytes]:
         header=title if company in title else f"{company}  {title}",
         footer="第 {PAGE} 页" if lang == "zh-CN" else "Page {PAGE}",
         timestamp=timestamp(f, source_epoch()), category=str(f.report.fiscal_year))
-    return {DOCX: write(parsed, meta, reference_bytes())}
+    docx = write(parsed, meta, reference_bytes())
+    if not ctx.options.pdf:
+        return {DOCX: docx}
+    pdf = to_pdf(docx)
+    paginated = _paginate(parsed, pdf)
+    if paginated is None:
+        ctx.notices.append("The PDF's table of contents has no page numbers (pdftotext from poppler-utils "
+                           "is needed to find them); Word fills them in when it opens report.docx.")
+        return {DOCX: docx, PDF: pdf}
+    docx = write(paginated, meta, reference_bytes())
+    return {DOCX: docx, PDF: to_pdf(docx)}
 
 
-__all__ = ["DOCX", "blocks", "reference_bytes", "render", "timestamp"]
+def _paginate(parsed: list[Block], pdf: bytes) -> list[Block] | None:
+    """The blocks with the table of contents' page numbers, read off a first LibreOffice rendering."""
+    pages = page_texts(pdf)
+    toc = next((b for b in parsed if isinstance(b, Toc)), None)
+    if pages is None or toc is None:
+        return None
+    title = "".join(toc.title.split())
+    start = next((i + 1 for i, text in enumerate(pages) if title in "".join(text.split())), 1)
+    # Headings start after the contents pages: the first entry's heading is the first match past them.
+    numbers = heading_pages(pages, [text for _, text in toc.entries], start + 1)
+    if numbers is None:
+        return None
+    return [replace(b, pages=tuple(numbers)) if isinstance(b, Toc) else b for b in parsed]
+
+
+__all__ = ["DOCX", "PDF", "blocks", "reference_bytes", "render", "timestamp"]

@@ -63,6 +63,8 @@ class Toc:
     title: str
     entries: tuple[tuple[int, str], ...] = ()
     """(level, heading text) shown until the field is updated (Word updates it on opening)."""
+    pages: tuple[int, ...] = ()
+    """Page of each entry, when known (from a LibreOffice rendering); otherwise no numbers."""
 
 
 @dataclass(frozen=True)
@@ -286,9 +288,11 @@ def write(blocks: list[Block], meta: Meta, reference: bytes) -> bytes:
             # The cached result: the entries as they will read; Word refreshes page numbers on opening.
             field_end = p._p[-1]
             p._p.remove(field_end)
-            for level, text in block.entries:
+            for i, (level, text) in enumerate(block.entries):
                 entry = doc.add_paragraph(style=f"TOC {level}")
                 entry.add_run(text)
+                if i < len(block.pages):
+                    entry.add_run("\t" + str(block.pages[i]))
             closing = doc.add_paragraph()
             closing._p.append(field_end)
         elif isinstance(block, PageBreak):

@@ -47,3 +47,33 @@ def to_pdf(docx: bytes) -> bytes:
             raise DisclosureError("build.pdf-failed", f"LibreOffice could not convert the report: {detail}",
                                   "The .docx is written; open it in Word or LibreOffice to see what is wrong.")
         return target.read_bytes()
+
+
+def page_texts(pdf: bytes) -> list[str] | None:
+    """Each page's text (pdftotext, poppler-utils), or None when poppler is not installed."""
+    exe = shutil.which("pdftotext")
+    if exe is None:
+        return None
+    with tempfile.TemporaryDirectory(prefix="disclosure-pdftext-") as tmp:
+        path = Path(tmp) / "report.pdf"
+        path.write_bytes(pdf)
+        done = subprocess.run([exe, "-enc", "UTF-8", str(path), "-"], capture_output=True, timeout=TIMEOUT_S,
+                              check=False)
+    if done.returncode != 0:
+        return None
+    return done.stdout.decode("utf-8", "replace").split("\f")
+
+
+def heading_pages(pages: list[str], headings: list[str], first: int) -> list[int] | None:
+    """The page (1-based) of each heading, found in order as a line of its own from page ``first`` on;
+    None if one cannot be found (then the table of contents keeps no numbers rather than wrong ones)."""
+    found: list[int] = []
+    page = first
+    for heading in headings:
+        want = "".join(heading.split())
+        while page <= len(pages) and want not in {"".join(line.split()) for line in pages[page - 1].splitlines()}:
+            page += 1
+        if page > len(pages):
+            return None
+        found.append(page)
+    return found

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor, Twips
@@ -137,7 +137,7 @@ def reference() -> bytes:
     section = doc.sections[0]
     section.page_width, section.page_height = Twips(11906), Twips(16838)  # A4
     section.top_margin = section.bottom_margin = Cm(2.54)
-    section.left_margin = section.right_margin = Cm(2.4)
+    section.left_margin = section.right_margin = Twips(1361)  # 2.4 cm
     section.header_distance = section.footer_distance = Cm(1.5)
 
     normal = _paragraph(doc, "Normal", base=None, before=4)
@@ -157,9 +157,12 @@ def reference() -> bytes:
     _paragraph(doc, "Table Note", family=SANS, size=8.5, color=RGBColor(0x59, 0x59, 0x59), before=2, after=10)
     _paragraph(doc, "Figure", align=WD_ALIGN_PARAGRAPH.CENTER, before=6, after=0, keep_next=True)
     _paragraph(doc, "TOC Heading", family=SANS, size=16, bold=True, color=NAVY, after=12)
-    _paragraph(doc, "TOC 1", family=SANS, size=11, bold=True, before=6, after=2)
+    toc1 = _paragraph(doc, "TOC 1", family=SANS, size=11, bold=True, before=6, after=2)
     toc2 = _paragraph(doc, "TOC 2", family=SANS, size=10, after=2)
     toc2.paragraph_format.left_indent = Cm(0.8)  # type: ignore[attr-defined]
+    for toc in (toc1, toc2):  # page numbers flush right after a dotted leader
+        toc.paragraph_format.tab_stops.add_tab_stop(  # type: ignore[attr-defined]
+            Twips(11906 - 2 * 1361), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
     _paragraph(doc, "Header", family=SANS, size=8.5, color=RGBColor(0x59, 0x59, 0x59), after=0)
     _paragraph(doc, "Footer", family=SANS, size=8.5, color=RGBColor(0x59, 0x59, 0x59), after=0)
     _paragraph(doc, "List Bullet", after=3)
