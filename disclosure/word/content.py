@@ -3,6 +3,7 @@ the figures and the XBRL facts (the numbers are the facts' own rounded values)."
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -14,8 +15,9 @@ from disclosure.model.base import LocalText
 from disclosure.rules.checklist import PRESENT, checklist
 from disclosure.vocabulary import label as vocab
 from disclosure.word import charts
+from disclosure.word.context import context
 from disclosure.word.document import Image, Table
-from disclosure.word.figures import DASH, FactTable, change, date_text, label, number, share, show
+from disclosure.word.figures import DASH, FactTable, change, label, number, share, show
 from disclosure.xbrl.facts import Fact
 
 SECTION_OF = {
@@ -42,7 +44,9 @@ class Content:
     notices: list[str]
 
 
-class _Builder:
+class Builder:
+    """Builds the tables and charts of one report; read by the template context."""
+
     def __init__(self, filing: Filing, figures: Figures, facts: list[Fact], lang: str, texts: dict[str, Any],
                  ghg_unit: str) -> None:
         self.filing, self.figures, self.lang, self.t = filing, figures, lang, texts
@@ -62,9 +66,8 @@ class _Builder:
     def yes(self, flag: bool) -> str:
         return str(self.t["words"]["yes" if flag else "no"])
 
-    def table(self, name: str, rows: list[list[str]], *, numeric: set[int] = frozenset(),  # type: ignore[assignment]
-              emphasis: set[int] = frozenset(), headers: list[str] | None = None,  # type: ignore[assignment]
-              note_args: dict[str, str] | None = None) -> None:
+    def table(self, name: str, rows: list[list[str]], *, numeric: Iterable[int] = (), emphasis: Iterable[int] = (),
+              headers: list[str] | None = None, note_args: dict[str, str] | None = None) -> None:
         if not rows:
             return
         spec = self.t["tables"][name]
@@ -404,7 +407,7 @@ def _english_texts() -> dict[str, Any]:
 def build(filing: Filing, figures: Figures, facts: list[Fact], lang: str, texts: dict[str, Any],
           ghg_unit: str) -> Content:
     """Tables, charts and the template context of the report."""
-    b = _Builder(filing, figures, facts, lang, texts, ghg_unit)
+    b = Builder(filing, figures, facts, lang, texts, ghg_unit)
     b.summary()
     b.facilities()
     b.breakdown("by_source_type", "Scope1GHGEmissions", "EmissionSourceTypeAxis")
@@ -419,79 +422,4 @@ def build(filing: Filing, figures: Figures, facts: list[Fact], lang: str, texts:
     b.narratives()
     b.appendices()
     b.charts()
-    return Content(_context(b), b.tables, b.images, b.notices)
-
-
-def _context(b: _Builder) -> dict[str, Any]:
-    f, lang, tx = b.filing, b.lang, b.tx
-    r, e = f.report, f.entity
-    listing = "; ".join(f"{vocab('exchange', x.exchange, lang)} {x.stock_code}" for x in e.listings)
-    region = library().regions.get(library().region_key(e.province) or "", {})
-    figures = {key: b.ghg(concept) for key, concept in (
-        ("scope1", "Scope1GHGEmissions"), ("scope2_location", "Scope2LocationBasedGHGEmissions"),
-        ("scope2_market", "Scope2MarketBasedGHGEmissions"), ("scope12_location", "Scope1And2LocationBasedGHGEmissions"),
-        ("scope12_market", "Scope1And2MarketBasedGHGEmissions"), ("scope3", "Scope3GHGEmissions"))}
-    prior = b.years[1] if len(b.years) > 1 else None
-    return {
-        "lang": lang,
-        "t": b.t,
-        "unit": b.ghg_unit_text,
-        "company": e.name.get(lang),
-        "company_other": e.name.en if lang == "zh-CN" else e.name.zh,
-        "title": r.title.get(lang),
-        "year": r.fiscal_year,
-        "period": ("至" if lang == "zh-CN" else " to ").join(
-            (date_text(r.period_start, lang), date_text(r.period_end, lang))),
-        "listing": listing,
-        "uscc": e.uscc,
-        "lei": e.lei,
-        "ownership": vocab("ownership", e.ownership, lang),
-        "industry": e.industry,
-        "province": region.get(lang, e.province),
-        "mandatory": e.mandatory,
-        "bases": [vocab("preparation-basis", x, lang) for x in r.bases],
-        "standard": r.ghg_standard,
-        "gwp": vocab("gwp-set", f.report.gwp.set, lang),
-        "approach": vocab("consolidation-approach", f.boundary.approach, lang),
-        "scope_text": tx(e.consolidation_scope),
-        "boundary_changes": tx(f.boundary.changes),
-        "entities": len(f.boundary.entities),
-        "facilities": len(f.facilities),
-        "ets_facilities": sum(1 for x in f.facilities if x.ets.covered),
-        "materiality": tx(r.materiality),
-        "board_approval": date_text(r.board_approval_date, lang) if r.board_approval_date else "",
-        "publication": date_text(r.publication_date, lang) if r.publication_date else "",
-        "preparer": f"{r.prepared_by.name}（{r.prepared_by.role}）" if lang == "zh-CN"
-        else f"{r.prepared_by.name} ({r.prepared_by.role})",
-        "approver": (f"{r.approved_by.name}（{r.approved_by.role}）" if lang == "zh-CN"
-                     else f"{r.approved_by.name} ({r.approved_by.role})") if r.approved_by else "",
-        "base_year": {"year": f.base_year.year, "policy": tx(f.base_year.recalculation_policy),
-                      "threshold": number(f.base_year.significance_threshold_pct, 1)} if f.base_year else None,
-        "fig": figures,
-        "has_scope3": f.scope3 is not None and b.facts.get("Scope3GHGEmissions") is not None,
-        "prior_year": prior,
-        "yoy": change(b.facts.value("Scope1And2LocationBasedGHGEmissions"),
-                      b.facts.value("Scope1And2LocationBasedGHGEmissions", year=prior)) if prior else "",
-        "energy_tce": b.facts.show("EnergyConsumption"),
-        "gov": None if f.governance is None else {
-            "information": tx(f.governance.information), "oversight": tx(f.governance.target_oversight),
-            "decisions": tx(f.governance.decision_integration)},
-        "strategy": None if f.strategy is None else {
-            "horizons": tx(f.strategy.horizons), "impacts": tx(f.strategy.impacts),
-            "business_model": tx(f.strategy.business_model), "decisions": tx(f.strategy.decisions),
-            "plan": {k: tx(getattr(f.strategy.transition_plan, k)) for k in (
-                "strategy_changes", "measures", "assumptions", "resources", "progress")},
-            "resilience": tx(f.strategy.resilience.assessment),
-            "scenario_analysis": f.strategy.resilience.scenario_analysis},
-        "risk": None if f.risk_management is None else {
-            "process": tx(f.risk_management.process), "integration": tx(f.risk_management.integration)},
-        "assurance": None if f.assurance is None else {
-            "provider": f.assurance.provider, "standard": f.assurance.standard,
-            "level": vocab("assurance-level", f.assurance.level, lang), "scope": tx(f.assurance.scope),
-            "statement": tx(f.assurance.statement), "date": date_text(f.assurance.date, lang)},
-        "other_mechanisms": tx(f.carbon_market.other_mechanisms) if f.carbon_market else "",
-        "substitutions": len(b.figures.substitutions),
-        "flagged_factors": [x.id for x in b.figures.flagged_factors],
-        "tables": sorted(b.tables),
-        "charts": sorted(b.images),
-    }
+    return Content(context(b), b.tables, b.images, b.notices)

@@ -1,0 +1,87 @@
+"""The template context of the Word report: the filing's words and the key figures, in one language."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from disclosure.factors import library
+from disclosure.vocabulary import label as vocab
+from disclosure.word.figures import change, date_text, number
+
+if TYPE_CHECKING:
+    from disclosure.word.content import Builder
+
+
+def context(b: Builder) -> dict[str, Any]:
+    f, lang, tx = b.filing, b.lang, b.tx
+    r, e = f.report, f.entity
+    listing = "; ".join(f"{vocab('exchange', x.exchange, lang)} {x.stock_code}" for x in e.listings)
+    region = library().regions.get(library().region_key(e.province) or "", {})
+    figures = {key: b.ghg(concept) for key, concept in (
+        ("scope1", "Scope1GHGEmissions"), ("scope2_location", "Scope2LocationBasedGHGEmissions"),
+        ("scope2_market", "Scope2MarketBasedGHGEmissions"), ("scope12_location", "Scope1And2LocationBasedGHGEmissions"),
+        ("scope12_market", "Scope1And2MarketBasedGHGEmissions"), ("scope3", "Scope3GHGEmissions"))}
+    prior = b.years[1] if len(b.years) > 1 else None
+    return {
+        "lang": lang,
+        "t": b.t,
+        "unit": b.ghg_unit_text,
+        "company": e.name.get(lang),
+        "company_other": e.name.en if lang == "zh-CN" else e.name.zh,
+        "title": r.title.get(lang),
+        "year": r.fiscal_year,
+        "period": ("至" if lang == "zh-CN" else " to ").join(
+            (date_text(r.period_start, lang), date_text(r.period_end, lang))),
+        "listing": listing,
+        "uscc": e.uscc,
+        "lei": e.lei,
+        "ownership": vocab("ownership", e.ownership, lang),
+        "industry": e.industry,
+        "province": region.get(lang, e.province),
+        "mandatory": e.mandatory,
+        "bases": [vocab("preparation-basis", x, lang) for x in r.bases],
+        "standard": r.ghg_standard,
+        "gwp": vocab("gwp-set", f.report.gwp.set, lang),
+        "approach": vocab("consolidation-approach", f.boundary.approach, lang),
+        "scope_text": tx(e.consolidation_scope),
+        "boundary_changes": tx(f.boundary.changes),
+        "entities": len(f.boundary.entities),
+        "facilities": len(f.facilities),
+        "ets_facilities": sum(1 for x in f.facilities if x.ets.covered),
+        "materiality": tx(r.materiality),
+        "board_approval": date_text(r.board_approval_date, lang) if r.board_approval_date else "",
+        "publication": date_text(r.publication_date, lang) if r.publication_date else "",
+        "preparer": f"{r.prepared_by.name}（{r.prepared_by.role}）" if lang == "zh-CN"
+        else f"{r.prepared_by.name} ({r.prepared_by.role})",
+        "approver": (f"{r.approved_by.name}（{r.approved_by.role}）" if lang == "zh-CN"
+                     else f"{r.approved_by.name} ({r.approved_by.role})") if r.approved_by else "",
+        "base_year": {"year": f.base_year.year, "policy": tx(f.base_year.recalculation_policy),
+                      "threshold": number(f.base_year.significance_threshold_pct, 1)} if f.base_year else None,
+        "fig": figures,
+        "has_scope3": f.scope3 is not None and b.facts.get("Scope3GHGEmissions") is not None,
+        "prior_year": prior,
+        "yoy": change(b.facts.value("Scope1And2LocationBasedGHGEmissions"),
+                      b.facts.value("Scope1And2LocationBasedGHGEmissions", year=prior)) if prior else "",
+        "energy_tce": b.facts.show("EnergyConsumption"),
+        "gov": None if f.governance is None else {
+            "information": tx(f.governance.information), "oversight": tx(f.governance.target_oversight),
+            "decisions": tx(f.governance.decision_integration)},
+        "strategy": None if f.strategy is None else {
+            "horizons": tx(f.strategy.horizons), "impacts": tx(f.strategy.impacts),
+            "business_model": tx(f.strategy.business_model), "decisions": tx(f.strategy.decisions),
+            "plan": {k: tx(getattr(f.strategy.transition_plan, k)) for k in (
+                "strategy_changes", "measures", "assumptions", "resources", "progress")},
+            "resilience": tx(f.strategy.resilience.assessment),
+            "scenario_analysis": f.strategy.resilience.scenario_analysis},
+        "risk": None if f.risk_management is None else {
+            "process": tx(f.risk_management.process), "integration": tx(f.risk_management.integration)},
+        "assurance": None if f.assurance is None else {
+            "provider": f.assurance.provider, "standard": f.assurance.standard,
+            "level": vocab("assurance-level", f.assurance.level, lang), "scope": tx(f.assurance.scope),
+            "statement": tx(f.assurance.statement), "date": date_text(f.assurance.date, lang)},
+        "other_mechanisms": tx(f.carbon_market.other_mechanisms) if f.carbon_market else "",
+        "substitutions": len(b.figures.substitutions),
+        "flagged_factors": [x.id for x in b.figures.flagged_factors],
+        "tables": sorted(b.tables),
+        "charts": sorted(b.images),
+    }
