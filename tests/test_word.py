@@ -250,6 +250,22 @@ def test_chart_chinese_text_is_rendered_with_glyphs(tmp_path: Path) -> None:
     assert "NotoSansCJK" in fonts
 
 
+@pytest.mark.parametrize("name", SAMPLES)
+@pytest.mark.parametrize("lang", ["zh-CN", "en"])
+def test_report_charts_have_a_glyph_for_every_character(samples: Path, name: str, lang: str) -> None:
+    """matplotlib warns 'Glyph … missing from font(s)' for each character it cannot draw: none here."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        render(_ctx(samples, name, lang))
+
+
+def test_a_missing_glyph_would_be_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Control for the test above: the same chart drawn without the CJK font does warn."""
+    monkeypatch.setattr(charts_module, "cjk_font", lambda: None)
+    with pytest.warns(UserWarning, match="missing from font"):
+        charts_module.stacked_bars(["2025"], [charts_module.Series("范围一", (Decimal(1),))], "吨")
+
+
 def test_report_images_are_png(docx: dict[tuple[str, str], bytes]) -> None:
     zf = zipfile.ZipFile(io.BytesIO(docx[("qinghai-aluminium", "zh-CN")]))
     media = [n for n in zf.namelist() if n.startswith("word/media/")]
@@ -291,6 +307,8 @@ def test_pdf_has_the_headings_and_key_figures(samples: Path, tmp_path: Path, nam
     for value in (ctx.figures.totals.scope1, ctx.figures.totals.scope2_location, ctx.figures.total_location):
         assert f"{rounded(value, 0):,}" in flat
     assert "表5-1温室气体排放总览" in flat
+    images = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, check=True, text=True).stdout
+    assert len(images.splitlines()) - 2 >= 2  # the charts are in the PDF (two header lines in the listing)
     # The table of contents carries the page each section really starts on in this PDF.
     pages = text.split("\f")
     metrics = "".join(markup.texts("zh-CN")["sections"]["metrics"].split())

@@ -70,7 +70,7 @@ def render(ctx: RenderInput) -> dict[str, bytes]:
         title=title, author=company, subject=title, language=lang,
         keywords="温室气体; 气候; 可持续发展报告; cn-ghg" if lang == "zh-CN"
         else "GHG; climate; sustainability; cn-ghg",
-        header=title if company in title else f"{company}  {title}",
+        header=_header(company, title, f.report.fiscal_year, lang),
         footer="第 {PAGE} 页" if lang == "zh-CN" else "Page {PAGE}",
         timestamp=timestamp(f, source_epoch()), category=str(f.report.fiscal_year))
     docx = write(parsed, meta, reference_bytes())
@@ -84,6 +84,14 @@ def render(ctx: RenderInput) -> dict[str, bytes]:
         return {DOCX: docx, PDF: pdf}
     docx = write(paginated, meta, reference_bytes())
     return {DOCX: docx, PDF: to_pdf(docx)}
+
+
+def _header(company: str, title: str, year: int, lang: str) -> str:
+    """Company and period on every page: the title when it names both, else what it lacks added."""
+    parts = [title] if company in title else [company, title]
+    if str(year) not in title:
+        parts.append(f"{year}年度" if lang == "zh-CN" else f"FY{year}")
+    return "  ".join(parts)
 
 
 def _paginate(parsed: list[Block], pdf: bytes) -> list[Block] | None:

@@ -51,7 +51,8 @@ def _matplotlib() -> Any:
 def _figure(width: float, height: float) -> tuple[Any, Any]:
     plt = _matplotlib()
     family = [cjk_font() or "DejaVu Sans", "DejaVu Sans"]
-    plt.rcParams.update({"font.family": "sans-serif", "font.sans-serif": family, "axes.unicode_minus": False,
+    # A list of families: matplotlib falls back glyph by glyph (CJK fonts lack e.g. the subscript ₂).
+    plt.rcParams.update({"font.family": family, "axes.unicode_minus": False,
                          "svg.hashsalt": "disclosure", "font.size": 9})
     fig, ax = plt.subplots(figsize=(width, height), dpi=200)
     ax.spines[["top", "right"]].set_visible(False)
