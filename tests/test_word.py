@@ -104,7 +104,8 @@ def test_markup_parses_headings_paragraphs_bullets_and_bold() -> None:
     parsed = markup.parse("# A\n## B\nline one\nline two\n\n- x\n- **y**: z\n::pagebreak\n", {})
     kinds = [type(b).__name__ for b in parsed]
     assert kinds == ["Heading", "Heading", "Para", "Bullets", "PageBreak"]
-    assert parsed[2].text == "line oneline two"  # type: ignore[union-attr]
+    assert parsed[2].text == "line one line two"  # type: ignore[union-attr]
+    assert markup.parse("第一行。\n第二行\n", {})[0].text == "第一行。第二行"  # type: ignore[union-attr]
 
 
 # --- content -------------------------------------------------------------------------------------

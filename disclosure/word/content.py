@@ -127,7 +127,11 @@ class Builder:
         heads[4:] = [f"{h}（{self.ghg_unit_text}）" if self.lang == "zh-CN" else f"{h} ({self.ghg_unit_text})"
                      for h in heads[4:]]
         self.table("by_facility", rows, numeric={3, 4, 5, 6}, headers=heads,
-                   note_args={"approach": vocab("consolidation-approach", self.figures.approach, self.lang)})
+                   note_args={"approach": self._approach()})
+
+    def _approach(self) -> str:
+        text = vocab("consolidation-approach", self.figures.approach, self.lang)
+        return text if self.lang == "zh-CN" else text.lower()
 
     def breakdown(self, name: str, concept: str, axis: str) -> None:
         whole = self.facts.value(concept)

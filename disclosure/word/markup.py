@@ -67,7 +67,7 @@ def parse(text: str, directives: Mapping[str, Directive]) -> list[Block]:
 
     def flush() -> None:
         if paragraph:
-            blocks.append(Para("".join(paragraph)))
+            blocks.append(Para(_join(paragraph)))
             paragraph.clear()
         if bullets:
             blocks.append(Bullets(tuple(bullets)))
@@ -97,6 +97,18 @@ def parse(text: str, directives: Mapping[str, Directive]) -> list[Block]:
             paragraph.append(line)
     flush()
     return blocks
+
+
+def _cjk(ch: str) -> bool:
+    return ord(ch) >= 0x2E80
+
+
+def _join(lines: list[str]) -> str:
+    """Lines of one paragraph: Chinese joins without a space, English (and mixed Latin ends) with one."""
+    text = lines[0]
+    for line in lines[1:]:
+        text += ("" if _cjk(text[-1]) or _cjk(line[0]) else " ") + line
+    return text
 
 
 def _directive(name: str, arg: str, directives: Mapping[str, Directive]) -> Block | None:
