@@ -144,6 +144,50 @@ def test_key_figures_in_the_tables_equal_the_computed_values(samples: Path, docx
     assert abs(parts - Decimal(energy[-1][1].replace(",", ""))) <= len(energy) - 2  # each part rounded once
 
 
+NOT_FACTS = ("表7-1", "表7-2", "表A-1", "表A-2")
+"""Tables of counts, parameter values and factor values (inputs, not reported figures)."""
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_every_number_in_the_tables_is_a_reported_figure_or_an_input(samples: Path,
+                                                                    docx: dict[tuple[str, str], bytes],
+                                                                    name: str) -> None:
+    """No number comes from nowhere: each numeric cell of the figure tables equals an XBRL fact (as
+    rounded for the report) or a quantity the filing states (credits, projects, reductions)."""
+    from disclosure.xbrl.facts import facts as all_facts
+
+    ctx = _ctx(samples, name)
+    known = {f.value for f in all_facts(ctx.filing, ctx.figures) if isinstance(f.value, Decimal)}
+    known |= {f.value * 100 for f in all_facts(ctx.filing, ctx.figures)
+              if isinstance(f.value, Decimal) and f.unit == "pure"}  # shares and progress shown in %
+    known |= {f.value * 10_000 for f in all_facts(ctx.filing, ctx.figures)
+              if isinstance(f.value, Decimal) and f.unit == "tCO2e/CNY"}  # intensities shown per 万元
+    known |= {f.value / 10_000 for f in all_facts(ctx.filing, ctx.figures)
+              if isinstance(f.value, Decimal) and f.unit == "CNY"}  # revenue shown in 万元
+    market = ctx.filing.carbon_market
+    if market is not None:
+        known |= {rounded(x, 0) for c in market.credits for x in (c.quantity,)}
+        known |= {rounded(x, 0) for p in market.ccer_projects for x in (p.issued, p.sold)}
+        known |= {rounded(r.quantity, 0) for r in market.reductions}
+    number = re.compile(r"^-?[0-9][0-9,]*(\.[0-9]+)?%?( t)?$")
+    checked = 0
+    for caption, rows in tables(docx[(name, "zh-CN")]).items():
+        if caption.startswith(NOT_FACTS):
+            continue
+        for row in rows[1:]:
+            for cell in row[1:]:
+                text = cell.removesuffix(" t")
+                if not number.match(cell) or (text.endswith("%") and rows[0][row.index(cell)] in (
+                        "占比", "同比变化", "差异", "实测比例", "CCER占义务比例")):
+                    continue
+                if re.fullmatch(r"(19|20)[0-9]{2}", text):
+                    continue  # a year
+                value = Decimal(text.rstrip("%").replace(",", ""))
+                assert value in known, f"{caption}: {cell}"
+                checked += 1
+    assert checked > 30
+
+
 @pytest.mark.parametrize("name", SAMPLES)
 def test_word_shows_the_figures_the_inline_xbrl_shows(samples: Path, tmp_path: Path,
                                                       docx: dict[tuple[str, str], bytes], name: str) -> None:
