@@ -311,6 +311,16 @@ def test_a_missing_glyph_would_be_caught(monkeypatch: pytest.MonkeyPatch) -> Non
         charts_module.stacked_bars(["2025"], [charts_module.Series("范围一", (Decimal(1),))], "吨")
 
 
+def test_without_a_cjk_font_charts_fall_back_to_english_and_say_so(samples: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A machine without fonts-noto-cjk still builds (no missing-glyph boxes: warnings are errors here)."""
+    monkeypatch.setattr(charts_module, "cjk_font", lambda: None)
+    ctx = _ctx(samples, "qinghai-aluminium")
+    data = render(ctx)[DOCX]
+    assert any("fonts-noto-cjk" in n for n in ctx.notices)
+    assert dump(data).count("IMAGE") == 3
+
+
 def test_report_images_are_png(docx: dict[tuple[str, str], bytes]) -> None:
     zf = zipfile.ZipFile(io.BytesIO(docx[("qinghai-aluminium", "zh-CN")]))
     media = [n for n in zf.namelist() if n.startswith("word/media/")]
