@@ -99,6 +99,55 @@ def build_command(filing: Path, output: Path, force: bool, strict: bool, lang: s
             click.echo(f"  {result.output / name}")
 
 
+@main.command("check")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text",
+              help="Output on stdout: text, JSON, or CSV (one row a finding).")
+@click.option("--report", "report_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Also write summary.csv, findings.csv and index.html to this folder.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None,
+              help="Worker processes (default: the number of CPUs, at most 8).")
+@click.option("--cache", "cache_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Reuse verdicts of filings already checked (same content, taxonomy and checker version).")
+@click.option("--max-size", type=click.IntRange(1, 10_000), default=50, show_default=True,
+              help="Largest document accepted, MB (archives: four times this, uncompressed).")
+@click.option("--timeout", type=click.FloatRange(1, 3600), default=120, show_default=True,
+              help="Seconds one filing may take.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when a terminal).")
+@click.option("--lang", type=LANGS, default="zh-CN", help="Language of the text output.")
+def check_command(paths: tuple[Path, ...], fmt: str, report_dir: Path | None, jobs: int | None,
+                  cache_dir: Path | None, max_size: int, timeout: float, progress: bool | None, lang: str) -> None:
+    """Validate submitted XBRL filings (instances, Inline XBRL, xBRL-JSON, zip packages, or folders of
+    them) against the cn-ghg taxonomy, offline. Exit 0 when all are valid, 1 when some are not."""
+    from disclosure.check import Limits, Options, discover, output, run
+    from disclosure.check.batch import jobs_default
+
+    files = discover(paths)
+    if not files:
+        raise click.UsageError("no XBRL filings found in the given paths")
+    limits = Limits(max_document_bytes=max_size * 1024 * 1024, max_archive_bytes=4 * max_size * 1024 * 1024)
+    options = Options(jobs=jobs or jobs_default(), limits=limits, cache=cache_dir, timeout=timeout, lang=lang)
+    show = sys.stderr.isatty() if progress is None else progress
+    if show:
+        from rich.progress import Progress
+
+        with Progress(transient=True) as bar:
+            task = bar.add_task("check", total=len(files))
+            results = run(files, options, lambda _: bar.advance(task))
+    else:
+        results = run(files, options)
+    if fmt == "json":
+        click.echo(output.to_json(results), nl=False)
+    elif fmt == "csv":
+        click.echo(output.findings_csv(results), nl=False)
+    else:
+        click.echo(output.text(results, lang), nl=False)
+    if report_dir is not None:
+        for path in output.write_report(report_dir, results, lang):
+            click.echo(f"  {path}", err=True)
+    sys.exit(0 if all(r.valid for r in results) else 1)
+
+
 @main.group("taxonomy")
 def taxonomy_group() -> None:
     """The cn-ghg taxonomy package."""

@@ -13,7 +13,7 @@ import os
 import tempfile
 import warnings
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,7 +44,7 @@ class Message:
 
 
 @contextmanager
-def _session(entry: Path, packages: list[Path], **options: Any) -> Iterator[Any]:
+def _session(entry: Path, packages: list[Path], collect: bool = True, **options: Any) -> Iterator[Any]:
     """An Arelle Session that has run ``entry`` offline, in a throw-away user folder; models kept open."""
     os.environ["ARELLE_WORK_OFFLINE"] = "true"
     from arelle.api.Session import Session
@@ -63,7 +63,8 @@ def _session(entry: Path, packages: list[Path], **options: Any) -> Iterator[Any]
                 session.run(runtime)
                 yield session
         finally:
-            gc.collect()
+            if collect:  # batch workers skip it: 40-60 ms a filing, and their warnings are not shown
+                gc.collect()
 
 
 EXPORTS = ("json", "viewer")
@@ -76,6 +77,10 @@ class Outcome:
 
     messages: list[Message]
     exports: dict[str, bytes]
+    inspected: Any = None
+    """What the ``inspect`` callback returned for the loaded report."""
+    raw: list[dict[str, Any]] | None = None
+    """Arelle's structured messages, when asked for (``keep_raw``)."""
 
 
 def run(entry: Path, packages: list[Path], *, taxonomy_package: bool = False,
@@ -85,7 +90,8 @@ def run(entry: Path, packages: list[Path], *, taxonomy_package: bool = False,
 
 
 def load(entry: Path, packages: list[Path], *, validate: bool = True, taxonomy_package: bool = False,
-         base_validation: str = "none", exports: tuple[str, ...] = ()) -> Outcome:
+         base_validation: str = "none", exports: tuple[str, ...] = (), inspect: Callable[[Any], Any] | None = None,
+         keep_raw: bool = False, collect: bool = True) -> Outcome:
     """Load ``entry`` in one Arelle session; validate it (XBRL 2.1, dimensions, UTR, Calculations 1.1,
     formulas, duplicate facts) unless told not to, and save the requested ``exports`` from the model."""
     unknown = set(exports) - set(EXPORTS)
@@ -97,17 +103,18 @@ def load(entry: Path, packages: list[Path], *, validate: bool = True, taxonomy_p
     if entry.suffix.lower() == ".json":  # xBRL-JSON, read through Arelle's OIM loader
         checks["plugins"] = "loadFromOIM"
     with _session(entry, packages, logFile="logToStructuredMessage", taxonomyPackage=taxonomy_package,
-                  **checks) as session:
+                  collect=collect, **checks) as session:
         raw = session.get_log_messages()
         models = session.get_models()
         kind = _loaded_kind(models)
         saved = {name: _EXPORTERS[name](models[0]) for name in exports if kind == "report"}
+        inspected = inspect(models[0]) if inspect is not None and kind == "report" else None
     messages = [_message(m) for m in raw if m.get("levelname") not in ("DEBUG", "INFO")]
     if not taxonomy_package and kind != "report":
         # Arelle loads any well-formed XML without complaint: a filing must be an XBRL report with facts.
         messages.append(Message("ERROR", "disclosure:notAnXbrlReport",
                                 f"{entry.name} is not an XBRL instance or Inline XBRL report with facts ({kind})"))
-    return Outcome(messages, saved)
+    return Outcome(messages, saved, inspected, raw if keep_raw else None)
 
 
 def _xbrl_json(model: Any) -> bytes:
@@ -191,7 +198,7 @@ def failing(messages: list[Message]) -> list[Message]:
 def numeric_facts(entry: Path, packages: list[Path]) -> list[tuple[str, str, str]]:
     """The numeric facts Arelle reads from ``entry``: (local name, value, decimals), values as Arelle
     parsed them (after ix transforms and scale)."""
-    plugins = {"plugins": "loadFromOIM"} if entry.suffix.lower() == ".json" else {}
+    plugins: dict[str, Any] = {"plugins": "loadFromOIM"} if entry.suffix.lower() == ".json" else {}
     with _session(entry, packages, logFile="logToBuffer", **plugins) as session:
         return [(f.qname.localName, str(f.xValue), str(f.decimals)) for m in session.get_models() for f in m.facts
                 if f.isNumeric]

@@ -1,0 +1,306 @@
+"""Reading submitted files safely, before Arelle sees them: size limits, archives (zip slip, symlinks,
+bombs, nesting, encryption), encodings, DTDs and entities, malformed XML, and references that would
+leave our taxonomy package (nothing is ever fetched; a filing that points elsewhere is refused)."""
+
+from __future__ import annotations
+
+import io
+import re
+import stat
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from lxml import etree
+
+from disclosure.check.findings import Finding, finding
+from disclosure.taxonomy import definition
+
+XBRLI = "http://www.xbrl.org/2003/instance"
+LINK = "http://www.xbrl.org/2003/linkbase"
+XLINK = "http://www.w3.org/1999/xlink"
+XHTML = "http://www.w3.org/1999/xhtml"
+XSI = "http://www.w3.org/2001/XMLSchema-instance"
+XINCLUDE = ("http://www.w3.org/2001/XInclude", "http://www.w3.org/2003/XInclude")
+IX = ("http://www.xbrl.org/2013/inlineXBRL", "http://www.xbrl.org/2008/inlineXBRL")
+REPORT_SUFFIXES = (".xbrl", ".xml", ".html", ".htm", ".xhtml", ".json")
+ARCHIVE_SUFFIXES = (".zip", ".jar", ".7z", ".rar", ".gz", ".tgz", ".tar", ".bz2", ".xz", ".xbri")
+TAXONOMY_SUFFIXES = (".xsd",)
+_URL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.\-]*:|//|\\\\)")
+_DOCTYPE = re.compile(rb"<!DOCTYPE(.*?)>", re.IGNORECASE | re.DOTALL)
+_ENCODING = re.compile(rb"^\s*<\?xml[^>]*encoding\s*=\s*[\"']([A-Za-z0-9._\-]+)[\"']")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What the checker accepts; each limit is a finding when exceeded, never a crash."""
+
+    max_document_bytes: int = 50 * 1024 * 1024
+    max_archive_bytes: int = 200 * 1024 * 1024
+    """Total uncompressed size of an archive's members."""
+    max_ratio: int = 100
+    """Largest compression ratio of a member (zip bombs)."""
+    max_members: int = 1000
+
+
+@dataclass
+class Document:
+    """One report document ready for Arelle."""
+
+    name: str
+    data: bytes
+    kind: str = ""
+    """instance, inline or json."""
+
+
+@dataclass
+class Intake:
+    """The documents of one submitted file and what was wrong with reading them."""
+
+    kind: str
+    documents: list[Document] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def blocked(self) -> bool:
+        return any(f.severity == "error" for f in self.findings)
+
+
+def entry_point() -> str:
+    return definition().entry_point
+
+
+def taxonomy_base() -> str:
+    published: str = definition().meta["published"]
+    return published
+
+
+def read(path: Path, limits: Limits) -> Intake:
+    """Read ``path`` (a document or an archive) and check everything that can be checked without Arelle."""
+    try:
+        size = path.stat().st_size
+    except OSError as err:
+        return Intake("", findings=[finding("check.unreadable", detail=err.strerror or str(err))])
+    if size > max(limits.max_document_bytes, limits.max_archive_bytes):
+        return Intake("", findings=[finding("check.too-large", size=size, limit=limits.max_document_bytes)])
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        return Intake("", findings=[finding("check.unreadable", detail=err.strerror or str(err))])
+    if data[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
+        return _archive(data, limits)
+    if size > limits.max_document_bytes:
+        return Intake("", findings=[finding("check.too-large", size=size, limit=limits.max_document_bytes)])
+    doc = Document(path.name, data)
+    found = inspect(doc)
+    return Intake(doc.kind, [doc], found)
+
+
+# --- archives ----------------------------------------------------------------------------------
+
+def _unsafe_name(name: str) -> bool:
+    if not name or "\\" in name or name.startswith("/") or re.match(r"^[A-Za-z]:", name) or "\x00" in name:
+        return True
+    return any(part == ".." for part in PurePosixPath(name).parts)
+
+
+def _archive(data: bytes, limits: Limits) -> Intake:
+    intake = Intake("package")
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as err:
+        intake.findings.append(finding("check.zip-corrupt", detail=str(err)))
+        return intake
+    if len(members) > limits.max_members:
+        intake.findings.append(finding("check.zip-too-many", count=len(members), limit=limits.max_members))
+        return intake
+    declared = sum(m.file_size for m in members)
+    if declared > limits.max_archive_bytes:
+        intake.findings.append(finding("check.zip-bomb", member="*", size=declared, limit=limits.max_archive_bytes))
+        return intake
+    for m in members:
+        mode = m.external_attr >> 16
+        if _unsafe_name(m.filename):
+            intake.findings.append(finding("check.zip-path", member=m.filename, document=m.filename))
+        elif stat.S_ISLNK(mode):
+            intake.findings.append(finding("check.zip-symlink", member=m.filename, document=m.filename))
+        elif m.flag_bits & 0x1:
+            intake.findings.append(finding("check.zip-encrypted", member=m.filename, document=m.filename))
+        elif m.compress_size and m.file_size > 1024 * 1024 and m.file_size / m.compress_size > limits.max_ratio:
+            intake.findings.append(finding("check.zip-bomb", member=m.filename, size=m.file_size,
+                                           limit=limits.max_archive_bytes, document=m.filename))
+    if intake.blocked:
+        return intake  # an archive built to attack the reader is not read any further
+    total = 0
+    for m in members:
+        if m.is_dir():
+            continue
+        name = m.filename
+        lower = name.lower()
+        if lower.endswith(ARCHIVE_SUFFIXES):
+            intake.findings.append(finding("check.zip-nested", member=name, document=name))
+            continue
+        if lower.endswith(TAXONOMY_SUFFIXES):
+            intake.findings.append(finding("check.extension-taxonomy", member=name, document=name))
+            continue
+        if not lower.endswith(REPORT_SUFFIXES) or lower.startswith("meta-inf/") or "/meta-inf/" in lower:
+            continue
+        body = _read_member(archive, m, limits, intake)
+        if body is None:
+            return intake
+        total += len(body)
+        if total > limits.max_archive_bytes:
+            intake.findings.append(finding("check.zip-bomb", member=name, size=total,
+                                           limit=limits.max_archive_bytes, document=name))
+            return intake
+        if body[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
+            intake.findings.append(finding("check.zip-nested", member=name, document=name))
+            continue
+        doc = Document(name, body)
+        intake.findings += [_in(f, name) for f in inspect(doc)]
+        intake.documents.append(doc)
+    if not intake.documents and not intake.findings:
+        intake.findings.append(finding("check.zip-empty"))
+    return intake
+
+
+def _read_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, limits: Limits, intake: Intake) -> bytes | None:
+    """Read a member in chunks, never past the document limit or its declared size (lying headers)."""
+    cap = min(limits.max_document_bytes, member.file_size)
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        with archive.open(member) as handle:
+            while chunk := handle.read(1024 * 1024):
+                size += len(chunk)
+                if size > cap:
+                    code = "check.too-large" if size > limits.max_document_bytes else "check.zip-bomb"
+                    intake.findings.append(finding(code, member=member.filename, size=size,
+                                                   limit=limits.max_document_bytes, document=member.filename))
+                    return None
+                chunks.append(chunk)
+    except (zipfile.BadZipFile, NotImplementedError, RuntimeError, OSError, EOFError, ValueError) as err:
+        intake.findings.append(finding("check.zip-corrupt", detail=f"{member.filename}: {err}"))
+        return None
+    return b"".join(chunks)
+
+
+def _in(f: Finding, document: str) -> Finding:
+    from dataclasses import replace
+
+    return replace(f, document=f.document or document)
+
+
+# --- one document ------------------------------------------------------------------------------
+
+def inspect(doc: Document) -> list[Finding]:
+    """Pre-checks of one document; sets ``doc.kind``. An error here keeps it away from Arelle."""
+    data = doc.data
+    if not data.strip():
+        return [finding("check.empty")]
+    if doc.name.lower().endswith(".json") or data.lstrip()[:1] == b"{":
+        doc.kind = "json"
+        return _json(data)
+    problem = _encoding(data)
+    if problem is not None:
+        return [problem]
+    declaration = _DOCTYPE.search(data[:65536]) or (_DOCTYPE.search(data) if b"<!DOCTYPE" in data.upper() else None)
+    if declaration is not None or b"<!ENTITY" in data.upper():
+        inner = declaration.group(1) if declaration else b""
+        if b"<!ENTITY" in data.upper() or b"[" in inner or re.search(rb"\b(SYSTEM|PUBLIC)\b", inner, re.I):
+            return [finding("check.doctype", line=_line(data, declaration.start() if declaration else
+                                                           data.upper().find(b"<!ENTITY")))]
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
+                             remove_blank_text=False)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as err:
+        line = err.position[0] if err.position else None
+        return [finding("check.xml-malformed", line=line, detail=str(err.msg or err))]
+    if root.tag == f"{{{XBRLI}}}xbrl":
+        doc.kind = "instance"
+    elif root.tag == f"{{{XHTML}}}html" and any(
+            isinstance(el.tag, str) and el.tag.startswith(tuple(f"{{{ns}}}" for ns in IX)) for el in root.iter()):
+        doc.kind = "inline"
+    else:
+        return [finding("check.not-a-report", root=etree.QName(root).localname if isinstance(root.tag, str)
+                        else "?")]
+    return _references(root, doc.kind)
+
+
+def _line(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, max(offset, 0)) + 1
+
+
+def _encoding(data: bytes) -> Finding | None:
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data[:4] in (b"\x00\x00\xfe\xff", b"\xff\xfe\x00\x00"):
+        return finding("check.encoding", encoding="UTF-16/32", line=1)
+    declared = _ENCODING.match(data.removeprefix(b"\xef\xbb\xbf"))
+    if declared is not None and declared.group(1).decode("ascii").lower().replace("_", "-") not in ("utf-8", "utf8"):
+        return finding("check.encoding", encoding=declared.group(1).decode("ascii"), line=1)
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        return finding("check.encoding", encoding="not UTF-8", line=_line(data, err.start))
+    return None
+
+
+def _json(data: bytes) -> list[Finding]:
+    import json
+
+    try:
+        text = data.decode("utf-8")
+        parsed = json.loads(text)
+    except (UnicodeDecodeError, ValueError, RecursionError) as err:
+        return [finding("check.json-malformed", detail=str(err)[:200])]
+    info = parsed.get("documentInfo") if isinstance(parsed, dict) else None
+    if not isinstance(info, dict) or info.get("documentType") != "https://xbrl.org/2021/xbrl-json":
+        return [finding("check.not-a-report", root="JSON")]
+    refs = info.get("taxonomy") or []
+    if refs != [entry_point()]:
+        external = [r for r in refs if isinstance(r, str) and r != entry_point()]
+        if any(_URL.match(r) for r in external):
+            return [finding("check.external-reference", href=", ".join(external)[:300])]
+        return [finding("check.entry-point", href=", ".join(map(str, refs))[:300] or "—", expected=entry_point())]
+    return []
+
+
+def _references(root: etree._Element, kind: str) -> list[Finding]:
+    """Every reference must stay inside our taxonomy: one schemaRef to the entry point, role and arcrole
+    refs into the package; no linkbaseRef, schemaLocation, XInclude or remote resources."""
+    found: list[Finding] = []
+    base, entry = taxonomy_base(), entry_point()
+    schema_refs = []
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            if isinstance(el, etree._ProcessingInstruction) and re.search(r"href\s*=", el.text or ""):
+                found.append(finding("check.external-reference", href=(el.text or "")[:200], line=el.sourceline))
+            continue
+        href = el.get(f"{{{XLINK}}}href")
+        tag = el.tag
+        if tag == f"{{{LINK}}}schemaRef":
+            schema_refs.append((href or "", el.sourceline))
+        elif tag in (f"{{{LINK}}}linkbaseRef",) or tag.startswith(tuple(f"{{{ns}}}" for ns in XINCLUDE)):
+            found.append(finding("check.external-reference", href=href or el.get("href") or "?", line=el.sourceline))
+        elif tag in (f"{{{LINK}}}roleRef", f"{{{LINK}}}arcroleRef") and not (href or "").startswith(base):
+            found.append(finding("check.external-reference", href=href or "?", line=el.sourceline))
+        found.extend(finding("check.external-reference", href=el.get(attr, "")[:200], line=el.sourceline)
+                     for attr in (f"{{{XSI}}}schemaLocation", f"{{{XSI}}}noNamespaceSchemaLocation") if el.get(attr))
+        if kind == "inline" and tag.startswith(f"{{{XHTML}}}") and etree.QName(tag).localname != "a":
+            for attr in ("src", "href", "data", "poster", "srcset", "background"):
+                value = (el.get(attr) or "").strip()
+                if value and _URL.match(value) and not value.lower().startswith(("data:", "#")):
+                    found.append(finding("check.external-resource", href=value[:200], line=el.sourceline))
+    if not schema_refs:
+        found.append(finding("check.entry-point", href="—", expected=entry))
+    for href, line in schema_refs:
+        if href == entry:
+            continue
+        if _URL.match(href) or href.startswith(("/", "..")) or "/" in href:
+            found.append(finding("check.external-reference", href=href, line=line))
+        else:
+            found.append(finding("check.entry-point", href=href, expected=entry, line=line))
+    if len(schema_refs) > 1:
+        found.append(finding("check.entry-point", href=", ".join(h for h, _ in schema_refs), expected=entry))
+    return found
