@@ -192,6 +192,17 @@ def test_broken_instance_is_reported(outputs: dict[str, Path], package: Path, tm
     assert code in _codes(run(path, [package]))
 
 
+def test_a_voluntary_discloser_may_omit_mandatory_items(outputs: dict[str, Path], package: Path,
+                                                        tmp_path: Path) -> None:
+    """VR-RPT-001 reads the flag's value: with EntityIsMandatoryDiscloser false nothing is required."""
+    root = etree.fromstring((outputs["qinghai-aluminium"] / "report.xbrl").read_bytes())
+    _mandatory_removed(root)
+    _fact(root, "EntityIsMandatoryDiscloser").text = "false"
+    path = tmp_path / "voluntary.xbrl"
+    path.write_bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
+    assert "message:VR-RPT-001" not in _codes(run(path, [package]))
+
+
 def test_build_refuses_to_write_invalid_xbrl(samples: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Self-verification fails loudly and nothing is written when the XBRL output is broken."""
     import disclosure.xbrl as xbrl

@@ -157,7 +157,8 @@ def _mandatory(w: _Writer, spec: dict[str, Any]) -> None:
     missing = ", ".join(f"(if (empty($c{n}{same})) then '{w.q(name)}' else ())" for n, name in enumerate(names))
     spec = {**spec, "message": {lang: text.replace("{$missing}", f"{{string-join(({missing}), ', ')}}")
                                 for lang, text in spec["message"].items()}}
-    aid = w.assertion(spec, f"not($mandatory) or ({present})", implicit=False)
+    # xs:boolean() takes the fact's typed value; not($mandatory) alone would test that the fact exists.
+    aid = w.assertion(spec, f"not(xs:boolean($mandatory)) or ({present})", implicit=False)
     w.variable(aid, "mandatory", [w.concepts(["EntityIsMandatoryDiscloser"])])
     for n, name in enumerate(names):
         w.variable(aid, f"c{n}", [w.concepts([name]), w.cover("all")], sequence=True, fallback="()")
