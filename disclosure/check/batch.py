@@ -24,6 +24,8 @@ from disclosure.check.intake import ARCHIVE_SUFFIXES, REPORT_SUFFIXES, Limits
 
 DEFAULT_TIMEOUT_S = 120.0
 DEFAULT_MEMORY_MB = 2048
+RECYCLE_AFTER = 250
+"""Filings a worker checks before it is replaced by a fresh one."""
 
 
 @dataclass(frozen=True)
@@ -120,11 +122,14 @@ def _worker(conn: Connection, package: str, limits: Limits, lang: str, memory_mb
     import warnings
 
     warnings.simplefilter("ignore")
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)  # Arelle's and libxml2's own chatter would interleave with the report
     if memory_mb:
         limit = memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     from disclosure.check.filing import check_file
 
+    done = 0
     while True:
         task = conn.recv()
         if task is None:
@@ -136,7 +141,13 @@ def _worker(conn: Connection, package: str, limits: Limits, lang: str, memory_mb
             result = FilingResult(path, findings=[finding("check.crash", detail="out of memory")])
         except Exception as err:  # noqa: BLE001 - a hostile filing must not stop the batch
             result = FilingResult(path, findings=[finding("check.crash", detail=f"{type(err).__name__}: {err}")])
-        conn.send((index, result.to_dict()))
+        done += 1
+        # After running out of memory the heap is no good for the next filing; and any long-lived
+        # process is renewed now and then, so one worker's memory cannot creep up over a season.
+        retire = done >= RECYCLE_AFTER or any(f.code == "check.crash" for f in result.findings)
+        conn.send((index, result.to_dict(), retire))
+        if retire:
+            return
 
 
 @dataclass
@@ -186,14 +197,19 @@ def _pool(todo: list[tuple[int, Path, str]], package: Path, options: Options) ->
                 index, path = slot.task
                 if slot.conn in ready:
                     try:
-                        got_index, data = slot.conn.recv()
-                    except (EOFError, OSError):
-                        got_index, data = index, None
+                        got_index, data, retire = slot.conn.recv()
+                    except (EOFError, OSError, ValueError):
+                        got_index, data, retire = index, None, True
                     if data is not None:
                         yield got_index, FilingResult.from_dict(data)
+                        if retire:
+                            slot.process.join(10)
+                            replacement = start()
+                            slot.process, slot.conn = replacement.process, replacement.conn
                         feed(slot)
                         continue
                 if slot.conn in ready or slot.process.sentinel in ready or not slot.process.is_alive():
+                    slot.process.join(5)
                     code = slot.process.exitcode
                     yield index, FilingResult(str(path), findings=[
                         finding("check.crash", detail=f"worker exit code {code}")])

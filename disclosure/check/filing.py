@@ -23,6 +23,8 @@ from disclosure.taxonomy import definition
 MANDATORY = ("Scope1GHGEmissions", "Scope2LocationBasedGHGEmissions", "ConsolidationApproach",
              "GHGAccountingStandard", "EnergyConsumption")
 """Items a mandatory discloser must report for the year, undimensioned (Arts. 24–26, 35)."""
+ERRORS = frozenset({"arelle:duplicateFacts"})
+"""Arelle warnings that make a disclosure invalid: two different values for the same figure."""
 SUFFIX = {"instance": ".xbrl", "inline": ".html", "json": ".json"}
 USCC_PROBLEMS = {"length": ("长度不是18位", "not 18 characters"), "charset": ("含非法字符", "invalid characters"),
                  "check": ("校验码错误", "wrong check character")}
@@ -56,7 +58,14 @@ def _arelle(doc: Document, package: Path, lang: str) -> tuple[list[Finding], str
         entry = Path(tmp) / f"filing{SUFFIX.get(doc.kind, '.xml')}"
         entry.write_bytes(doc.data)
         outcome = load(entry, [package], inspect=own_checks, keep_raw=True, collect=False)
-    found = [_from_arelle(m) for m in outcome.raw or [] if m.get("levelname") not in ("DEBUG", "INFO")]
+    raw = [m for m in outcome.raw or [] if m.get("levelname") not in ("DEBUG", "INFO")]
+    if any("memory allocation failed" in str(m.get("msg", "")).lower()
+           or (m.get("messageCode") == "xmlSchema:syntax" and "unrecoverable error" in str(m.get("msg", "")).lower())
+           for m in raw):
+        # The intake parsed this document with the same libxml2: an unrecoverable parse error now is the
+        # worker running out of memory (libxml2 says so, or says "unknown error"), not the file's syntax.
+        return [finding("check.crash", detail="out of memory")], "", ""
+    found = [_from_arelle(m) for m in raw]
     found += [_message_finding(m) for m in outcome.messages if m.code == "disclosure:notAnXbrlReport"]
     inspected: tuple[list[Finding], str, str] = outcome.inspected or ([], "", "")
     ours, entity, period = inspected
@@ -75,7 +84,7 @@ def _from_arelle(raw: dict[str, Any]) -> Finding:
     level = str(raw.get("levelname", ""))
     code = str(raw.get("messageCode", ""))
     text = str(raw.get("msg", ""))
-    severity = WARNING if level == "WARNING" else ERROR
+    severity = ERROR if code in ERRORS or level != "WARNING" else WARNING
     concept = context = period = ""
     line: int | None = None
     for ref in raw.get("refs") or []:

@@ -216,6 +216,8 @@ def inspect(doc: Document) -> list[Finding]:
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as err:
+        if "memory" in str(err.msg or err).lower():
+            raise MemoryError(str(err)) from err  # libxml2 ran out of the worker's memory: not the file's syntax
         line = err.position[0] if err.position else None
         return [finding("check.xml-malformed", line=line, detail=str(err.msg or err))]
     if root.tag == f"{{{XBRLI}}}xbrl":
@@ -272,6 +274,9 @@ def _references(root: etree._Element, kind: str) -> list[Finding]:
     found: list[Finding] = []
     base, entry = taxonomy_base(), entry_point()
     schema_refs = []
+    found.extend(finding("check.external-reference", href=(pi.text or "")[:200], line=pi.sourceline)
+                 for pi in root.itersiblings(preceding=True)  # processing instructions before the root
+                 if isinstance(pi, etree._ProcessingInstruction) and re.search(r"href\s*=", pi.text or ""))
     for el in root.iter():
         if not isinstance(el.tag, str):
             if isinstance(el, etree._ProcessingInstruction) and re.search(r"href\s*=", el.text or ""):

@@ -1,0 +1,253 @@
+"""``disclosure check``: the hostile corpus, no network ever (a loopback listener counts connections),
+the batch (time limit, memory limit, crash isolation, cache), outputs and exit codes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import socket
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from disclosure.check import Limits, Options, check_file, discover, output, run
+from disclosure.check.findings import FilingResult
+from disclosure.cli import main
+from disclosure.taxonomy import package_bytes
+from tests.hostile import make_corpus
+
+HOSTILE = Path(__file__).parent / "hostile"
+EXPECTED: dict[str, dict[str, object]] = yaml.safe_load((HOSTILE / "expected.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def package(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("pkg") / "cn-ghg.zip"
+    path.write_bytes(package_bytes())
+    return path
+
+
+@pytest.fixture(scope="module")
+def corpus() -> dict[str, FilingResult]:
+    files = discover([HOSTILE / "files"])
+    return {Path(r.path).name: r for r in run(files, Options(jobs=2))}
+
+
+def test_the_corpus_is_large_and_as_generated() -> None:
+    assert len(EXPECTED) >= 40
+    assert sorted(EXPECTED) == sorted(p.name for p in (HOSTILE / "files").iterdir())
+    for name, make, codes, valid in make_corpus.CORPUS:
+        assert (HOSTILE / "files" / name).read_bytes() == make(), f"run: python {make_corpus.__file__}"
+        assert EXPECTED[name] == {"codes": codes, "valid": valid}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_hostile_filing_gives_its_finding(corpus: dict[str, FilingResult], name: str) -> None:
+    result = corpus[name]
+    codes = {f.code for f in result.findings}
+    expected = EXPECTED[name]
+    assert set(expected["codes"]) <= codes, (name, codes)  # type: ignore[arg-type]
+    assert result.valid is expected["valid"], (name, [f.message_en for f in result.findings])
+    for f in result.findings:
+        assert f.message_zh and f.message_en and f.severity in ("error", "warning")
+
+
+def test_findings_point_at_the_line_and_concept(corpus: dict[str, FilingResult]) -> None:
+    negative = next(f for f in corpus["negative-scope1.xbrl"].findings if f.code == "VR-GHG-001")
+    assert (negative.concept, negative.context, negative.line) == ("cn-ghg:Scope1GHGEmissions", "c1", 18)
+    assert negative.period == "2025-01-01/2025-12-31"
+    assert "-1000" in negative.message_zh and "-1000" in negative.message_en
+    assert "不得为负数" in negative.message_zh and "must not be negative" in negative.message_en
+    malformed = corpus["truncated.xbrl"].findings[0]
+    assert malformed.line is not None and malformed.line > 1
+    inside = next(f for f in corpus["zip-hostile-member.zip"].findings if f.code == "check.doctype")
+    assert inside.document == "report.xbrl"
+
+
+def test_archive_members_are_checked_each(corpus: dict[str, FilingResult]) -> None:
+    result = corpus["valid-package.zip"]
+    assert result.kind == "package" and result.valid and result.entity == "91630000MA7512345E"
+
+
+def test_a_small_document_limit_is_a_finding(package: Path, tmp_path: Path) -> None:
+    result = check_file(HOSTILE / "files" / "valid.xbrl", package, Limits(max_document_bytes=1024))
+    assert [f.code for f in result.findings] == ["check.too-large"]
+
+
+# --- no network, ever ----------------------------------------------------------------------------
+
+class Listener:
+    """A TCP listener on loopback that counts every connection made to it."""
+
+    def __init__(self) -> None:
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(16)
+        self.sock.settimeout(0.2)
+        self.port = self.sock.getsockname()[1]
+        self.connections = 0
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self) -> None:
+        while not self.stop.is_set():
+            try:
+                conn, _ = self.sock.accept()
+            except (TimeoutError, OSError):
+                continue
+            self.connections += 1
+            conn.close()
+
+    def close(self) -> None:
+        self.stop.set()
+        self.thread.join(2)
+        self.sock.close()
+
+
+@pytest.fixture
+def listener() -> Iterator[Listener]:
+    server = Listener()
+    probe = socket.create_connection(("127.0.0.1", server.port), timeout=2)  # it does count
+    probe.close()
+    deadline = 0
+    while server.connections < 1 and deadline < 50:
+        threading.Event().wait(0.02)
+        deadline += 1
+    assert server.connections == 1
+    server.connections = 0
+    yield server
+    server.close()
+
+
+def test_no_filing_makes_the_checker_connect(listener: Listener, tmp_path: Path, package: Path) -> None:
+    here = f"127.0.0.1:{listener.port}"
+    url = make_corpus.remote(here).encode()
+    kinds = ["schemaref-remote.xbrl", "xxe-http.xbrl", "parameter-entity.xbrl", "linkbaseref.xbrl",
+             "roleref-remote.xbrl", "schemalocation.xbrl", "xinclude.xbrl", "stylesheet-pi.xbrl",
+             "inline-remote-image.html", "inline-remote-script.html", "json-remote-taxonomy.json"]
+    makers = {name: make for name, make, _, _ in make_corpus.CORPUS}
+    for name in kinds:
+        data = makers[name]().replace(b"http://127.0.0.1:9", url).replace(b"//127.0.0.1:9", b"//" + here.encode())
+        assert here.encode() in data, name
+        (tmp_path / name).write_bytes(data)
+    member = (tmp_path / kinds[0]).read_bytes()
+    (tmp_path / "remote-member.zip").write_bytes(make_corpus.zipped([("report.xbrl", member)]))
+    results = run(discover([tmp_path]), Options(jobs=2))
+    assert len(results) == len(kinds) + 1
+    assert all(not r.valid for r in results)
+    assert listener.connections == 0
+
+
+def test_arelle_itself_stays_offline(listener: Listener, tmp_path: Path, package: Path) -> None:
+    """Defence in depth: even a reference the intake would have refused is not fetched by Arelle."""
+    from disclosure.xbrl.arelle import load
+
+    path = tmp_path / "remote.xbrl"
+    path.write_bytes(make_corpus.base(make_corpus.sub(make_corpus.ENTRY,
+                                                      f"http://127.0.0.1:{listener.port}/evil.xsd".encode())))
+    outcome = load(path, [package])
+    assert any(m.failing for m in outcome.messages)
+    assert listener.connections == 0
+
+
+# --- the batch -----------------------------------------------------------------------------------
+
+def test_a_hanging_filing_times_out_and_the_batch_goes_on(tmp_path: Path) -> None:
+    fifo = tmp_path / "stuck.xbrl"
+    os.mkfifo(fifo)  # reading it blocks for ever
+    good = HOSTILE / "files" / "valid.xbrl"
+    bad = HOSTILE / "files" / "negative-scope1.xbrl"
+    results = run([good, fifo, bad, good], Options(jobs=2, timeout=3))
+    assert [r.valid for r in results] == [True, False, False, True]
+    assert [f.code for f in results[1].findings] == ["check.timeout"]
+    assert "VR-GHG-001" in {f.code for f in results[2].findings}
+
+
+def test_a_filing_that_exhausts_memory_is_a_finding_and_the_batch_goes_on(tmp_path: Path) -> None:
+    facts = "".join(f'  <cn-ghg:FacilityName contextRef="c1">设施{i}</cn-ghg:FacilityName>\n' for i in range(400_000))
+    big = tmp_path / "big.xbrl"
+    big.write_bytes(make_corpus.base(make_corpus.sub(make_corpus.FACT, facts.encode() + make_corpus.FACT)))
+    good = HOSTILE / "files" / "valid.xbrl"
+    results = run([big, good], Options(jobs=1, memory_mb=500, timeout=60))
+    assert [f.code for f in results[0].findings] == ["check.crash"]
+    assert results[1].valid, results[1].findings
+
+
+def test_cache_skips_filings_already_checked(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("valid.xbrl", "negative-scope1.xbrl", "zip-slip.zip"):
+        (folder / name).write_bytes((HOSTILE / "files" / name).read_bytes())
+    options = Options(jobs=2, cache=tmp_path / "cache")
+    first = run(discover([folder]), options)
+    second = run(discover([folder]), options)
+    assert not any(r.cached for r in first) and all(r.cached for r in second)
+    assert [(r.valid, [f.code for f in r.findings]) for r in first] == \
+        [(r.valid, [f.code for f in r.findings]) for r in second]
+    (folder / "valid.xbrl").write_bytes((HOSTILE / "files" / "total-mismatch.xbrl").read_bytes())
+    third = run(discover([folder]), options)
+    changed = next(r for r in third if r.path.endswith("valid.xbrl"))
+    assert not changed.cached and not changed.valid
+
+
+# --- command line and outputs --------------------------------------------------------------------
+
+def test_exit_codes(tmp_path: Path) -> None:
+    runner = CliRunner()
+    assert runner.invoke(main, ["check", str(HOSTILE / "files" / "valid.xbrl")]).exit_code == 0
+    assert runner.invoke(main, ["check", str(HOSTILE / "files" / "valid.xbrl"),
+                                str(HOSTILE / "files" / "empty.xbrl")]).exit_code == 1
+    assert runner.invoke(main, ["check", str(tmp_path / "missing.xbrl")]).exit_code == 2
+    (tmp_path / "notes.txt").write_text("x")
+    assert runner.invoke(main, ["check", str(tmp_path)]).exit_code == 2
+
+
+def test_json_csv_and_report_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    hostile_name = "<script>alert(1)<!--.xbrl"
+    (folder / hostile_name).write_bytes((HOSTILE / "files" / "negative-scope1.xbrl").read_bytes())
+    (folder / "=cmd.xbrl").write_bytes((HOSTILE / "files" / "valid.xbrl").read_bytes())
+    runner = CliRunner()
+    done = runner.invoke(main, ["check", str(folder), "--format", "json", "--report", str(tmp_path / "report"),
+                                "--jobs", "2"])
+    assert done.exit_code == 1, done.output
+    doc = json.loads(done.stdout)
+    assert doc["summary"] == {"filings": 2, "valid": 1, "invalid": 1}
+    flagged = next(f for f in doc["filings"] if not f["valid"])
+    assert {"code", "severity", "concept", "context", "period", "line", "message_zh", "message_en"} <= \
+        set(flagged["findings"][0])
+    rows = list(csv.DictReader(io.StringIO(runner.invoke(main, ["check", str(folder), "--format", "csv"]).stdout)))
+    assert {r["code"] for r in rows} >= {"VR-GHG-001"}
+    page = (tmp_path / "report" / "index.html").read_text(encoding="utf-8")
+    assert "<script>" not in page and "&lt;script&gt;" in page  # hostile names are escaped
+    assert "<details>" in page and "VR-GHG-001" in page
+    assert "http" not in page.replace("https://xbrl.disclosure.dev", "")  # self-contained
+    summary = list(csv.DictReader(io.StringIO((tmp_path / "report" / "summary.csv").read_text("utf-8-sig"))))
+    assert len(summary) == 2
+
+
+def test_csv_cells_cannot_become_formulas() -> None:
+    assert output._safe("=HYPERLINK(1)") == "'=HYPERLINK(1)"
+    assert output._safe("@SUM(A1)") == "'@SUM(A1)"
+    assert output._safe("-1000") == "-1000"
+
+
+def test_text_output_in_both_languages() -> None:
+    runner = CliRunner()
+    zh = runner.invoke(main, ["check", str(HOSTILE / "files" / "zip-slip.zip")]).stdout
+    en = runner.invoke(main, ["check", str(HOSTILE / "files" / "zip-slip.zip"), "--lang", "en"]).stdout
+    assert "未通过" in zh and "zip slip" in zh
+    assert "INVALID" in en and "outside the archive folder" in en
+
+
+def test_outputs_are_well_formed_for_an_empty_result() -> None:
+    assert output.findings_csv([]).splitlines() == [",".join(output.FINDING_COLUMNS)]
+    assert json.loads(output.to_json([]))["summary"]["filings"] == 0
