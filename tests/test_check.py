@@ -7,8 +7,10 @@ import csv
 import io
 import json
 import os
+import re
 import socket
 import threading
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -73,6 +75,34 @@ def test_findings_point_at_the_line_and_concept(corpus: dict[str, FilingResult])
 def test_archive_members_are_checked_each(corpus: dict[str, FilingResult]) -> None:
     result = corpus["valid-package.zip"]
     assert result.kind == "package" and result.valid and result.entity == "91630000MA7512345E"
+
+
+ARELLE_LEVEL = ["valid.xbrl", "valid-inline.html", "negative-scope1.xbrl", "total-mismatch.xbrl", "half-year.xbrl",
+                "mandatory-items-missing.xbrl", "wrong-unit.xbrl", "undefined-concept.xbrl",
+                "inconsistent-duplicate.xbrl", "missing-context.xbrl", "bad-uscc-check-character.xbrl"]
+
+
+@pytest.mark.parametrize("name", ARELLE_LEVEL)
+def test_workers_speed_ups_do_not_change_the_findings(corpus: dict[str, FilingResult], package: Path,
+                                                      name: str) -> None:
+    """Workers load the package's validation view and memoise XPath parses; checked here, in this process,
+    against the full package without the memo: the same codes, lines and messages."""
+    plain = check_file(HOSTILE / "files" / name, package, Limits())
+
+    def key(r: FilingResult) -> list[tuple[str, int, str]]:
+        return sorted((f.code, f.line or 0, re.sub(r"\[\d+,", "[", f.message_en)) for f in r.findings)
+
+    assert key(plain) == key(corpus[name])
+
+
+def test_validation_view_keeps_schema_dimensions_calculations_and_formulas() -> None:
+    full = zipfile.ZipFile(io.BytesIO(package_bytes()))
+    view = zipfile.ZipFile(io.BytesIO(package_bytes(validation_view=True)))
+    dropped = sorted(set(full.namelist()) - set(view.namelist()))
+    assert [n.rsplit("-", 1)[-1] for n in dropped] == ["en.xml", "zh.xml", "pre.xml", "ref.xml"]
+    assert not any(n.endswith(("-def.xml", "-cal.xml", "-for.xml", "-cor.xsd")) for n in dropped)
+    schema = view.read(next(n for n in view.namelist() if n.endswith("-cor.xsd")))
+    assert b"lab-zh.xml" not in schema and b"roleType" in schema
 
 
 def test_a_small_document_limit_is_a_finding(package: Path, tmp_path: Path) -> None:

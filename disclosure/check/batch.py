@@ -52,10 +52,10 @@ def discover(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def _package_bytes() -> bytes:
+def _package_bytes(validation_view: bool = False) -> bytes:
     from disclosure.taxonomy import package_bytes
 
-    return package_bytes()
+    return package_bytes(validation_view=validation_view)
 
 
 def cache_key(data_hash: str, package_hash: str, limits: Limits) -> str:
@@ -88,7 +88,7 @@ def run(paths: list[Path], options: Options,
         todo.append((i, path, key))
     with tempfile.TemporaryDirectory(prefix="disclosure-check-") as tmp:
         package_path = Path(tmp) / "cn-ghg.zip"
-        package_path.write_bytes(package)
+        package_path.write_bytes(_package_bytes(validation_view=True))
         for i, result in _pool(todo, package_path, options):
             results[i] = result
             key = next(k for j, _, k in todo if j == i)
@@ -127,8 +127,11 @@ def _worker(conn: Connection, package: str, limits: Limits, lang: str, memory_mb
     if memory_mb:
         limit = memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    from disclosure.check import xpathcache
     from disclosure.check.filing import check_file
 
+    xpathcache.install()
+    workdir = Path(tempfile.mkdtemp(prefix="disclosure-worker-"))
     done = 0
     while True:
         task = conn.recv()
@@ -136,7 +139,7 @@ def _worker(conn: Connection, package: str, limits: Limits, lang: str, memory_mb
             return
         index, path = task
         try:
-            result = check_file(Path(path), Path(package), limits, lang)
+            result = check_file(Path(path), Path(package), limits, lang, workdir)
         except MemoryError:
             result = FilingResult(path, findings=[finding("check.crash", detail="out of memory")])
         except Exception as err:  # noqa: BLE001 - a hostile filing must not stop the batch

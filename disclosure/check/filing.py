@@ -9,6 +9,8 @@ import hashlib
 import re
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import timedelta
 from functools import cache
@@ -30,8 +32,10 @@ USCC_PROBLEMS = {"length": ("长度不是18位", "not 18 characters"), "charset"
                  "check": ("校验码错误", "wrong check character")}
 
 
-def check_file(path: Path, package: Path, limits: Limits, lang: str = "zh-CN") -> FilingResult:
-    """The verdict on ``path`` (a document or an archive)."""
+def check_file(path: Path, package: Path, limits: Limits, lang: str = "zh-CN",
+               workdir: Path | None = None) -> FilingResult:
+    """The verdict on ``path`` (a document or an archive). A batch worker passes its own ``workdir``
+    (kept between filings); otherwise a temporary one is used."""
     start = time.perf_counter()
     result = FilingResult(str(path))
     with contextlib.suppress(OSError):
@@ -42,7 +46,7 @@ def check_file(path: Path, package: Path, limits: Limits, lang: str = "zh-CN") -
     if not intake.blocked:
         archive = intake.kind == "package"
         for doc in intake.documents:
-            found, entity, period = _arelle(doc, package, lang)
+            found, entity, period = _arelle(doc, package, workdir)
             result.findings += [replace(f, document=doc.name) if archive else f for f in found]
             result.entity = result.entity or entity
             result.period = result.period or period
@@ -51,13 +55,15 @@ def check_file(path: Path, package: Path, limits: Limits, lang: str = "zh-CN") -
     return result
 
 
-def _arelle(doc: Document, package: Path, lang: str) -> tuple[list[Finding], str, str]:
+def _arelle(doc: Document, package: Path, workdir: Path | None) -> tuple[list[Finding], str, str]:
     from disclosure.xbrl.arelle import load
 
-    with tempfile.TemporaryDirectory(prefix="disclosure-check-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="disclosure-check-") if workdir is None else _kept(workdir) as tmp:
         entry = Path(tmp) / f"filing{SUFFIX.get(doc.kind, '.xml')}"
         entry.write_bytes(doc.data)
-        outcome = load(entry, [package], inspect=own_checks, keep_raw=True, collect=False)
+        home = Path(tmp) / "arelle"
+        home.mkdir(exist_ok=True)
+        outcome = load(entry, [package], inspect=own_checks, keep_raw=True, collect=False, home=home)
     raw = [m for m in outcome.raw or [] if m.get("levelname") not in ("DEBUG", "INFO")]
     if any("memory allocation failed" in str(m.get("msg", "")).lower()
            or (m.get("messageCode") == "xmlSchema:syntax" and "unrecoverable error" in str(m.get("msg", "")).lower())
@@ -72,6 +78,11 @@ def _arelle(doc: Document, package: Path, lang: str) -> tuple[list[Finding], str
     if any(f.code == "VR-RPT-002" for f in found):
         ours = [f for f in ours if f.code != "check.period"]  # the assertion already says it
     return found + ours, entity, period
+
+
+@contextmanager
+def _kept(folder: Path) -> Iterator[str]:
+    yield str(folder)
 
 
 def _message_finding(m: Any) -> Finding:

@@ -42,6 +42,8 @@ SEVERITIES = "http://www.xbrl.org/2022/severities.xml"
 MESSAGE_ROLE = "http://www.xbrl.org/2010/role/message"
 LINK_ROLE = "http://www.xbrl.org/2008/role/link"
 
+ALL_BUT_PERIOD = ["concept", "entity-identifier", "unit", "dimensions", "non-XDT-segment", "non-XDT-scenario"]
+"""Aspects a variable covers to bind every fact of a concept in one period, whatever its breakdown."""
 TOLERANCE = "0.5 * (count($parts) + 1)"
 """Dimensional sums compare facts rounded to whole units (decimals 0): each rounding is at most 0.5."""
 
@@ -104,8 +106,13 @@ class _Writer:
 
     def cover(self, aspect: str) -> etree._Element:
         """Cover ``aspect`` ("all" for every aspect): a sequence variable then binds all its facts at once."""
+        return self.covers([aspect])
+
+    def covers(self, aspects: list[str]) -> etree._Element:
+        """Cover several aspects: the facts a sequence variable binds share only the uncovered ones."""
         flt = etree.Element(f"{{{ACF}}}aspectCover")
-        e(flt, f"{{{ACF}}}aspect", text=aspect)
+        for aspect in aspects:
+            e(flt, f"{{{ACF}}}aspect", text=aspect)
         return flt
 
 
@@ -150,21 +157,22 @@ def _ccer_cap(w: _Writer, spec: dict[str, Any]) -> None:
 
 def _mandatory(w: _Writer, spec: dict[str, Any]) -> None:
     names = list(spec["concepts"])
-    # Each $cN covers every aspect, so it is all facts of the concept at once; one counts when its
-    # period ends with the year the mandatory-discloser flag is reported for.
-    same = "[xfi:period-end(xfi:period(.)) eq xfi:period-end(xfi:period($mandatory))]"
-    present = " and ".join(f"exists($c{n}{same})" for n in range(len(names)))
-    missing = ", ".join(f"(if (empty($c{n}{same})) then '{w.q(name)}' else ())" for n, name in enumerate(names))
+    # Each $cN covers every aspect but the period, so implicit filtering binds all facts of its concept
+    # in the period of the mandatory-discloser flag (breakdowns included) as one sequence; () if none.
+    present = " and ".join(f"exists($c{n})" for n in range(len(names)))
+    missing = ", ".join(f"(if (empty($c{n})) then '{w.q(name)}' else ())" for n, name in enumerate(names))
     spec = {**spec, "message": {lang: text.replace("{$missing}", f"{{string-join(({missing}), ', ')}}")
                                 for lang, text in spec["message"].items()}}
     # xs:boolean() takes the fact's typed value; not($mandatory) alone would test that the fact exists.
-    aid = w.assertion(spec, f"not(xs:boolean($mandatory)) or ({present})", implicit=False)
+    aid = w.assertion(spec, f"not(xs:boolean($mandatory)) or ({present})")
     w.variable(aid, "mandatory", [w.concepts(["EntityIsMandatoryDiscloser"])])
     for n, name in enumerate(names):
-        w.variable(aid, f"c{n}", [w.concepts([name]), w.cover("all")], sequence=True, fallback="()")
+        w.variable(aid, f"c{n}", [w.concepts([name]), w.covers(ALL_BUT_PERIOD)], sequence=True, fallback="()")
 
 
 def _fiscal_year(w: _Writer, spec: dict[str, Any]) -> None:
+    # One evaluation a fact. Measured slower in Arelle 2.47: binding each period's facts as one sequence
+    # (22 ms against 12 ms a filing) and one XPath loop over all facts (53 ms).
     start = "xfi:period-start(xfi:period($v))"
     test = (f"not(xfi:is-duration-period(xfi:period($v))) or (month-from-dateTime({start}) eq 1 and "
             f"day-from-dateTime({start}) eq 1 and "

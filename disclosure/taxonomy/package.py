@@ -31,17 +31,44 @@ def package_files() -> dict[str, bytes]:
     return dict(sorted(out.items()))
 
 
-def package_bytes() -> bytes:
-    """The taxonomy package ZIP: one top-level folder holding META-INF and the taxonomy."""
+VALIDATION_OMITS = ("-lab-zh.xml", "-lab-en.xml", "-ref.xml", "-pre.xml")
+"""Linkbases that cannot change whether a filing is valid: labels, references, presentation."""
+
+
+def package_bytes(*, validation_view: bool = False) -> bytes:
+    """The taxonomy package ZIP: one top-level folder holding META-INF and the taxonomy.
+
+    ``validation_view`` leaves out the label, reference and presentation linkbases (and the
+    linkbaseRefs to them): the same schema, dimensions, calculations and formulas, a fifth less for
+    Arelle to load for every filing the regulator's checker reads. The verdicts are the same; the
+    tests and benchmarks/bench_check.py compare them with the full package."""
     top = definition().folder
+    files = package_files()
+    if validation_view:
+        files = {path: _without_omitted_refs(data) if path.endswith(".xsd") else data
+                 for path, data in files.items() if not path.endswith(VALIDATION_OMITS)}
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
-        for path, data in package_files().items():
+        for path, data in files.items():
             info = zipfile.ZipInfo(f"{top}/{path}", ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             zf.writestr(info, data)
     return buffer.getvalue()
+
+
+def _without_omitted_refs(schema: bytes) -> bytes:
+    from lxml import etree
+
+    root = etree.fromstring(schema)
+    href = "{http://www.w3.org/1999/xlink}href"
+    for ref in root.iter("{http://www.xbrl.org/2003/linkbase}linkbaseRef"):
+        if ref.get(href, "").endswith(VALIDATION_OMITS):
+            parent = ref.getparent()
+            assert parent is not None
+            parent.remove(ref)
+    out: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+    return out
 
 
 def write_package(path: Path) -> Path:

@@ -44,7 +44,8 @@ class Message:
 
 
 @contextmanager
-def _session(entry: Path, packages: list[Path], collect: bool = True, **options: Any) -> Iterator[Any]:
+def _session(entry: Path, packages: list[Path], collect: bool = True, home: Path | None = None,
+             **options: Any) -> Iterator[Any]:
     """An Arelle Session that has run ``entry`` offline, in a throw-away user folder; models kept open."""
     os.environ["ARELLE_WORK_OFFLINE"] = "true"
     from arelle.api.Session import Session
@@ -52,11 +53,11 @@ def _session(entry: Path, packages: list[Path], collect: bool = True, **options:
 
     # Arelle 2.47 leaves the package ZIP's file handle to the garbage collector; collect it here,
     # with its ResourceWarning silenced, rather than at some random later point.
-    with tempfile.TemporaryDirectory(prefix="disclosure-arelle-") as home, warnings.catch_warnings():
+    with _home(home) as folder, warnings.catch_warnings():
         warnings.simplefilter("ignore", ResourceWarning)
         runtime = RuntimeOptions(
             entrypointFile=str(entry), packages=[str(p) for p in packages], workOffline=True,
-            internetConnectivity="offline", xdgConfigHome=home, cacheDirectory=str(Path(home) / "cache"),
+            internetConnectivity="offline", xdgConfigHome=folder, cacheDirectory=str(Path(folder) / "cache"),
             disablePersistentConfig=True, keepOpen=True, **options)
         try:
             with Session() as session:
@@ -83,6 +84,16 @@ class Outcome:
     """Arelle's structured messages, when asked for (``keep_raw``)."""
 
 
+@contextmanager
+def _home(folder: Path | None) -> Iterator[str]:
+    """Arelle's user folder: the caller's (a batch worker keeps one) or a throw-away one."""
+    if folder is not None:
+        yield str(folder)
+        return
+    with tempfile.TemporaryDirectory(prefix="disclosure-arelle-") as tmp:
+        yield tmp
+
+
 def run(entry: Path, packages: list[Path], *, taxonomy_package: bool = False,
         base_validation: str = "none") -> list[Message]:
     """Load and validate ``entry`` with our taxonomy package(s); return the messages above INFO."""
@@ -91,7 +102,7 @@ def run(entry: Path, packages: list[Path], *, taxonomy_package: bool = False,
 
 def load(entry: Path, packages: list[Path], *, validate: bool = True, taxonomy_package: bool = False,
          base_validation: str = "none", exports: tuple[str, ...] = (), inspect: Callable[[Any], Any] | None = None,
-         keep_raw: bool = False, collect: bool = True) -> Outcome:
+         keep_raw: bool = False, collect: bool = True, home: Path | None = None) -> Outcome:
     """Load ``entry`` in one Arelle session; validate it (XBRL 2.1, dimensions, UTR, Calculations 1.1,
     formulas, duplicate facts) unless told not to, and save the requested ``exports`` from the model."""
     unknown = set(exports) - set(EXPORTS)
@@ -103,7 +114,7 @@ def load(entry: Path, packages: list[Path], *, validate: bool = True, taxonomy_p
     if entry.suffix.lower() == ".json":  # xBRL-JSON, read through Arelle's OIM loader
         checks["plugins"] = "loadFromOIM"
     with _session(entry, packages, logFile="logToStructuredMessage", taxonomyPackage=taxonomy_package,
-                  collect=collect, **checks) as session:
+                  collect=collect, home=home, **checks) as session:
         raw = session.get_log_messages()
         models = session.get_models()
         kind = _loaded_kind(models)
