@@ -129,9 +129,10 @@ def check_command(paths: tuple[Path, ...], fmt: str, report_dir: Path | None, jo
     options = Options(jobs=jobs or jobs_default(), limits=limits, cache=cache_dir, timeout=timeout, lang=lang)
     show = sys.stderr.isatty() if progress is None else progress
     if show:
+        from rich.console import Console
         from rich.progress import Progress
 
-        with Progress(transient=True) as bar:
+        with Progress(console=Console(stderr=True), transient=True) as bar:
             task = bar.add_task("check", total=len(files))
             results = run(files, options, lambda _: bar.advance(task))
     else:

@@ -270,6 +270,13 @@ def test_csv_cells_cannot_become_formulas() -> None:
     assert output._safe("-1000") == "-1000"
 
 
+def test_progress_bar_goes_to_stderr_not_into_the_json() -> None:
+    done = CliRunner().invoke(main, ["check", str(HOSTILE / "files" / "valid.xbrl"), "--format", "json",
+                                     "--progress"])
+    assert done.exit_code == 0
+    assert json.loads(done.stdout)["summary"]["valid"] == 1
+
+
 def test_text_output_in_both_languages() -> None:
     runner = CliRunner()
     zh = runner.invoke(main, ["check", str(HOSTILE / "files" / "zip-slip.zip")]).stdout

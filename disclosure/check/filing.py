@@ -98,10 +98,10 @@ def _from_arelle(raw: dict[str, Any]) -> Finding:
     severity = ERROR if code in ERRORS or level != "WARNING" else WARNING
     concept = context = period = ""
     line: int | None = None
-    for ref in raw.get("refs") or []:
-        href = str(ref.get("href", ""))
-        if href.startswith(definition().meta["published"]):
-            continue  # the taxonomy's own formula resource, not the filing
+    refs = [r for r in raw.get("refs") or [] if not str(r.get("href", "")).startswith(definition().meta["published"])]
+    # The filing's objects (not the taxonomy's formula resource); the first in the document, so the
+    # finding does not depend on the order Arelle bound a sequence in.
+    for ref in sorted(refs, key=lambda r: _int(r.get("sourceLine")) or 0):
         line = _int(ref.get("sourceLine"))
         for prop in ref.get("properties") or []:
             if prop[0] == "QName":

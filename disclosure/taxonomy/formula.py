@@ -19,6 +19,7 @@ VA = "http://xbrl.org/2008/assertion/value"
 CF = "http://xbrl.org/2008/filter/concept"
 DF = "http://xbrl.org/2008/filter/dimension"
 ACF = "http://xbrl.org/2010/filter/aspect-cover"
+PF = "http://xbrl.org/2008/filter/period"
 MSG = "http://xbrl.org/2010/message"
 XFI = "http://www.xbrl.org/2008/function/instance"
 SCHEMAS = {
@@ -28,6 +29,7 @@ SCHEMAS = {
     CF: "http://www.xbrl.org/2008/concept-filter.xsd",
     DF: "http://www.xbrl.org/2008/dimension-filter.xsd",
     ACF: "http://www.xbrl.org/2010/aspect-cover-filter.xsd",
+    PF: "http://www.xbrl.org/2008/period-filter.xsd",
     MSG: "http://www.xbrl.org/2010/generic-message.xsd",
 }
 ARCROLES = {
@@ -104,6 +106,12 @@ class _Writer:
             e(e(flt, f"{{{DF}}}member"), f"{{{DF}}}qname", text=self.q(member))
         return flt
 
+    def period(self, test: str) -> etree._Element:
+        """A period filter: the facts whose period (the context item of ``test``) satisfies ``test``."""
+        flt = etree.Element(f"{{{PF}}}period")
+        flt.set("test", test)
+        return flt
+
     def cover(self, aspect: str) -> etree._Element:
         """Cover ``aspect`` ("all" for every aspect): a sequence variable then binds all its facts at once."""
         return self.covers([aspect])
@@ -117,7 +125,7 @@ class _Writer:
 
 
 def formula_linkbase(d: Definition) -> etree._Element:
-    extra = {"xs": XS, "gen": GEN, "variable": VARIABLE, "va": VA, "cf": CF, "df": DF, "acf": ACF, "msg": MSG,
+    extra = {"xs": XS, "gen": GEN, "variable": VARIABLE, "va": VA, "cf": CF, "df": DF, "acf": ACF, "pf": PF, "msg": MSG,
              "xfi": XFI, d.prefix: d.namespace}
     root = linkbase(extra)
     locations = root.get(f"{{{XSI}}}schemaLocation", "")
@@ -171,14 +179,15 @@ def _mandatory(w: _Writer, spec: dict[str, Any]) -> None:
 
 
 def _fiscal_year(w: _Writer, spec: dict[str, Any]) -> None:
-    # One evaluation a fact. Measured slower in Arelle 2.47: binding each period's facts as one sequence
-    # (22 ms against 12 ms a filing) and one XPath loop over all facts (53 ms).
-    start = "xfi:period-start(xfi:period($v))"
-    test = (f"not(xfi:is-duration-period(xfi:period($v))) or (month-from-dateTime({start}) eq 1 and "
-            f"day-from-dateTime({start}) eq 1 and "
-            f"xfi:period-end(xfi:period($v)) eq {start} + xs:yearMonthDuration('P1Y'))")
-    aid = w.assertion(spec, test)
-    w.variable(aid, "v", [])
+    # $bad is every fact whose period is a duration other than one calendar year, found by a period
+    # filter (one XPath test a fact) and bound as one sequence (every aspect covered): one evaluation a
+    # filing. Measured slower in Arelle 2.47: a test evaluated a fact (12 ms), facts bound a period at a
+    # time (22 ms), one XPath loop over all facts (53 ms).
+    start = "xfi:period-start(.)"
+    bad = (f"xfi:is-duration-period(.) and not(month-from-dateTime({start}) eq 1 and "
+           f"day-from-dateTime({start}) eq 1 and xfi:period-end(.) eq {start} + xs:yearMonthDuration('P1Y'))")
+    aid = w.assertion(spec, "empty($bad)", implicit=False)
+    w.variable(aid, "bad", [w.period(bad), w.cover("all")], sequence=True, fallback="()")
 
 
 _BUILDERS = {"non-negative": _non_negative, "dimension-sum": _dimension_sum, "ccer-cap": _ccer_cap,
