@@ -79,7 +79,8 @@ def test_archive_members_are_checked_each(corpus: dict[str, FilingResult]) -> No
 
 ARELLE_LEVEL = ["valid.xbrl", "valid-inline.html", "negative-scope1.xbrl", "total-mismatch.xbrl", "half-year.xbrl",
                 "mandatory-items-missing.xbrl", "wrong-unit.xbrl", "undefined-concept.xbrl",
-                "inconsistent-duplicate.xbrl", "missing-context.xbrl", "bad-uscc-check-character.xbrl"]
+                "inconsistent-duplicate.xbrl", "missing-context.xbrl", "bad-uscc-check-character.xbrl",
+                "inline-invalid-xhtml.html"]
 
 
 @pytest.mark.parametrize("name", ARELLE_LEVEL)

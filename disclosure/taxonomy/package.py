@@ -47,11 +47,13 @@ def package_bytes(*, validation_view: bool = False) -> bytes:
     if validation_view:
         files = {path: _without_omitted_refs(data) if path.endswith(".xsd") else data
                  for path, data in files.items() if not path.endswith(VALIDATION_OMITS)}
+    # The validation view is read for every filing a batch checks: stored, it need not be inflated.
+    method = zipfile.ZIP_STORED if validation_view else zipfile.ZIP_DEFLATED
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+    with zipfile.ZipFile(buffer, "w", method) as zf:
         for path, data in files.items():
             info = zipfile.ZipInfo(f"{top}/{path}", ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
+            info.compress_type = method
             info.external_attr = 0o644 << 16
             zf.writestr(info, data)
     return buffer.getvalue()

@@ -154,6 +154,7 @@ CORPUS: list[tuple[str, Callable[[], bytes], list[str], bool]] = [
      ["check.external-resource"], False),
     ("inline-remote-stylesheet.html", lambda: inline(head=b'<link rel="stylesheet" href="//127.0.0.1:9/s.css"/>'),
      ["check.external-resource"], False),
+    ("inline-invalid-xhtml.html", lambda: inline(body=b"<blink>x</blink>"), ["lxml.SCHEMAV_ELEMENT_CONTENT"], False),
     ("html-without-ix.html", lambda: b'<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml">'
                                      b'<body><p>hi</p></body></html>', ["check.not-a-report"], False),
     ("wrong-root.xml", lambda: b'<?xml version="1.0"?><invoice><total>1</total></invoice>',
