@@ -21,7 +21,7 @@ from typing import Any
 from disclosure import __version__
 from disclosure.atomic import write_bytes
 from disclosure.check.findings import FilingResult, finding
-from disclosure.check.intake import ARCHIVE_SUFFIXES, REPORT_SUFFIXES, Limits
+from disclosure.check.intake import ARCHIVE_SUFFIXES, REPORT_SUFFIXES, Limits, file_sha256
 
 DEFAULT_TIMEOUT_S = 120.0
 DEFAULT_MEMORY_MB = 2048
@@ -78,7 +78,7 @@ def run(paths: list[Path], options: Options,
         key = ""
         if options.cache is not None:
             try:
-                key = cache_key(hashlib.sha256(path.read_bytes()).hexdigest(), package_hash, options.limits)
+                key = cache_key(file_sha256(path), package_hash, options.limits)
             except OSError:
                 key = ""
             hit = _cached(options.cache, key) if key else None

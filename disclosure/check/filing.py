@@ -5,7 +5,6 @@ of ours that XBRL cannot express. Runs inside a worker process."""
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import re
 import tempfile
 import time
@@ -18,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from disclosure.check.findings import ERROR, WARNING, FilingResult, Finding, finding
-from disclosure.check.intake import Document, Limits, read
+from disclosure.check.intake import Document, Limits, file_sha256, read
 from disclosure.identifiers import uscc_problem
 from disclosure.taxonomy import definition
 
@@ -39,7 +38,7 @@ def check_file(path: Path, package: Path, limits: Limits, lang: str = "zh-CN",
     start = time.perf_counter()
     result = FilingResult(str(path))
     with contextlib.suppress(OSError):
-        result.sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
+        result.sha256 = file_sha256(path)
     intake = read(path, limits)
     result.kind = intake.kind
     result.findings += intake.findings

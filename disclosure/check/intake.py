@@ -4,6 +4,7 @@ leave our taxonomy package (nothing is ever fetched; a filing that points elsewh
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import stat
@@ -64,6 +65,15 @@ class Intake:
     @property
     def blocked(self) -> bool:
         return any(f.severity == "error" for f in self.findings)
+
+
+def file_sha256(path: Path) -> str:
+    """The file's SHA-256, read in chunks (a submitted file may be far larger than memory)."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(1024 * 1024):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def entry_point() -> str:
