@@ -321,6 +321,16 @@ def test_without_a_cjk_font_charts_fall_back_to_english_and_say_so(samples: Path
     assert dump(data).count("IMAGE") == 3
 
 
+def test_chart_labels_show_the_reported_total_not_the_sum_of_rounded_parts(tmp_path: Path) -> None:
+    pdf = charts_module.stacked_bars(["2025"], [charts_module.Series("a", (Decimal(100),)),
+                                                charts_module.Series("b", (Decimal(50),))], "t", fmt="pdf",
+                                     totals=[Decimal(151)])
+    path = tmp_path / "chart.pdf"
+    path.write_bytes(pdf)
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True, text=True).stdout
+    assert "151" in text and "150" not in text.replace("150,", "")
+
+
 def test_report_images_are_png(docx: dict[tuple[str, str], bytes]) -> None:
     zf = zipfile.ZipFile(io.BytesIO(docx[("qinghai-aluminium", "zh-CN")]))
     media = [n for n in zf.namelist() if n.startswith("word/media/")]

@@ -79,16 +79,19 @@ def _thousands(ax: Any, axis: str = "y") -> None:
     (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(fmt)
 
 
-def stacked_bars(categories: list[str], series: list[Series], unit: str, fmt: str = "png") -> bytes:
-    """Stacked columns, e.g. Scope 1 and Scope 2 by year, with totals on top."""
+def stacked_bars(categories: list[str], series: list[Series], unit: str, fmt: str = "png",
+                 totals: list[Decimal] | None = None) -> bytes:
+    """Stacked columns, e.g. Scope 1 and Scope 2 by year, labelled with ``totals`` (the reported totals,
+    which can differ by a unit from the sum of the rounded parts) or else the sums."""
     fig, ax = _figure(6.4, 3.4)
     bottoms = [0.0] * len(categories)
     for i, s in enumerate(series):
         values = [float(v) for v in s.values]
         ax.bar(categories, values, bottom=bottoms, label=s.name, color=PALETTE[i % len(PALETTE)], width=0.55)
         bottoms = [b + v for b, v in zip(bottoms, values, strict=True)]
-    for x, top in enumerate(bottoms):
-        ax.annotate(f"{top:,.0f}", (x, top), ha="center", va="bottom", fontsize=8, xytext=(0, 2),
+    labels = [float(t) for t in totals] if totals is not None else bottoms
+    for x, (top, label) in enumerate(zip(bottoms, labels, strict=True)):
+        ax.annotate(f"{label:,.0f}", (x, top), ha="center", va="bottom", fontsize=8, xytext=(0, 2),
                     textcoords="offset points")
     ax.set_ylabel(unit)
     _thousands(ax)

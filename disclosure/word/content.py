@@ -370,9 +370,12 @@ class Builder:
         s1 = [self.facts.value("Scope1GHGEmissions", year=y) or Decimal(0) for y in years]
         s2 = [self.facts.value("Scope2LocationBasedGHGEmissions", year=y) or Decimal(0) for y in years]
         spec = texts["charts"]["scopes_by_year"]
+        totals = [self.facts.value("Scope1And2LocationBasedGHGEmissions", year=y) or a + b
+                  for y, a, b in zip(years, s1, s2, strict=True)]
         self.images["scopes_by_year"] = Image(self.t["charts"]["scopes_by_year"]["caption"], charts.stacked_bars(
             [str(y) for y in years], [charts.Series(texts["rows"]["scope1"], tuple(s1)),
-                                      charts.Series(texts["rows"]["scope2_location"], tuple(s2))], spec["unit"]))
+                                      charts.Series(texts["rows"]["scope2_location"], tuple(s2))], spec["unit"],
+            totals=totals))
         ranked = sorted(self.figures.facilities, key=lambda f: f.scope1 + f.scope2_location, reverse=True)[:15]
         if len(ranked) > 1:
             names = {f.id: f.name.get(self.lang if cjk else "en") for f in self.filing.facilities}
