@@ -92,9 +92,10 @@ def run(paths: list[Path], options: Options,
     with tempfile.TemporaryDirectory(prefix="disclosure-check-") as tmp:
         package_path = Path(tmp) / "cn-ghg.zip"
         package_path.write_bytes(_package_bytes(validation_view=True))  # stored, not deflated: read 500 times
+        keys = {i: key for i, _, key in todo}
         for i, result in _pool(todo, package_path, options):
             results[i] = result
-            key = next(k for j, _, k in todo if j == i)
+            key = keys[i]
             if options.cache is not None and key and not any(f.code in ("check.crash", "check.timeout")
                                                               for f in result.findings):
                 _store(options.cache, key, result)

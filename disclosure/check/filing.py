@@ -37,9 +37,11 @@ def check_file(path: Path, package: Path, limits: Limits, lang: str = "zh-CN",
     (kept between filings); otherwise a temporary one is used."""
     start = time.perf_counter()
     result = FilingResult(str(path))
-    with contextlib.suppress(OSError):
-        result.sha256 = file_sha256(path)
     intake = read(path, limits)
+    result.sha256 = intake.sha256
+    if not result.sha256:
+        with contextlib.suppress(OSError):
+            result.sha256 = file_sha256(path)  # too large to read whole: hashed in chunks
     result.kind = intake.kind
     result.findings += intake.findings
     if not intake.blocked:
@@ -189,9 +191,8 @@ def own_checks(model: Any) -> tuple[list[Finding], str, str]:
             problem = uscc_problem(ident)
             if problem is not None:
                 zh, en = USCC_PROBLEMS[problem]
-                f = finding("check.entity-identifier", context=ctx.id, identifier=ident, problem=en,
-                            line=ctx.sourceline)
-                found.append(replace(f, message_zh=f.message_zh.replace(en, zh)))
+                found.append(finding("check.entity-identifier", context=ctx.id, identifier=ident, problem_zh=zh,
+                                     problem_en=en, line=ctx.sourceline))
         if ctx.isStartEndPeriod:
             start, end = ctx.startDatetime, ctx.endDatetime - timedelta(days=1)  # Arelle's end is exclusive
             if not (start.month == 1 and start.day == 1 and end.month == 12 and end.day == 31

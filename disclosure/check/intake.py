@@ -9,7 +9,7 @@ import io
 import re
 import stat
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
 from lxml import etree
@@ -61,6 +61,8 @@ class Intake:
     kind: str
     documents: list[Document] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    sha256: str = ""
+    """Of the file as read ('' when it was not read, e.g. too large)."""
 
     @property
     def blocked(self) -> bool:
@@ -97,13 +99,17 @@ def read(path: Path, limits: Limits) -> Intake:
         data = path.read_bytes()
     except OSError as err:
         return Intake("", findings=[finding("check.unreadable", detail=err.strerror or str(err))])
+    digest = hashlib.sha256(data).hexdigest()
     if data[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
-        return _archive(data, limits)
-    if size > limits.max_document_bytes:
-        return Intake("", findings=[finding("check.too-large", size=size, limit=limits.max_document_bytes)])
-    doc = Document(path.name, data)
-    found = inspect(doc)
-    return Intake(doc.kind, [doc], found)
+        intake = _archive(data, limits)
+    elif size > limits.max_document_bytes:
+        intake = Intake("", findings=[finding("check.too-large", size=size, limit=limits.max_document_bytes)])
+    else:
+        doc = Document(path.name, data)
+        found = inspect(doc)
+        intake = Intake(doc.kind, [doc], found)
+    intake.sha256 = digest
+    return intake
 
 
 # --- archives ----------------------------------------------------------------------------------
@@ -197,8 +203,6 @@ def _read_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, limits: Limi
 
 
 def _in(f: Finding, document: str) -> Finding:
-    from dataclasses import replace
-
     return replace(f, document=f.document or document)
 
 
@@ -215,12 +219,11 @@ def inspect(doc: Document) -> list[Finding]:
     problem = _encoding(data)
     if problem is not None:
         return [problem]
-    declaration = _DOCTYPE.search(data[:65536]) or (_DOCTYPE.search(data) if b"<!DOCTYPE" in data.upper() else None)
-    if declaration is not None or b"<!ENTITY" in data.upper():
-        inner = declaration.group(1) if declaration else b""
-        if b"<!ENTITY" in data.upper() or b"[" in inner or re.search(rb"\b(SYSTEM|PUBLIC)\b", inner, re.I):
-            return [finding("check.doctype", line=_line(data, declaration.start() if declaration else
-                                                           data.upper().find(b"<!ENTITY")))]
+    entity = data.upper().find(b"<!ENTITY")
+    declaration = _DOCTYPE.search(data)
+    inner = declaration.group(1) if declaration else b""
+    if entity >= 0 or b"[" in inner or re.search(rb"\b(SYSTEM|PUBLIC)\b", inner, re.I):
+        return [finding("check.doctype", line=_line(data, declaration.start() if declaration else entity))]
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
                              remove_blank_text=False)
     try:

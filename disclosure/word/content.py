@@ -13,11 +13,13 @@ from disclosure.factors import library
 from disclosure.model import Filing
 from disclosure.model.base import LocalText
 from disclosure.rules.checklist import PRESENT, checklist
+from disclosure.taxonomy import definition
 from disclosure.vocabulary import label as vocab
 from disclosure.word import charts
 from disclosure.word.context import context
 from disclosure.word.document import Image, Table
 from disclosure.word.figures import DASH, FactTable, change, label, number, share, show
+from disclosure.word.markup import texts as language_texts
 from disclosure.xbrl.facts import Fact
 
 SECTION_OF = {
@@ -181,7 +183,7 @@ class Builder:
         if rows:
             rows.append([self.t["words"]["total"], self.ghg("Scope3GHGEmissions"), "", ""])
         self.table("scope3", rows, numeric={1}, emphasis={len(rows) - 1}, headers=self._unit_headers("scope3", {1}))
-        top = list(_top_scope3())
+        top = definition().axes["Scope3CategoryAxis"].top_members()
         self.table("scope3_excluded", [[label(top[x.category - 1], self.lang), self.tx(x.reason)]
                                        for x in s3.excluded])
 
@@ -365,7 +367,7 @@ class Builder:
         if not cjk and self.lang == "zh-CN":
             self.notices.append(
                 "No CJK font found for the charts (install fonts-noto-cjk); chart labels are in English.")
-        texts = self.t if cjk or self.lang == "en" else _english_texts()
+        texts = self.t if cjk or self.lang == "en" else language_texts("en")
         years = sorted(self.years)
         s1 = [self.facts.value("Scope1GHGEmissions", year=y) or Decimal(0) for y in years]
         s2 = [self.facts.value("Scope2LocationBasedGHGEmissions", year=y) or Decimal(0) for y in years]
@@ -397,18 +399,6 @@ class Builder:
 
 def _ascii(text: str) -> bool:
     return bool(text) and text.isascii()
-
-
-def _top_scope3() -> list[str]:
-    from disclosure.taxonomy import definition
-
-    return definition().axes["Scope3CategoryAxis"].top_members()
-
-
-def _english_texts() -> dict[str, Any]:
-    from disclosure.word.markup import texts
-
-    return texts("en")
 
 
 def build(filing: Filing, figures: Figures, facts: list[Fact], lang: str, texts: dict[str, Any],

@@ -111,8 +111,7 @@ def load(entry: Path, packages: list[Path], *, validate: bool = True, taxonomy_p
     checks: dict[str, Any] = {
         "validate": True, "utrValidate": True, "calcs": "c11r", "formulaAction": "run",
         "validateDuplicateFacts": "inconsistent", "baseTaxonomyValidationMode": base_validation} if validate else {}
-    if entry.suffix.lower() == ".json":  # xBRL-JSON, read through Arelle's OIM loader
-        checks["plugins"] = "loadFromOIM"
+    checks.update(_loader(entry))
     with _session(entry, packages, logFile="logToStructuredMessage", taxonomyPackage=taxonomy_package,
                   collect=collect, home=home, **checks) as session:
         raw = session.get_log_messages()
@@ -176,6 +175,11 @@ def viewer_script() -> bytes:
 _EXPORTERS = {"json": _xbrl_json, "viewer": _viewer}
 
 
+def _loader(entry: Path) -> dict[str, Any]:
+    """Arelle options to read ``entry``: xBRL-JSON goes through Arelle's OIM loader plugin."""
+    return {"plugins": "loadFromOIM"} if entry.suffix.lower() == ".json" else {}
+
+
 def _loaded_kind(models: list[Any]) -> str:
     from arelle.ModelDocument import Type
 
@@ -209,7 +213,6 @@ def failing(messages: list[Message]) -> list[Message]:
 def numeric_facts(entry: Path, packages: list[Path]) -> list[tuple[str, str, str]]:
     """The numeric facts Arelle reads from ``entry``: (local name, value, decimals), values as Arelle
     parsed them (after ix transforms and scale)."""
-    plugins: dict[str, Any] = {"plugins": "loadFromOIM"} if entry.suffix.lower() == ".json" else {}
-    with _session(entry, packages, logFile="logToBuffer", **plugins) as session:
+    with _session(entry, packages, logFile="logToBuffer", **_loader(entry)) as session:
         return [(f.qname.localName, str(f.xValue), str(f.decimals)) for m in session.get_models() for f in m.facts
                 if f.isNumeric]
