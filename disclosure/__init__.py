@@ -7,8 +7,8 @@ __version__ = "0.1.0"
 
 from disclosure.build import BuildOptions, BuildResult, build  # noqa: E402
 from disclosure.compute import Figures, compute  # noqa: E402
+from disclosure.intake.loader import Loaded, load  # noqa: E402
 from disclosure.issues import Issue, Location, Severity, ValidationReport  # noqa: E402
-from disclosure.load import Loaded, load  # noqa: E402
 from disclosure.validate import Outcome, validate  # noqa: E402
 
 __all__ = [

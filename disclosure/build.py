@@ -14,8 +14,8 @@ from pathlib import Path
 from disclosure import __version__
 from disclosure.compute.results import Figures
 from disclosure.errors import DisclosureError, OutputExistsError
+from disclosure.intake.loader import Loaded, load
 from disclosure.issues import ValidationReport
-from disclosure.load import Loaded, load
 from disclosure.model import Filing
 from disclosure.output import figures_dict, to_json, trail_csv, trail_json
 from disclosure.validate import validate

@@ -12,8 +12,8 @@ from disclosure import __version__
 from disclosure.build import BuildOptions, build
 from disclosure.catalogue import CATALOGUE, markdown
 from disclosure.errors import DisclosureError
+from disclosure.intake.loader import load
 from disclosure.issues import EXIT_FAILED, ValidationReport
-from disclosure.load import load
 from disclosure.validate import validate
 
 LANGS = click.Choice(["zh-CN", "en"])
@@ -185,7 +185,7 @@ def schema_command(output: Path | None) -> None:
 @click.option("--force", is_flag=True, help="Overwrite an existing filing.yaml.")
 def init_command(directory: Path, sector: str, force: bool) -> None:
     """Write a commented starter filing for SECTOR into DIRECTORY."""
-    from disclosure.starter import write_starter
+    from disclosure.intake.starter import write_starter
 
     try:
         written = write_starter(directory, sector, force)

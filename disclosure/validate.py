@@ -6,11 +6,11 @@ from dataclasses import dataclass
 
 from disclosure.compute import Figures, compute
 from disclosure.gctune import bulk
+from disclosure.intake.loader import Loaded
+from disclosure.intake.structure import check_structure
 from disclosure.issues import Issue, ValidationReport, sort_issues
-from disclosure.load import Loaded
 from disclosure.model import Filing
 from disclosure.rules import RuleContext, run_rules
-from disclosure.structure import check_structure
 
 _UNREADABLE = frozenset({
     "input.yaml-syntax", "input.yaml-key", "input.yaml-duplicate-key", "input.yaml-tag",

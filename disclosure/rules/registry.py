@@ -8,8 +8,8 @@ from typing import Any
 
 from disclosure.compute.results import Figures
 from disclosure.factors import Library, library
+from disclosure.intake.loader import Loaded
 from disclosure.issues import Issue, Location, PathPart
-from disclosure.load import Loaded
 from disclosure.model import Filing
 
 

@@ -16,8 +16,8 @@ from typing import Any
 import yaml
 
 from disclosure.gctune import bulk
+from disclosure.intake.tables import Row, Table, read_table
 from disclosure.issues import Issue, Location, PathPart
-from disclosure.tables import Row, Table, read_table
 
 MAX_FILING_BYTES = 64 * 1024 * 1024
 MAX_NODES = 5_000_000

@@ -6,8 +6,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from disclosure.intake.loader import Loaded
 from disclosure.issues import Issue, dotted
-from disclosure.load import Loaded
 from disclosure.model import Filing
 
 _CODES = {
