@@ -85,7 +85,7 @@ def test_build_is_deterministic(samples: Path, tmp_path: Path) -> None:
         assert runner.invoke(main, ["build", str(path), "-o", str(tmp_path / name), "--viewer", "--ghg-unit", "10kt"],
                              env={"SOURCE_DATE_EPOCH": "1767225600"}).exit_code == 0
     assert {"report.xbrl", "report.html", "report.json", "report-viewer.html", "ixbrlviewer.js",
-            "cn-ghg-2025.zip", "manifest.json"} <= {f.name for f in (tmp_path / "a").iterdir()}
+            "cn-ghg-2026.zip", "manifest.json"} <= {f.name for f in (tmp_path / "a").iterdir()}
     assert "万吨二氧化碳当量" in (tmp_path / "a" / "report.html").read_text(encoding="utf-8")
     for f in (tmp_path / "a").iterdir():
         assert f.read_bytes() == (tmp_path / "b" / f.name).read_bytes(), f.name

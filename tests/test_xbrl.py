@@ -22,6 +22,7 @@ from disclosure.taxonomy import definition, package_bytes, package_files
 from disclosure.taxonomy.generate import files as generated_files
 from disclosure.xbrl import facts, inline, verify
 from disclosure.xbrl.arelle import Message, numeric_facts, run, viewer_script
+from disclosure.xbrl.instance import entry_point
 
 SAMPLES = ["qinghai-aluminium", "central-soe-power", "szse-cement"]
 XBRLI = "http://www.xbrl.org/2003/instance"
@@ -29,7 +30,7 @@ XBRLI = "http://www.xbrl.org/2003/instance"
 
 @pytest.fixture(scope="module")
 def package(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("pkg") / "cn-ghg-2025.zip"
+    path = tmp_path_factory.mktemp("pkg") / "cn-ghg-2026.zip"
     path.write_bytes(package_bytes())
     return path
 
@@ -50,9 +51,9 @@ def test_package_is_one_folder_and_deterministic() -> None:
     data = package_bytes()
     assert data == package_bytes()
     names = zipfile.ZipFile(io.BytesIO(data)).namelist()
-    assert {n.split("/")[0] for n in names} == {"cn-ghg-2025"}
-    assert "cn-ghg-2025/META-INF/taxonomyPackage.xml" in names
-    assert "cn-ghg-2025/META-INF/catalog.xml" in names
+    assert {n.split("/")[0] for n in names} == {"cn-ghg-2026"}
+    assert "cn-ghg-2026/META-INF/taxonomyPackage.xml" in names
+    assert "cn-ghg-2026/META-INF/catalog.xml" in names
 
 
 def test_package_passes_arelle_package_and_base_taxonomy_checks(package: Path) -> None:
@@ -288,12 +289,14 @@ def test_xbrl_json_export_carries_every_fact_of_the_instance(samples: Path, pack
                                                             outputs: dict[str, Path], name: str) -> None:
     doc = json.loads((outputs[name] / "report.json").read_text(encoding="utf-8"))
     assert doc["documentInfo"]["documentType"] == "https://xbrl.org/2021/xbrl-json"
-    assert doc["documentInfo"]["taxonomy"] == [definition().entry_point]
+    outcome = validate(load(samples / name / "filing.yaml"))
+    assert outcome.filing is not None
+    assert doc["documentInfo"]["taxonomy"] == [entry_point(outcome.filing)]
     instance_facts = etree.parse(str(outputs[name] / "report.xbrl")).getroot().xpath(
         "count(/*/*[@contextRef])")
     assert len(doc["facts"]) == int(instance_facts)
     languages = {f["dimensions"]["language"] for f in doc["facts"].values() if "language" in f["dimensions"]}
-    assert languages == {"zh-cn"}  # xBRL-JSON requires lower case
+    assert languages == {"zh-cn", "en"}  # xBRL-JSON requires lower case; the English name is tagged "en"
     read = sorted((c, Decimal(v), d) for c, v, d in numeric_facts(outputs[name] / "report.json", [package]))
     assert read == _computed(samples, name)
 

@@ -1,4 +1,5 @@
-"""The cn-ghg taxonomy: definition (data), generator (lxml) and package (ZIP)."""
+"""The cn-ghg taxonomy: definition (data), obligations (who must disclose what), generator (lxml) and
+package (ZIP)."""
 
 from disclosure.taxonomy.definition import Concept, Definition, definition
 from disclosure.taxonomy.package import package_bytes, package_files, write_package

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -31,8 +32,8 @@ def package_files() -> dict[str, bytes]:
     return dict(sorted(out.items()))
 
 
-VALIDATION_OMITS = ("-lab-zh.xml", "-lab-en.xml", "-ref.xml", "-pre.xml")
-"""Linkbases that cannot change whether a filing is valid: labels, references, presentation."""
+VALIDATION_OMITS = re.compile(r"-(lab-zh|lab-en|gla|pre|ref|ref-[a-z]+)\.xml$")
+"""Linkbases that cannot change whether a filing is valid: labels, role labels, references, presentation."""
 
 
 def package_bytes(*, validation_view: bool = False) -> bytes:
@@ -46,7 +47,7 @@ def package_bytes(*, validation_view: bool = False) -> bytes:
     files = package_files()
     if validation_view:
         files = {path: _without_omitted_refs(data) if path.endswith(".xsd") else data
-                 for path, data in files.items() if not path.endswith(VALIDATION_OMITS)}
+                 for path, data in files.items() if not VALIDATION_OMITS.search(path)}
     # The validation view is read for every filing a batch checks: stored, it need not be inflated.
     method = zipfile.ZIP_STORED if validation_view else zipfile.ZIP_DEFLATED
     buffer = io.BytesIO()
@@ -65,7 +66,7 @@ def _without_omitted_refs(schema: bytes) -> bytes:
     root = etree.fromstring(schema)
     href = "{http://www.w3.org/1999/xlink}href"
     for ref in root.iter("{http://www.xbrl.org/2003/linkbase}linkbaseRef"):
-        if ref.get(href, "").endswith(VALIDATION_OMITS):
+        if VALIDATION_OMITS.search(ref.get(href, "")):
             parent = ref.getparent()
             assert parent is not None
             parent.remove(ref)

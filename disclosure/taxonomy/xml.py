@@ -18,6 +18,9 @@ XBRLI_XSD = "http://www.xbrl.org/2003/xbrl-instance-2003-12-31.xsd"
 LINK_XSD = "http://www.xbrl.org/2003/xbrl-linkbase-2003-12-31.xsd"
 XBRLDT_XSD = "http://www.xbrl.org/2005/xbrldt-2005.xsd"
 DTR_XSD = "https://www.xbrl.org/dtr/type/2024-01-31/types.xsd"
+ENUM2 = "http://xbrl.org/2020/extensible-enumerations-2.0"
+ENUM2_XSD = "https://www.xbrl.org/2020/extensible-enumerations-2.0.xsd"
+GEN = "http://xbrl.org/2008/generic"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 NS = {"xs": XS, "xbrli": XBRLI, "link": LINK, "xlink": XLINK, "xbrldt": XBRLDT, "xbrldi": XBRLDI,

@@ -1,7 +1,10 @@
 """The taxonomy-free fact model: every disclosed figure and narrative as a fact, mapped to concepts here.
 
 Numbers are the computed ``Decimal`` figures rounded once, here, to their reporting precision
-(``decimals``), half up (四舍五入); the Word report shows the same rounded values.
+(``decimals``), half up (四舍五入); the Word report shows the same rounded values. Coded values
+(consolidation approach, ownership, province...) become Extensible Enumerations 2.0 members here, the
+one place codes meet the taxonomy: provinces are normalised through the factor library's region keys,
+so "青海", "青海省" and "qinghai" are one member.
 """
 
 from __future__ import annotations
@@ -49,6 +52,8 @@ class Fact:
     lang: str | None = None
     html: bool = False
     """A text block whose value is an XHTML fragment."""
+    enum: tuple[str, ...] = ()
+    """Members of an enumeration fact (its XBRL value); ``value`` then keeps the filing's code(s)."""
 
     @property
     def context_key(self) -> tuple[Period, tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
@@ -89,11 +94,43 @@ class _Facts:
 
     def text(self, concept: str, value: Value | None, *, period: Period | None = None,
              typed: tuple[tuple[str, str], ...] = (), explicit: tuple[tuple[str, str], ...] = (),
-             html: bool = False) -> None:
+             html: bool = False, lang: str | None = None) -> None:
         if value is None or value == "":
             return
-        lang = self.lang if isinstance(value, str) else None
+        lang = (lang or self.lang) if isinstance(value, str) else None
         self.out.append(Fact(concept, value, period or self.period, explicit, typed, None, None, 0, lang, html))
+
+    def enum(self, concept: str, codes: str | list[str] | list[int] | None, *, period: Period | None = None,
+             typed: tuple[tuple[str, str], ...] = (), explicit: tuple[tuple[str, str], ...] = ()) -> None:
+        """An enumeration fact from filing-schema codes (one, or a list for a set); nothing when empty."""
+        if codes is None or codes == [] or codes == "":
+            return
+        d = definition()
+        domain = d.concept(concept).domain
+        listed = codes if isinstance(codes, list) else [codes]
+        members = tuple(code_member(domain, str(c)) for c in listed)
+        value = ", ".join(str(c) for c in listed)
+        self.out.append(Fact(concept, value, period or self.period, explicit, typed, enum=members))
+
+
+AXIS_CODES = {"GHGScopeDomain": SCOPE_MEMBERS}
+"""Enumerations over an axis's domain: filing-schema code → member."""
+
+
+def code_member(domain: str, code: str) -> str:
+    """The enumeration member of a filing-schema code; provinces by the factor library's region key."""
+    if domain in AXIS_CODES:
+        return AXIS_CODES[domain][code]
+    if domain == "Scope3CategoryDomain":  # categories by number, 1-15
+        return definition().axes["Scope3CategoryAxis"].top_members()[int(code) - 1]
+    if domain == "ProvinceDomain":
+        from disclosure.factors import library
+
+        key = library().region_key(code)
+        if key is None:
+            raise ValueError(f"unknown province {code!r}")  # the validator refuses it first (rule.entity.province)
+        code = key
+    return definition().enum_member(domain, code)
 
 
 def facts(filing: Filing, figures: Figures, lang: str = "zh-CN", ghg_unit: str = "t") -> list[Fact]:
@@ -111,23 +148,53 @@ def facts(filing: Filing, figures: Figures, lang: str = "zh-CN", ghg_unit: str =
     return f.out
 
 
+ESG_TITLE = "环境、社会和公司治理报告"
+
+
+def document_type(filing: Filing) -> str:
+    """The document type from the title the guidelines allow: 环境、社会和公司治理报告 or 可持续发展报告."""
+    title = filing.report.title
+    zh, en = title.zh or "", (title.en or "").lower()
+    return "esg-report" if ESG_TITLE in zh or (not zh and "environmental, social" in en) else "sustainability-report"
+
+
 def _general(f: _Facts, filing: Filing, figures: Figures) -> None:
     e, r = filing.entity, filing.report
-    f.text("EntityNameChinese", e.name.zh)
-    f.text("EntityNameEnglish", e.name.en)
+    f.text("DocumentTitle", r.title.get(f.lang))
+    f.enum("DocumentType", document_type(filing))
+    f.enum("ReportLanguages", [str(lang) for lang in r.languages])
+    f.text("EntityNameChinese", e.name.zh, lang="zh-CN")
+    f.text("EntityNameEnglish", e.name.en, lang="en")
     f.text("EntityUnifiedSocialCreditCode", e.uscc)
     f.text("EntityLegalEntityIdentifier", e.lei)
-    f.text("EntityListings", "; ".join(f"{x.exchange.value}:{x.stock_code}" for x in e.listings))
-    f.text("EntityOwnershipType", e.ownership.value)
+    f.enum("EntityOwnershipType", e.ownership.value)
+    f.text("EntityIndustry", e.industry)
+    f.enum("EntityProvinceOfRegistration", e.province)
+    f.enum("EntityIndexMemberships", [i.value for i in e.indices])
     f.text("EntityIsMandatoryDiscloser", e.mandatory)
-    f.text("BasisOfPreparation", ", ".join(b.value for b in r.bases))
-    f.text("ConsolidationApproach", figures.approach)
+    f.enum("BasisOfPreparation", [b.value for b in r.bases])
+    f.enum("ConsolidationApproach", figures.approach)
     f.text("GHGAccountingStandard", r.ghg_standard)
-    f.text("GlobalWarmingPotentialSet", figures.gwp_set)
+    f.enum("GlobalWarmingPotentialSet", figures.gwp_set)
     f.text("BoardApprovalDate", r.board_approval_date)
     f.text("ReportPublicationDate", r.publication_date)
+    f.text("PreparerName", r.prepared_by.name)
+    f.text("PreparerPosition", r.prepared_by.role)
+    f.text("PreparationDate", r.prepared_by.date)
+    if r.approved_by is not None:
+        f.text("ApproverName", r.approved_by.name)
+        f.text("ApproverPosition", r.approved_by.role)
+        f.text("ApprovalDate", r.approved_by.date)
     for concept, html in narratives(filing, figures, f.lang).items():
         f.text(concept, html, html=True)
+    for listing in e.listings:
+        f.enum("ListingExchange", listing.exchange.value, typed=(("ListingAxis", listing.stock_code),))
+    for omission in filing.omissions:
+        dim = (("ChecklistItemAxis", omission.item),)
+        f.enum("OmissionReason", omission.reason.value, typed=dim)
+        f.text("OmissionExplanation", omission.explanation.get(f.lang), typed=dim)
+        if omission.planned_year is not None:
+            f.text("OmissionPlannedYear", str(omission.planned_year), typed=dim)
 
 
 def _emissions(f: _Facts, filing: Filing, figures: Figures) -> None:
@@ -166,8 +233,10 @@ def _facilities(f: _Facts, filing: Filing, figures: Figures) -> None:
         res = results.get(fac.id)
         dim = (("FacilityAxis", fac.id),)
         f.text("FacilityName", fac.name.get(f.lang), typed=dim)
-        f.text("FacilityProvince", fac.province, typed=dim)
+        f.enum("FacilityProvince", fac.province, typed=dim)
         f.text("FacilityCoveredByNationalETS", fac.ets.covered, typed=dim)
+        if fac.ets.sector is not None:
+            f.enum("FacilityETSSector", fac.ets.sector.value, typed=dim)
         if res is not None:
             f.num("FacilityOwnershipShare", res.share, "pure", 4, typed=dim, scale=-2)
             f.ghg("Scope1GHGEmissions", res.scope1, typed=dim)
@@ -235,7 +304,8 @@ def _breakdowns(f: _Facts, filing: Filing, figures: Figures) -> None:
             dim = (("Scope3CategoryAxis", members[cat.category - 1]),)
             f.ghg("Scope3GHGEmissions", figures.scope3_by_category.get(cat.category, cat.emissions), explicit=dim)
             f.text("Scope3MeasurementMethod", cat.method.get(f.lang), explicit=dim)
-            f.text("Scope3DataQuality", cat.data_quality.value, explicit=dim)
+            f.enum("Scope3DataQuality", cat.data_quality.value, explicit=dim)
+        f.enum("Scope3CategoriesIncluded", [c.category for c in filing.scope3.categories])
         for ex in filing.scope3.excluded:
             f.text("Scope3ExclusionReason", ex.reason.get(f.lang), explicit=((("Scope3CategoryAxis",
                                                                                members[ex.category - 1])),))
@@ -272,8 +342,8 @@ def _targets(f: _Facts, filing: Filing, figures: Figures) -> None:
     for target in filing.targets:
         dim = (("TargetAxis", target.id),)
         f.text("TargetName", target.name.get(f.lang), typed=dim)
-        f.text("TargetKind", target.kind, typed=dim)
-        f.text("TargetScopesCovered", ", ".join(s.value for s in target.scopes), typed=dim)
+        f.enum("TargetKind", target.kind, typed=dim)
+        f.enum("TargetScopesCovered", [s.value for s in target.scopes], typed=dim)
         f.text("TargetBaseYear", str(target.base_year), typed=dim)
         f.text("TargetYear", str(target.target_year), typed=dim)
         f.num("TargetReductionPercentage", target.reduction_pct / 100, "pure", 4, typed=dim, scale=-2)
@@ -329,4 +399,4 @@ def _quality(f: _Facts, filing: Filing, figures: Figures) -> None:
     a = filing.assurance
     if a is not None:
         f.text("AssuranceProviderName", a.provider)
-        f.text("AssuranceLevel", a.level)
+        f.enum("AssuranceLevel", a.level)

@@ -15,7 +15,7 @@ from disclosure.model import Filing
 from disclosure.taxonomy.definition import Definition, definition
 from disclosure.taxonomy.xml import LINK, XLINK, XML_LANG, e
 from disclosure.xbrl.facts import Fact
-from disclosure.xbrl.instance import Contexts, lexical, nsmap
+from disclosure.xbrl.instance import Contexts, entry_point, lexical, nsmap
 
 XHTML = "http://www.w3.org/1999/xhtml"
 IX = "http://www.xbrl.org/2013/inlineXBRL"
@@ -84,16 +84,25 @@ def _assign(d: Definition, facts: list[Fact]) -> dict[str, list[Fact]]:
 
 
 class _Writer:
-    def __init__(self, d: Definition, ctx: Contexts, lang: str) -> None:
+    def __init__(self, d: Definition, ctx: Contexts, lang: str, hidden: etree._Element) -> None:
         self.d = d
         self.ctx = ctx
         self.lang = lang
+        self.hidden = hidden
         self.n = 0
 
     def tag(self, parent: etree._Element, f: Fact) -> None:
         self.n += 1
         name = f"{self.d.prefix}:{f.concept}"
         attrs = {"name": name, "contextRef": self.ctx.context(f), "id": f"f{self.n}"}
+        if f.enum:
+            # The value is a list of member URIs: the fact sits in ix:hidden and the reader sees the members'
+            # labels, linked to it by -ix-hidden (as ESEF's -esef-ix-hidden) so viewers highlight it.
+            e(self.hidden, f"{{{IX}}}nonNumeric", attrs, lexical(f))
+            sep = "、" if self.lang == "zh-CN" else ", "
+            e(parent, f"{H}span", {"style": f"-ix-hidden:{attrs['id']}"},
+              sep.join(self.label(m) for m in f.enum))
+            return
         if f.unit is not None:
             assert isinstance(f.value, Decimal) and f.decimals is not None
             text, negative = display_number(f.value, f.decimals, f.scale)
@@ -121,7 +130,7 @@ class _Writer:
             fragment = etree.fromstring(f'<div xmlns="{XHTML}">{f.value}</div>')
             el.append(fragment)
             return
-        if f.lang:
+        if f.lang and f.lang != self.lang:
             attrs[XML_LANG] = f.lang
         e(parent, f"{{{IX}}}nonNumeric", attrs, lexical(f.value))
 
@@ -149,13 +158,14 @@ def inline(filing: Filing, facts: list[Fact], lang: str) -> bytes:
     body = e(html, f"{H}body")
     hidden = e(body, f"{H}div", {"style": "display:none"})
     header = e(hidden, f"{{{IX}}}header")
+    hidden_facts = e(header, f"{{{IX}}}hidden")
     refs = e(header, f"{{{IX}}}references")
-    e(refs, f"{{{LINK}}}schemaRef", {f"{{{XLINK}}}type": "simple", f"{{{XLINK}}}href": d.entry_point})
+    e(refs, f"{{{LINK}}}schemaRef", {f"{{{XLINK}}}type": "simple", f"{{{XLINK}}}href": entry_point(filing)})
     resources = e(header, f"{{{IX}}}resources")
     ctx = Contexts(facts)
     ctx.write(resources, filing, d)
     e(body, f"{H}h1", text=title)
-    w = _Writer(d, ctx, lang)
+    w = _Writer(d, ctx, lang, hidden_facts)
     sections = _assign(d, facts)
     for role in d.roles:
         found = sections[role.key]
@@ -183,6 +193,8 @@ def inline(filing: Filing, facts: list[Fact], lang: str) -> bytes:
             e(tr, f"{H}td", text=_period(f, lang))
             w.tag(e(tr, f"{H}td", {"class": "n" if f.unit else "t"}), f)
             e(tr, f"{H}td", text=_unit_text(f, lang))
+    if len(hidden_facts) == 0:
+        header.remove(hidden_facts)  # ix:hidden must not be empty
     etree.indent(html, space=" ")
     body_bytes: bytes = etree.tostring(html, encoding="UTF-8")
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + body_bytes

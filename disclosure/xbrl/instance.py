@@ -31,6 +31,8 @@ def unit_id(key: str) -> str:
 
 
 def lexical(value: object) -> str:
+    if isinstance(value, Fact):
+        return definition().enum_value(value.enum) if value.enum else lexical(value.value)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, Decimal):
@@ -83,6 +85,16 @@ class Contexts:
                 e(unit, f"{{{XBRLI}}}measure", text=measure(unit_key, d.prefix))
 
 
+EXCHANGE_ENTRY_POINTS = {"sse-no14": "sse", "szse-no17": "szse", "bse-no11": "bse"}
+
+
+def entry_point(filing: Filing) -> str:
+    """The entry point a filing is submitted through: its exchange's, by its basis of preparation (the
+    full one when it names none, or more than one)."""
+    keys = {EXCHANGE_ENTRY_POINTS[b.value] for b in filing.report.bases if b.value in EXCHANGE_ENTRY_POINTS}
+    return definition().entry_point_url(keys.pop() if len(keys) == 1 else "all")
+
+
 def nsmap(d: Definition) -> dict[str | None, str]:
     return {"xbrli": XBRLI, "link": LINK, "xlink": XLINK, "xbrldi": XBRLDI, "iso4217": ISO4217, "utr": UTR,
             "xsi": XSI, d.prefix: d.namespace}
@@ -93,7 +105,7 @@ def instance(filing: Filing, facts: list[Fact], lang: str) -> bytes:
     d = definition()
     root = etree.Element(f"{{{XBRLI}}}xbrl", nsmap=nsmap(d))
     root.set(XML_LANG, lang)
-    e(root, f"{{{LINK}}}schemaRef", {f"{{{XLINK}}}type": "simple", f"{{{XLINK}}}href": d.entry_point})
+    e(root, f"{{{LINK}}}schemaRef", {f"{{{XLINK}}}type": "simple", f"{{{XLINK}}}href": entry_point(filing)})
     ctx = Contexts(facts)
     ctx.write(root, filing, d)
     for n, f in enumerate(facts, start=1):
@@ -101,5 +113,7 @@ def instance(filing: Filing, facts: list[Fact], lang: str) -> bytes:
         if f.unit is not None:
             attrs["unitRef"] = ctx.units[f.unit]
             attrs["decimals"] = str(f.decimals)
-        e(root, f"{{{d.namespace}}}{f.concept}", attrs, lexical(f.value))
+        if f.lang and f.lang != lang:
+            attrs[XML_LANG] = f.lang
+        e(root, f"{{{d.namespace}}}{f.concept}", attrs, lexical(f))
     return serialise(root)

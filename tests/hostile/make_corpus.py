@@ -19,7 +19,7 @@ import yaml
 HERE = Path(__file__).resolve().parent
 FILES = HERE / "files"
 BASE = (HERE / "base.xbrl").read_bytes()
-ENTRY = b"https://xbrl.disclosure.dev/taxonomy/cn-ghg/2025-12-31/cn-ghg-all.xsd"
+ENTRY = b"https://xbrl.disclosure.dev/taxonomy/cn-ghg/2026-11-30/cn-ghg-all.xsd"
 STAMP = (2025, 12, 31, 0, 0, 0)
 
 
@@ -51,7 +51,7 @@ def inline(body: bytes = b"", head: bytes = b"", doctype: bytes = b"", schema: b
             b'xmlns:ixt="http://www.xbrl.org/inlineXBRL/transformation/2020-02-12" '
             b'xmlns:xbrli="http://www.xbrl.org/2003/instance" xmlns:link="http://www.xbrl.org/2003/linkbase" '
             b'xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:utr="http://www.xbrl.org/2009/utr" '
-            b'xmlns:cn-ghg="https://xbrl.disclosure.dev/taxonomy/cn-ghg/2025-12-31" xml:lang="zh-CN">'
+            b'xmlns:cn-ghg="https://xbrl.disclosure.dev/taxonomy/cn-ghg/2026-11-30" xml:lang="zh-CN">'
             b'<head><title>t</title>' + head + b'</head><body><div style="display:none"><ix:header>'
             b'<ix:references><link:schemaRef xlink:type="simple" xlink:href="' + schema + b'"/></ix:references>'
             b'<ix:resources><xbrli:context id="c1"><xbrli:entity><xbrli:identifier '
@@ -84,7 +84,7 @@ def zipped(members: list[tuple[str, bytes]], *, mode: int = 0o100644, flag_bits:
 
 def json_report(taxonomy: str = ENTRY.decode()) -> bytes:
     return (('{"documentInfo": {"documentType": "https://xbrl.org/2021/xbrl-json", "namespaces": '
-             '{"cn-ghg": "https://xbrl.disclosure.dev/taxonomy/cn-ghg/2025-12-31"}, "taxonomy": ["'
+             '{"cn-ghg": "https://xbrl.disclosure.dev/taxonomy/cn-ghg/2026-11-30"}, "taxonomy": ["'
              + taxonomy + '"]}, "facts": {}}').encode())
 
 
