@@ -115,10 +115,15 @@ def build_command(filing: Path, output: Path, force: bool, strict: bool, lang: s
               help="Seconds one filing may take.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when a terminal).")
 @click.option("--lang", type=LANGS, default="zh-CN", help="Language of the text output.")
+@click.option("--obligations", "obligations_file", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              default=None, help="CSV of uscc,fiscal_year,obligation (mandatory/voluntary): the regulator's list "
+                                 "decides what each filing must disclose, not the filing's own flag.")
 def check_command(paths: tuple[Path, ...], fmt: str, report_dir: Path | None, jobs: int | None,
-                  cache_dir: Path | None, max_size: int, timeout: float, progress: bool | None, lang: str) -> None:
-    """Validate submitted XBRL filings (instances, Inline XBRL, xBRL-JSON, zip packages, or folders of
-    them) against the cn-ghg taxonomy, offline. Exit 0 when all are valid, 1 when some are not."""
+                  cache_dir: Path | None, max_size: int, timeout: float, progress: bool | None, lang: str,
+                  obligations_file: Path | None) -> None:
+    """Validate submitted XBRL filings (report packages .xbri/.xbr, instances, Inline XBRL, xBRL-JSON,
+    xBRL-CSV, zip archives, or folders of them) against the cn-ghg taxonomy, offline. Exit 0 when all are
+    valid, 1 when some are not."""
     from disclosure.check import Limits, Options, discover, output, run
     from disclosure.check.batch import jobs_default
 
@@ -126,7 +131,16 @@ def check_command(paths: tuple[Path, ...], fmt: str, report_dir: Path | None, jo
     if not files:
         raise click.UsageError("no XBRL filings found in the given paths")
     limits = Limits(max_document_bytes=max_size * 1024 * 1024, max_archive_bytes=4 * max_size * 1024 * 1024)
-    options = Options(jobs=jobs or jobs_default(), limits=limits, cache=cache_dir, timeout=timeout, lang=lang)
+    obligations = None
+    if obligations_file is not None:
+        from disclosure.check.obligations import read_obligations
+
+        try:
+            obligations = read_obligations(obligations_file)
+        except DisclosureError as err:
+            raise click.UsageError(f"[{err.code}] {err.message}\n{err.hint}") from err
+    options = Options(jobs=jobs or jobs_default(), limits=limits, cache=cache_dir, timeout=timeout, lang=lang,
+                      obligations=obligations)
     show = sys.stderr.isatty() if progress is None else progress
     if show:
         from rich.console import Console

@@ -22,6 +22,7 @@ from disclosure import __version__
 from disclosure.atomic import write_bytes
 from disclosure.check.findings import FilingResult, finding
 from disclosure.check.intake import ARCHIVE_SUFFIXES, REPORT_SUFFIXES, Limits, file_sha256
+from disclosure.check.obligations import Obligations
 
 DEFAULT_TIMEOUT_S = 120.0
 DEFAULT_MEMORY_MB = 2048
@@ -41,6 +42,8 @@ class Options:
     memory_mb: int = DEFAULT_MEMORY_MB
     """Address-space limit of each worker (RLIMIT_AS); a filing that needs more is a finding."""
     lang: str = "zh-CN"
+    obligations: Obligations | None = None
+    """The regulator's list: (USCC, fiscal year) → obligation class; None lets each filing's flag decide."""
 
 
 def discover(paths: Iterable[Path]) -> list[Path]:
@@ -61,9 +64,11 @@ def _package_bytes(validation_view: bool = False) -> bytes:
     return package_bytes(validation_view=validation_view)
 
 
-def cache_key(data_hash: str, package_hash: str, limits: Limits) -> str:
-    """The same content under the same taxonomy, checker version and limits has the same verdict."""
-    parts = json.dumps([data_hash, package_hash, __version__, asdict(limits)], sort_keys=True)
+def cache_key(data_hash: str, package_hash: str, limits: Limits, obligations: Obligations | None = None) -> str:
+    """The same content under the same taxonomy, checker version, limits and obligation list has the
+    same verdict."""
+    listed = sorted([u, y, c] for (u, y), c in obligations.items()) if obligations is not None else None
+    parts = json.dumps([data_hash, package_hash, __version__, asdict(limits), listed], sort_keys=True)
     return hashlib.sha256(parts.encode()).hexdigest()
 
 
@@ -78,7 +83,7 @@ def run(paths: list[Path], options: Options,
         key = ""
         if options.cache is not None:
             try:
-                key = cache_key(file_sha256(path), package_hash, options.limits)
+                key = cache_key(file_sha256(path), package_hash, options.limits, options.obligations)
             except OSError:
                 key = ""
             hit = _cached(options.cache, key) if key else None
@@ -120,7 +125,8 @@ def _store(folder: Path, key: str, result: FilingResult) -> None:
 
 # --- the worker pool ---------------------------------------------------------------------------------
 
-def _worker(conn: Connection, package: str, limits: Limits, lang: str, memory_mb: int) -> None:
+def _worker(conn: Connection, package: str, limits: Limits, lang: str, memory_mb: int,
+            obligations: Obligations | None = None) -> None:
     """A worker process: check the filings it is sent, one at a time, until it receives None."""
     import resource
     import warnings
@@ -147,7 +153,7 @@ def _worker(conn: Connection, package: str, limits: Limits, lang: str, memory_mb
             return
         index, path = task
         try:
-            result = check_file(Path(path), Path(package), limits, lang, workdir)
+            result = check_file(Path(path), Path(package), limits, lang, workdir, obligations)
         except MemoryError:
             result = FilingResult(path, findings=[finding("check.crash", detail="out of memory")])
         except Exception as err:  # noqa: BLE001 - a hostile filing must not stop the batch
@@ -176,13 +182,14 @@ def _pool(todo: list[tuple[int, Path, str]], package: Path, options: Options) ->
         return
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["disclosure.check.filing", "disclosure.xbrl.arelle"])
-    queue = [(i, p) for i, p, _ in todo]
+    _safe_path()
+    queue = [(i, p.absolute()) for i, p, _ in todo]
     queue.reverse()
 
     def start() -> _Slot:
         parent, child = context.Pipe()
         process = context.Process(target=_worker, args=(child, str(package), options.limits, options.lang,
-                                                         options.memory_mb), daemon=True)
+                                                         options.memory_mb, options.obligations), daemon=True)
         process.start()
         child.close()
         return _Slot(process, parent)
@@ -244,6 +251,25 @@ def _pool(todo: list[tuple[int, Path, str]], package: Path, options: Options) ->
             slot.process.join(10)
             if slot.process.is_alive():
                 slot.process.kill()
+
+
+def _safe_path() -> None:
+    """Start the fork server so that it imports the installed package. It is a new interpreter started
+    with ``-c``, which puts the working directory first on sys.path: run from a folder holding a
+    ``disclosure/`` directory (a source checkout beside a regular install), every worker would import that
+    instead. PYTHONSAFEPATH (Python 3.11) keeps the working directory off its sys.path, and so off every
+    worker's; it is set only while the server starts."""
+    from multiprocessing import forkserver
+
+    old = os.environ.get("PYTHONSAFEPATH")
+    os.environ["PYTHONSAFEPATH"] = "1"
+    try:
+        forkserver.ensure_running()
+    finally:
+        if old is None:
+            del os.environ["PYTHONSAFEPATH"]
+        else:
+            os.environ["PYTHONSAFEPATH"] = old
 
 
 def jobs_default() -> int:

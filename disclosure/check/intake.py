@@ -1,19 +1,20 @@
-"""Reading submitted files safely, before Arelle sees them: size limits, archives (zip slip, symlinks,
-bombs, nesting, encryption), encodings, DTDs and entities, malformed XML, and references that would
-leave our taxonomy package (nothing is ever fetched; a filing that points elsewhere is refused)."""
+"""Reading submitted files safely, before Arelle sees them: size limits, archives and report packages
+(``archive.py``), encodings, DTDs and entities, malformed XML, and references that would leave our
+taxonomy package (nothing is ever fetched; a filing that points elsewhere is refused). xBRL-JSON and
+xBRL-CSV reports are read too; a CSV report's tables come from its own folder (or package) only."""
 
 from __future__ import annotations
 
 import hashlib
-import io
+import json
 import re
-import stat
-import zipfile
-from dataclasses import dataclass, field, replace
-from pathlib import Path, PurePosixPath
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 from lxml import etree
 
+from disclosure.check.archive import ARCHIVE_SUFFIXES, REPORT_SUFFIXES, read_archive
 from disclosure.check.findings import Finding, finding
 from disclosure.taxonomy import definition
 
@@ -24,9 +25,9 @@ XHTML = "http://www.w3.org/1999/xhtml"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 XINCLUDE = ("http://www.w3.org/2001/XInclude", "http://www.w3.org/2003/XInclude")
 IX = ("http://www.xbrl.org/2013/inlineXBRL", "http://www.xbrl.org/2008/inlineXBRL")
-REPORT_SUFFIXES = (".xbrl", ".xml", ".html", ".htm", ".xhtml", ".json")
-ARCHIVE_SUFFIXES = (".zip", ".jar", ".7z", ".rar", ".gz", ".tgz", ".tar", ".bz2", ".xz", ".xbri")
-TAXONOMY_SUFFIXES = (".xsd",)
+XBRL_JSON = "https://xbrl.org/2021/xbrl-json"
+XBRL_CSV = "https://xbrl.org/2021/xbrl-csv"
+__all__ = ["ARCHIVE_SUFFIXES", "REPORT_SUFFIXES", "Document", "Intake", "Limits", "file_sha256", "inspect", "read"]
 _URL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.\-]*:|//|\\\\)")
 _DOCTYPE = re.compile(rb"<!DOCTYPE(.*?)>", re.IGNORECASE | re.DOTALL)
 _ENCODING = re.compile(rb"^\s*<\?xml[^>]*encoding\s*=\s*[\"']([A-Za-z0-9._\-]+)[\"']")
@@ -51,7 +52,11 @@ class Document:
     name: str
     data: bytes
     kind: str = ""
-    """instance, inline or json."""
+    """instance, inline, json (xBRL-JSON) or csv (xBRL-CSV metadata)."""
+    tables: list[str] = field(default_factory=list)
+    """The CSV tables an xBRL-CSV report names (relative file names)."""
+    side: dict[str, bytes] = field(default_factory=dict)
+    """Those tables' contents, by name."""
 
 
 @dataclass
@@ -78,6 +83,11 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def entry_points() -> list[str]:
+    """The entry points a filing may use: the full one and each exchange's."""
+    return list(definition().entry_point_urls().values())
+
+
 def entry_point() -> str:
     return definition().entry_point
 
@@ -101,109 +111,35 @@ def read(path: Path, limits: Limits) -> Intake:
         return Intake("", findings=[finding("check.unreadable", detail=err.strerror or str(err))])
     digest = hashlib.sha256(data).hexdigest()
     if data[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
-        intake = _archive(data, limits)
+        intake = read_archive(data, limits, path.suffix.lower())
     elif size > limits.max_document_bytes:
         intake = Intake("", findings=[finding("check.too-large", size=size, limit=limits.max_document_bytes)])
     else:
         doc = Document(path.name, data)
         found = inspect(doc)
+        if doc.kind == "csv" and not any(f.severity == "error" for f in found):
+            found += _sibling_tables(path, doc, limits)
         intake = Intake(doc.kind, [doc], found)
     intake.sha256 = digest
     return intake
 
 
-# --- archives ----------------------------------------------------------------------------------
-
-def _unsafe_name(name: str) -> bool:
-    if not name or "\\" in name or name.startswith("/") or re.match(r"^[A-Za-z]:", name) or "\x00" in name:
-        return True
-    return any(part == ".." for part in PurePosixPath(name).parts)
-
-
-def _archive(data: bytes, limits: Limits) -> Intake:
-    intake = Intake("package")
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        members = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as err:
-        intake.findings.append(finding("check.zip-corrupt", detail=str(err)))
-        return intake
-    if len(members) > limits.max_members:
-        intake.findings.append(finding("check.zip-too-many", count=len(members), limit=limits.max_members))
-        return intake
-    declared = sum(m.file_size for m in members)
-    if declared > limits.max_archive_bytes:
-        intake.findings.append(finding("check.zip-bomb", member="*", size=declared, limit=limits.max_archive_bytes))
-        return intake
-    for m in members:
-        mode = m.external_attr >> 16
-        if _unsafe_name(m.filename):
-            intake.findings.append(finding("check.zip-path", member=m.filename, document=m.filename))
-        elif stat.S_ISLNK(mode):
-            intake.findings.append(finding("check.zip-symlink", member=m.filename, document=m.filename))
-        elif m.flag_bits & 0x1:
-            intake.findings.append(finding("check.zip-encrypted", member=m.filename, document=m.filename))
-        elif m.compress_size and m.file_size > 1024 * 1024 and m.file_size / m.compress_size > limits.max_ratio:
-            intake.findings.append(finding("check.zip-bomb", member=m.filename, size=m.file_size,
-                                           limit=limits.max_archive_bytes, document=m.filename))
-    if intake.blocked:
-        return intake  # an archive built to attack the reader is not read any further
-    total = 0
-    for m in members:
-        if m.is_dir():
-            continue
-        name = m.filename
-        lower = name.lower()
-        if lower.endswith(ARCHIVE_SUFFIXES):
-            intake.findings.append(finding("check.zip-nested", member=name, document=name))
-            continue
-        if lower.endswith(TAXONOMY_SUFFIXES):
-            intake.findings.append(finding("check.extension-taxonomy", member=name, document=name))
-            continue
-        if not lower.endswith(REPORT_SUFFIXES) or lower.startswith("meta-inf/") or "/meta-inf/" in lower:
-            continue
-        body = _read_member(archive, m, limits, intake)
-        if body is None:
-            return intake
-        total += len(body)
-        if total > limits.max_archive_bytes:
-            intake.findings.append(finding("check.zip-bomb", member=name, size=total,
-                                           limit=limits.max_archive_bytes, document=name))
-            return intake
-        if body[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
-            intake.findings.append(finding("check.zip-nested", member=name, document=name))
-            continue
-        doc = Document(name, body)
-        intake.findings += [_in(f, name) for f in inspect(doc)]
-        intake.documents.append(doc)
-    if not intake.documents and not intake.findings:
-        intake.findings.append(finding("check.zip-empty"))
-    return intake
-
-
-def _read_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, limits: Limits, intake: Intake) -> bytes | None:
-    """Read a member in chunks, never past the document limit or its declared size (lying headers)."""
-    cap = min(limits.max_document_bytes, member.file_size)
-    chunks: list[bytes] = []
-    size = 0
-    try:
-        with archive.open(member) as handle:
-            while chunk := handle.read(1024 * 1024):
-                size += len(chunk)
-                if size > cap:
-                    code = "check.too-large" if size > limits.max_document_bytes else "check.zip-bomb"
-                    intake.findings.append(finding(code, member=member.filename, size=size,
-                                                   limit=limits.max_document_bytes, document=member.filename))
-                    return None
-                chunks.append(chunk)
-    except (zipfile.BadZipFile, NotImplementedError, RuntimeError, OSError, EOFError, ValueError) as err:
-        intake.findings.append(finding("check.zip-corrupt", detail=f"{member.filename}: {err}"))
-        return None
-    return b"".join(chunks)
-
-
-def _in(f: Finding, document: str) -> Finding:
-    return replace(f, document=f.document or document)
+def _sibling_tables(path: Path, doc: Document, limits: Limits) -> list[Finding]:
+    """An xBRL-CSV report given as a file: its tables from the same folder (regular files only)."""
+    found = []
+    for table in doc.tables:
+        side = path.parent / table
+        try:
+            if side.is_symlink() or not side.is_file():
+                found.append(finding("check.csv-table", table=table, detail="not beside the report"))
+                continue
+            if side.stat().st_size > limits.max_document_bytes:
+                found.append(finding("check.too-large", size=side.stat().st_size, limit=limits.max_document_bytes))
+                continue
+            doc.side[table] = side.read_bytes()
+        except OSError as err:
+            found.append(finding("check.csv-table", table=table, detail=err.strerror or str(err)))
+    return found
 
 
 # --- one document ------------------------------------------------------------------------------
@@ -215,7 +151,7 @@ def inspect(doc: Document) -> list[Finding]:
         return [finding("check.empty")]
     if doc.name.lower().endswith(".json") or data.lstrip()[:1] == b"{":
         doc.kind = "json"
-        return _json(data)
+        return _json(doc)
     problem = _encoding(data)
     if problem is not None:
         return [problem]
@@ -261,31 +197,49 @@ def _encoding(data: bytes) -> Finding | None:
     return None
 
 
-def _json(data: bytes) -> list[Finding]:
-    import json
-
+def _json(doc: Document) -> list[Finding]:
     try:
-        text = data.decode("utf-8")
-        parsed = json.loads(text)
+        parsed = json.loads(doc.data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError) as err:
         return [finding("check.json-malformed", detail=str(err)[:200])]
     info = parsed.get("documentInfo") if isinstance(parsed, dict) else None
-    if not isinstance(info, dict) or info.get("documentType") != "https://xbrl.org/2021/xbrl-json":
+    kind = info.get("documentType") if isinstance(info, dict) else None
+    if not isinstance(info, dict) or kind not in (XBRL_JSON, XBRL_CSV):
         return [finding("check.not-a-report", root="JSON")]
     refs = info.get("taxonomy") or []
-    if refs != [entry_point()]:
-        external = [r for r in refs if isinstance(r, str) and r != entry_point()]
+    allowed = entry_points()
+    if len(refs) != 1 or refs[0] not in allowed:
+        external = [r for r in refs if isinstance(r, str) and r not in allowed]
         if any(_URL.match(r) for r in external):
             return [finding("check.external-reference", href=", ".join(external)[:300])]
-        return [finding("check.entry-point", href=", ".join(map(str, refs))[:300] or "—", expected=entry_point())]
-    return []
+        return [finding("check.entry-point", href=", ".join(map(str, refs))[:300] or "—", expected=allowed[0])]
+    if kind == XBRL_JSON:
+        return []
+    doc.kind = "csv"
+    return _csv_tables(parsed, info, doc)
+
+
+def _csv_tables(parsed: dict[str, Any], info: dict[str, Any], doc: Document) -> list[Finding]:
+    """The tables an xBRL-CSV report reads: plain file names beside it, nothing else (no extended
+    metadata, no URLs, no paths)."""
+    found = [finding("check.external-reference", href=str(extended)[:200]) for extended in info.get("extends") or []]
+    tables = parsed.get("tables")
+    for table in tables.values() if isinstance(tables, dict) else []:
+        url = table.get("url") if isinstance(table, dict) else None
+        if not isinstance(url, str) or _URL.match(url) or "/" in url or "\\" in url or url in ("", ".", ".."):
+            found.append(finding("check.csv-table", table=str(url)[:200], detail="not a file name beside the report"))
+        else:
+            doc.tables.append(url)
+    if not doc.tables and not found:
+        found.append(finding("check.csv-table", table="—", detail="the report names no table"))
+    return found
 
 
 def _references(root: etree._Element, kind: str) -> list[Finding]:
     """Every reference must stay inside our taxonomy: one schemaRef to the entry point, role and arcrole
     refs into the package; no linkbaseRef, schemaLocation, XInclude or remote resources."""
     found: list[Finding] = []
-    base, entry = taxonomy_base(), entry_point()
+    base, allowed = taxonomy_base(), entry_points()
     schema_refs = []
     found.extend(finding("check.external-reference", href=(pi.text or "")[:200], line=pi.sourceline)
                  for pi in root.itersiblings(preceding=True)  # processing instructions before the root
@@ -310,10 +264,11 @@ def _references(root: etree._Element, kind: str) -> list[Finding]:
                 value = (el.get(attr) or "").strip()
                 if value and _URL.match(value) and not value.lower().startswith(("data:", "#")):
                     found.append(finding("check.external-resource", href=value[:200], line=el.sourceline))
+    entry = allowed[0]
     if not schema_refs:
         found.append(finding("check.entry-point", href="—", expected=entry))
     for href, line in schema_refs:
-        if href == entry:
+        if href in allowed:
             continue
         if _URL.match(href) or href.startswith(("/", "..")) or "/" in href:
             found.append(finding("check.external-reference", href=href, line=line))

@@ -1,5 +1,6 @@
-"""XBRL outputs: the instance, the Inline XBRL report, the taxonomy package beside them, and their
-self-verification with Arelle (offline)."""
+"""XBRL outputs: the instance, the Inline XBRL report, the report packages a regulator receives
+(``report.xbri``, ``report.xbr``), the taxonomy package beside them, and their self-verification with
+Arelle (offline), which reads the report packages themselves."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from disclosure.xbrl.arelle import VIEWER_SCRIPT, Message, failing, load, viewer
 from disclosure.xbrl.facts import Fact, facts
 from disclosure.xbrl.inline import inline
 from disclosure.xbrl.instance import instance
+from disclosure.xbrl.reportpackage import folder, report_package
 
 if TYPE_CHECKING:
     from disclosure.build import RenderInput
@@ -23,6 +25,11 @@ JSON = "report.json"
 """xBRL-JSON (OIM) of the instance, for data pipelines."""
 VIEWER = "report-viewer.html"
 """The iXBRL report with the ixbrl-viewer embedded; needs ``ixbrlviewer.js`` beside it."""
+INLINE_PACKAGE = "report.xbri"
+"""The Inline XBRL report as an XBRL Report Package 1.0: what is submitted."""
+INSTANCE_PACKAGE = "report.xbr"
+"""The XBRL instance as a report package."""
+PACKAGED = {INLINE_PACKAGE: INLINE, INSTANCE_PACKAGE: INSTANCE}
 
 
 def package_name() -> str:
@@ -33,8 +40,12 @@ def render(ctx: RenderInput) -> dict[str, bytes]:
     """The instance, the Inline XBRL report and the taxonomy package they use."""
     lang = ctx.options.lang
     found = facts(ctx.filing, ctx.figures, lang, ctx.options.ghg_unit)
-    return {INSTANCE: instance(ctx.filing, found, lang), INLINE: inline(ctx.filing, found, lang),
-            package_name(): package_bytes()}
+    out = {INSTANCE: instance(ctx.filing, found, lang), INLINE: inline(ctx.filing, found, lang),
+           package_name(): package_bytes()}
+    top = folder(ctx.filing)
+    for name, document in PACKAGED.items():
+        out[name] = report_package(top, document, out[document])
+    return out
 
 
 def verify(files: dict[str, bytes]) -> list[Message]:
@@ -44,8 +55,9 @@ def verify(files: dict[str, bytes]) -> list[Message]:
 
 def check(files: dict[str, bytes], *, validate: bool = True,
           viewer: bool = False) -> tuple[list[Message], dict[str, bytes]]:
-    """One Arelle load of each document: validation (unless ``validate`` is off) and the exports made
-    from the loaded model, xBRL-JSON from the instance and, if asked, the viewer from the iXBRL report.
+    """One Arelle load of each report (from its report package when there is one, so the package is
+    checked too): validation (unless ``validate`` is off) and the exports made from the loaded model,
+    xBRL-JSON from the instance and, if asked, the viewer from the iXBRL report.
 
     Returns the failing messages (each pointing to its document) and the exported files."""
     problems: list[Message] = []
@@ -53,15 +65,17 @@ def check(files: dict[str, bytes], *, validate: bool = True,
     wanted = {INSTANCE: ("json",), INLINE: ("viewer",) if viewer else ()}
     names = {"json": JSON, "viewer": VIEWER}
     with tempfile.TemporaryDirectory(prefix="disclosure-verify-") as tmp:
-        folder = Path(tmp)
-        package = folder / package_name()
+        work = Path(tmp)
+        package = work / package_name()
         package.write_bytes(files.get(package_name()) or package_bytes())
-        for name in (INSTANCE, INLINE):
-            if name not in files or not (validate or wanted[name]):
+        for document in (INSTANCE, INLINE):
+            packaged = next((p for p, d in PACKAGED.items() if d == document and p in files), None)
+            name = packaged or document
+            if name not in files or not (validate or wanted[document]):
                 continue
-            path = folder / name
+            path = work / name
             path.write_bytes(files[name])
-            outcome = load(path, [package], validate=validate, exports=wanted[name])
+            outcome = load(path, [package], validate=validate, exports=wanted[document])
             problems += [Message(m.level, m.code, m.text, name, m.line, m.concept) for m in failing(outcome.messages)]
             exported.update({names[kind]: data for kind, data in outcome.exports.items()})
     if viewer and VIEWER in exported:
