@@ -49,6 +49,7 @@ def own_checks(model: Any, obligations: Obligations | None = None) -> tuple[list
             found.append(finding("check.period", context=ctx.id, period="instant/forever", line=ctx.sourceline))
     if len(identifiers) > 1:
         found.append(finding("check.entity-mixed", identifiers=", ".join(sorted(identifiers))))
+    found += _facts(model)
     entity = next(iter(identifiers)) if len(identifiers) == 1 else ""
     if latest is not None:
         mandatory, decided = _obligation(model, entity, latest, obligations)
@@ -56,6 +57,25 @@ def own_checks(model: Any, obligations: Obligations | None = None) -> tuple[list
         if mandatory:
             found += _mandatory(model, latest)
     return found, ", ".join(sorted(identifiers)), str(latest or "")
+
+
+LANGUAGES = {"EntityNameChinese": "zh", "EntityNameEnglish": "en"}
+"""Facts whose language is known from the concept: their xml:lang must say it."""
+
+
+def _facts(model: Any) -> list[Finding]:
+    """Numbers state their precision as @decimals (what Calculations 1.1 and our tolerances read), and the
+    entity's names carry the language they are in."""
+    found = []
+    for f in model.facts:
+        concept = f.qname.localName if f.qname is not None else ""
+        if f.isNumeric and not f.isNil and f.precision is not None:
+            found.append(finding("check.decimals", concept=str(f.qname), line=f.sourceline))
+        want = LANGUAGES.get(concept)
+        if want and not f.isNil and not (f.xmlLang or "").lower().startswith(want):
+            found.append(finding("check.language", concept=str(f.qname), lang=f.xmlLang or "—", expected=want,
+                                 line=f.sourceline))
+    return found
 
 
 def _current(model: Any, name: str, year: int, total: bool = True) -> list[Any]:

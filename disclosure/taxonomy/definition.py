@@ -45,6 +45,8 @@ NUMERIC = {"ghg", "tce", "gj", "intensity-revenue", "intensity-product", "quanti
            "percent", "integer"}
 ABSTRACT = {"abstract", "axis", "table", "lineitems", "domain", "member"}
 EXCHANGES = ("sse14", "szse17", "bse11")
+SEGMENT_TABLE = "EntitySegmentTable"
+"""An empty hypercube on the segment, closed, in every section: no dimension may be put in the segment."""
 """Reference sources of the three exchange guidelines (``source: exchanges`` in the YAML)."""
 
 
@@ -307,6 +309,13 @@ def definition() -> Definition:
                                                         {"zh-CN": f"{zh} [表]", "en": f"{en} [table]"}))
             concepts.setdefault(role.lineitems, Concept(role.lineitems, "lineitems",
                                                         {"zh-CN": f"{zh} [行项目]", "en": f"{en} [line items]"}))
+    concepts[SEGMENT_TABLE] = Concept(
+        SEGMENT_TABLE, "table", {"zh-CN": "主体分部维度（不允许）[表]",
+                                 "en": "Entity segment dimensions (none allowed) [table]"},
+        doc={"zh-CN": "封闭的空超立方体（contextElement 为 segment），用于各部分："
+                      "上下文的 segment 中不得有维度，维度只能放在 scenario 中。",
+             "en": "A closed empty hypercube on the segment, used in every section: no dimension may be put in a "
+                   "context's segment; dimensions go in the scenario."})
     _document(concepts, axes, enumerations, roles)
     entry_points = {key: EntryPoint(key, e["name"], tuple(e["sources"]), e.get("basis", ""))
                     for key, e in raw["entry_points"].items()}

@@ -7,7 +7,7 @@ from typing import Any
 
 from lxml import etree
 
-from disclosure.taxonomy.definition import EXCHANGES, Definition, Role, flatten, tree
+from disclosure.taxonomy.definition import EXCHANGES, SEGMENT_TABLE, Definition, Role, flatten, tree
 from disclosure.taxonomy.obligations import obligation
 from disclosure.taxonomy.xml import (
     GEN,
@@ -203,7 +203,7 @@ def definitions(d: Definition) -> bytes:
             for domain in d.enumerations:
                 _members(link, domain, d.domain_members(domain))
             continue
-        names = {role.hypercube, role.lineitems, *role.line_items}
+        names = {role.hypercube, role.lineitems, SEGMENT_TABLE, *role.line_items}
         for axis_name in role.axes:
             axis = d.axes[axis_name]
             names.add(axis_name)
@@ -214,6 +214,8 @@ def definitions(d: Definition) -> bytes:
             loc(link, _href(d, name), name)
         arc(link, "definitionArc", DIM + "all", role.lineitems, role.hypercube, order=1,
             extra={f"{{{XBRLDT}}}closed": "true", f"{{{XBRLDT}}}contextElement": "scenario"})
+        arc(link, "definitionArc", DIM + "all", role.lineitems, SEGMENT_TABLE, order=2,
+            extra={f"{{{XBRLDT}}}closed": "true", f"{{{XBRLDT}}}contextElement": "segment"})
         for n, axis_name in enumerate(role.axes, start=1):
             arc(link, "definitionArc", DIM + "hypercube-dimension", role.hypercube, axis_name, order=n)
             axis = d.axes[axis_name]
