@@ -290,3 +290,147 @@ def test_text_output_in_both_languages() -> None:
 def test_outputs_are_well_formed_for_an_empty_result() -> None:
     assert output.findings_csv([]).splitlines() == [",".join(output.FINDING_COLUMNS)]
     assert json.loads(output.to_json([]))["summary"]["filings"] == 0
+
+
+# --- the regulator's obligation list -------------------------------------------------------------
+
+def test_obligations_decide_what_is_mandatory(tmp_path: Path) -> None:
+    """The list overrides the filing's own flag: listed mandatory + declared voluntary is a finding and
+    the mandatory items are then required; a filer not on the list is a warning."""
+    from tests.conformance.filings import OTHER_USCC, USCC, base
+
+    filing = tmp_path / "voluntary.xbrl"
+    filing.write_bytes(base().xml())  # declares EntityIsMandatoryDiscloser false, has few mandatory items
+    listed = tmp_path / "obligations.csv"
+    listed.write_text(f"统一社会信用代码,会计年度,披露义务\n{USCC},2025,mandatory\n", encoding="utf-8-sig")
+    runner = CliRunner()
+    done = runner.invoke(main, ["check", str(filing), "--format", "json", "--obligations", str(listed)])
+    assert done.exit_code == 1, done.output
+    findings = json.loads(done.stdout)["filings"][0]["findings"]
+    codes = [f["code"] for f in findings]
+    assert "check.obligation-mismatch" in codes
+    missing = {f["concept"] for f in findings if f["code"] == "check.mandatory-missing"}
+    assert {"cn-ghg:GovernanceExplanatory", "cn-ghg:DocumentTitle"} <= missing
+    assert "cn-ghg:Scope1GHGEmissions" not in missing
+    listed.write_text(f"uscc,fiscal_year,obligation\n{OTHER_USCC},2025,mandatory\n", encoding="utf-8")
+    done = runner.invoke(main, ["check", str(filing), "--format", "json", "--obligations", str(listed)])
+    assert done.exit_code == 0, done.output
+    assert [f["code"] for f in json.loads(done.stdout)["filings"][0]["findings"]] == ["check.obligation-unlisted"]
+
+
+@pytest.mark.parametrize(("content", "where"), [
+    ("uscc,fiscal_year\n91630000MA7512345E,2025\n", ":1: the header"),
+    ("uscc,fiscal_year,obligation\n91630000MA7512345F,2025,mandatory\n", ":2: '91630000MA7512345F' is not a valid"),
+    ("uscc,fiscal_year,obligation\n91630000MA7512345E,20x5,mandatory\n", ":2: '20x5' is not a fiscal year"),
+    ("uscc,fiscal_year,obligation\n91630000MA7512345E,2025,required\n", ":2: 'required' is not an obligation"),
+])
+def test_a_bad_obligation_list_is_a_usage_error_naming_the_line(tmp_path: Path, content: str, where: str) -> None:
+    listed = tmp_path / "obligations.csv"
+    listed.write_text(content, encoding="utf-8")
+    done = CliRunner().invoke(main, ["check", str(HOSTILE / "files" / "valid.xbrl"), "--obligations", str(listed)])
+    assert done.exit_code == 2
+    assert "check.obligations-file" in done.output and where in done.output
+
+
+def test_formula_and_checker_find_the_same_missing_items(package: Path, tmp_path: Path) -> None:
+    """VR-RPT-001 (what plain Arelle reports) and check.mandatory-missing come from one list: on a filing
+    missing three items they name the same three."""
+    from disclosure.xbrl.arelle import load
+    from tests.conformance.filings import mandatory
+
+    filing = mandatory()
+    filing.drop("GovernanceExplanatory")
+    filing.drop("TargetName")
+    filing.find("Scope2LocationBasedGHGEmissions", explicit=(), typed=(), start="2025-01-01").nil = True
+    path = tmp_path / "missing.xbrl"
+    path.write_bytes(filing.xml())
+    message = next(m.text for m in load(path, [package]).messages if m.code == "message:VR-RPT-001")
+    by_formula = set(message.split("：", 1)[1].split(", "))
+    by_checker = {f.concept for f in check_file(path, package, Limits()).findings
+                  if f.code == "check.mandatory-missing"}
+    assert by_formula == by_checker == {"cn-ghg:GovernanceExplanatory", "cn-ghg:TargetName",
+                                        "cn-ghg:Scope2LocationBasedGHGEmissions"}
+
+
+# --- messages, report packages, xBRL-CSV --------------------------------------------------------
+
+def test_arelle_object_dumps_become_readable_text() -> None:
+    from disclosure.check.messages import readable
+
+    dump = ("Variable set VR-GHG-001 \nException: Atomizing modelInlineFact[__19](('file', 'filing.html'), "
+            "('line', 2), ('label', 'Scope 1 GHG emissions'), ('name', 'Scope1GHGEmissions'), "
+            "('QName', cn-ghg:Scope1GHGEmissions), ('contextRef', 'c1', (('entity', '91630000MA7512345E', "
+            "(('scheme', 'https://xbrl.disclosure.dev/scheme/uscc'),)), ('startDate', '2025-01-01'), "
+            "('endDate', '2025-12-31'), ())), ('unitRef', 'u (tCO2e)', (('measure', utr:tCO2e),)), "
+            "('decimals', '0'), ('value', 'NaN'), ('format', ixt:num-dot-decimal), ('scale', None), "
+            "('html value', '1.000,5x'))) to decimal does not have a proper value")
+    text = readable(dump)
+    assert "modelInlineFact" not in text and "(('" not in text
+    assert text.startswith("Variable set VR-GHG-001 Exception: Atomizing cn-ghg:Scope1GHGEmissions (line 2, value "
+                           "'1.000,5x')")
+    assert readable("at <arelle.ModelXbrl.ModelXbrl object at 0x7f00deadbeef> now") == "at  now"
+
+
+def test_a_report_package_is_read_first_class(tmp_path: Path, package: Path) -> None:
+    from tests.conformance.filings import base
+    from tests.conformance.filings import package as report_package
+
+    good = tmp_path / "filing.xbri"
+    good.write_bytes(report_package("xbri", {"report.html": base().inline()}))
+    result = check_file(good, package, Limits())
+    assert result.valid and result.kind == "package" and result.entity == "91630000MA7512345E"
+    assert [f.code for f in result.findings] == []
+    wrong = tmp_path / "filing.xbr"
+    wrong.write_bytes(report_package("xbri", {"report.html": base().inline()}))
+    codes = {f.code for f in check_file(wrong, package, Limits()).findings}
+    assert codes == {"check.package-metadata", "check.package-reports"}
+
+
+def test_an_xbrl_csv_report_with_its_tables(tmp_path: Path, package: Path) -> None:
+    from tests.conformance.filings import base
+
+    meta, table = base().csv("emissions.csv")
+    (tmp_path / "report.json").write_bytes(meta)
+    (tmp_path / "emissions.csv").write_bytes(table)
+    result = check_file(tmp_path / "report.json", package, Limits())
+    assert result.valid and result.kind == "csv", [(f.code, f.message_en) for f in result.findings]
+    (tmp_path / "emissions.csv").write_bytes(table.replace(b"1500", b"1600"))  # the Scope 1+2 total now off
+    assert "calc11e:inconsistentCalculationUsingRounding" in {
+        f.code for f in check_file(tmp_path / "report.json", package, Limits()).findings}
+    (tmp_path / "emissions.csv").unlink()
+    assert [f.code for f in check_file(tmp_path / "report.json", package, Limits()).findings] == ["check.csv-table"]
+
+
+# --- workers import the installed package, whatever the working directory --------------------------
+
+@pytest.mark.slow
+def test_workers_import_the_installed_package_from_a_source_checkout(request: pytest.FixtureRequest,
+                                                                     tmp_path: Path) -> None:
+    """Run from a folder holding a disclosure/ directory (here a copy of the source tree, which has no
+    disclosure.taxonomies), a regular install's workers still import the installed package."""
+    import shutil
+    import subprocess
+    import sys
+    import venv
+
+    root = Path(request.config.rootpath)
+    dist = tmp_path / "dist"
+    subprocess.run([sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(root)], check=True,
+                   capture_output=True)
+    env_dir = tmp_path / "venv"
+    venv.EnvBuilder(system_site_packages=True, with_pip=True).create(env_dir)  # dependencies from the system
+    python = env_dir / "bin" / "python"
+    subprocess.run([str(python), "-m", "pip", "install", "-q", "--no-deps", str(next(dist.glob("*.whl")))],
+                   check=True, capture_output=True)
+    work = tmp_path / "checkout"
+    shutil.copytree(root / "disclosure", work / "disclosure", ignore=shutil.ignore_patterns("__pycache__"))
+    installed = subprocess.run([str(python), "-I", "-c", "import disclosure; print(disclosure.__file__)"],
+                               capture_output=True, text=True, check=True).stdout
+    assert installed.startswith(str(env_dir))
+    done = subprocess.run([str(env_dir / "bin" / "disclosure"), "check", str(HOSTILE / "files" / "valid.xbrl"),
+                           str(HOSTILE / "files" / "negative-scope1.xbrl"), "--format", "json"],
+                          cwd=work, capture_output=True, text=True)
+    doc = json.loads(done.stdout)
+    codes = [[f["code"] for f in r["findings"]] for r in doc["filings"]]
+    assert codes[0] == [] and "VR-GHG-001" in codes[1], codes
+    assert "check.crash" not in str(codes)

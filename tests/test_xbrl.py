@@ -8,11 +8,13 @@ import json
 import re
 import warnings
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
+from arelle.ModelValue import qname as ModelQName
 from lxml import etree
 
 from disclosure import load, validate
@@ -165,6 +167,19 @@ def _gas_sum(root: etree._Element) -> None:
     raise AssertionError("no CO2 fact")
 
 
+def _name_on_methane(root: etree._Element) -> None:
+    """The entity name reported on a gas member: its section has no dimensions (closed hypercube)."""
+    ctx = next(c for c in root.iter(f"{{{XBRLI}}}context") if b"GreenhouseGasAxis" in etree.tostring(c))
+    el = _fact(root, "EntityNameChinese")
+    el.set("contextRef", str(ctx.get("id")))
+
+
+def _kilotonnes(root: etree._Element) -> None:
+    for unit in root.iter(f"{{{XBRLI}}}unit"):
+        if unit.get("id") == "u_tCO2e":
+            next(unit.iter(f"{{{XBRLI}}}measure")).text = "utr:ktCO2e"
+
+
 def _half_year(root: etree._Element) -> None:
     for ctx in root.iter(f"{{{XBRLI}}}context"):
         end = next(ctx.iter(f"{{{XBRLI}}}endDate"))
@@ -180,6 +195,8 @@ MUTATIONS: list[tuple[str, Callable[[etree._Element], None], str]] = [
     ("wrong-unit", _wrong_unit, "utre:error-NumericFactUtrInvalid"),
     ("gas-breakdown-off", _gas_sum, "message:VR-GHG-002"),
     ("period-not-a-year", _half_year, "message:VR-RPT-002"),
+    ("entity-name-on-a-gas-member", _name_on_methane, "xbrldie:PrimaryItemDimensionallyInvalidError"),
+    ("emissions-in-kilotonnes", _kilotonnes, "message:VR-UNIT-001"),
 ]
 
 
@@ -317,3 +334,206 @@ def test_viewer_is_offline_and_embeds_every_fact(outputs: dict[str, Path], name:
 
 def test_verify_reports_messages_for_a_broken_document() -> None:
     assert verify({"report.xbrl": b"<not-xbrl/>"}) != []
+
+
+# --- the taxonomy's model: closed hypercubes, enumerations, labels, references, units, obligations ------
+
+@pytest.fixture(scope="module")
+def dts(package: Path) -> Iterator[Any]:
+    """The full entry point's DTS as Arelle loads it (kept open for inspection)."""
+    from disclosure.xbrl.arelle import _session
+
+    entry = package.parent / "entry.xbrl"
+    entry.write_text(f'<xbrli:xbrl xmlns:xbrli="{XBRLI}" xmlns:link="http://www.xbrl.org/2003/linkbase" '
+                     'xmlns:xlink="http://www.w3.org/1999/xlink"><link:schemaRef xlink:type="simple" '
+                     f'xlink:href="{definition().entry_point}"/></xbrli:xbrl>', encoding="utf-8")
+    with _session(entry, [package], logFile="logToBuffer") as session:
+        yield session.get_models()[0]
+
+
+def test_every_line_item_is_in_a_closed_hypercube(dts: Any) -> None:
+    """Arelle's relationships: every reportable concept is a primary item of a closed hypercube (on the
+    scenario), and every section also closes the segment; so any stray dimension is invalid."""
+    from arelle import XbrlConst
+
+    covered: set[str] = set()
+    segment_closed: set[str] = set()
+    for rel in dts.relationshipSet(XbrlConst.all).modelRelationships:
+        assert rel.isClosed, rel.fromModelObject.qname
+        members = dts.relationshipSet(XbrlConst.domainMember, rel.linkrole)
+        items = {r.toModelObject.qname.localName for r in members.fromModelObject(rel.fromModelObject)}
+        (segment_closed if rel.contextElement == "segment" else covered).update(items)
+    reportable = {c.qname.localName for c in dts.qnameConcepts.values()
+                  if c.qname.namespaceURI == definition().namespace and c.isItem and not c.isAbstract}
+    assert len(reportable) > 90
+    assert reportable - covered == set()
+    assert reportable - segment_closed == set()
+
+
+def test_concepts_have_documentation_references_and_role_labels(dts: Any) -> None:
+    from arelle import XbrlConst
+
+    d = definition()
+    for name in d.concepts:
+        c = dts.qnameConcepts[ModelQName(d.namespace, name)]
+        for lang in ("zh-CN", "en"):
+            assert c.label(lang=lang, fallbackToQname=False), (name, lang)
+            assert c.label(XbrlConst.documentationLabel, lang=lang, fallbackToQname=False), (name, lang, "doc")
+        if c.isItem and not c.isAbstract:
+            refs = dts.relationshipSet(XbrlConst.conceptReference).fromModelObject(c)
+            assert refs, name
+    for name in ("Scope1And2LocationBasedGHGEmissions", "Scope1To3MarketBasedGHGEmissions"):
+        total = dts.qnameConcepts[ModelQName(d.namespace, name)].label(
+            "http://www.xbrl.org/2003/role/totalLabel", lang="zh-CN", fallbackToQname=False)
+        assert total and total != d.concepts[name].label["zh-CN"]
+    labels = dts.relationshipSet(XbrlConst.elementLabel)
+    for role in d.roles:
+        role_type = dts.roleTypes[d.role_uri(role)][0]
+        texts = {r.toModelObject.xmlLang: r.toModelObject.text for r in labels.fromModelObject(role_type)}
+        assert texts == {"zh-CN": role.label["zh-CN"], "en": role.label["en"]}
+
+
+def test_exchange_references_carry_checklist_items_and_levels_from_the_one_list() -> None:
+    """Each exchange's reference linkbase cites its guideline with the checklist item and obligation
+    level of disclosure.taxonomy.obligations; every exchange cites the climate articles alike."""
+    from disclosure.taxonomy.obligations import obligation
+
+    d = definition()
+    files = package_files()
+    ns = {"link": "http://www.xbrl.org/2003/linkbase", "ref": "http://www.xbrl.org/2006/ref"}
+    cited: dict[str, dict[str, str]] = {}
+    for key in ("sse", "szse", "bse"):
+        root = etree.fromstring(files[f"{d.date}/cn-ghg-ref-{key}.xml"])
+        for res in root.iterfind(".//link:reference", ns):
+            concept = res.get("id", "").split("_")[0]
+            ob = obligation(concept)
+            level = res.findtext(f"{{{d.namespace}}}ObligationLevel")
+            item = res.findtext(f"{{{d.namespace}}}ChecklistItem")
+            assert (level, item or "") == ((ob.level, ob.item) if ob else (None, "")), concept
+            cited.setdefault(concept, {})[key] = res.findtext("ref:Article", namespaces=ns) or ""
+    assert {"sse", "szse", "bse"} == set(cited["Scope1GHGEmissions"])
+    assert all(len(set(articles.values())) == 1 for articles in cited.values())
+    assert cited["EnergyConsumption"]["bse"] == "35"
+
+
+def test_the_mandatory_list_is_one_list() -> None:
+    """VR-RPT-001, the checker's check and docs/filing-rules.md use disclosure.taxonomy.obligations."""
+    from disclosure.taxonomy.obligations import mandatory_items, markdown
+
+    names = [i.concept for i in mandatory_items("mandatory")]
+    assert {"Scope1GHGEmissions", "Scope2LocationBasedGHGEmissions", "EnergyConsumption"} <= set(names)
+    formula = etree.fromstring(package_files()[f"{definition().date}/cn-ghg-for.xml"])
+    select = formula.xpath("//*[@*[local-name()='label']='VR-RPT-001_names']/@select")[0]
+    assert select == "(" + ", ".join(f"'{n}'" for n in names) + ")"
+    docs = (Path(__file__).parent.parent / "docs" / "filing-rules.md").read_text(encoding="utf-8")
+    assert markdown() in docs, "regenerate the table in docs/filing-rules.md from obligations.markdown()"
+
+
+def test_enumerations_point_to_their_domains_with_the_report_vocabulary(dts: Any) -> None:
+    from disclosure.vocabulary import label
+
+    d = definition()
+    enums = [c for c in d.concepts.values() if c.enumeration]
+    assert {"ConsolidationApproach", "EntityOwnershipType", "FacilityProvince", "BasisOfPreparation",
+            "TargetScopesCovered", "GlobalWarmingPotentialSet", "AssuranceLevel", "Scope3DataQuality"} <= {
+        c.name for c in enums}
+    for c in enums:
+        concept = dts.qnameConcepts[ModelQName(d.namespace, c.name)]
+        assert concept.isEnumeration and concept.isEnumDomainUsable is False, c.name
+        assert concept.enumDomainQname.localName == c.domain
+    assert d.concepts["OperationalControlApproachMember"].label["zh-CN"] == label(
+        "consolidation-approach", "operational-control", "zh-CN")
+    assert d.concepts["QinghaiMember"].label == {"zh-CN": "青海", "en": "Qinghai"}
+
+
+def test_tce_is_a_unit_registry_entry_arelle_can_enforce(package: Path, tmp_path: Path) -> None:
+    """cn-ghg-units.xml is in the UTR's format: merged into the UTR, Arelle enforces it on
+    coalEquivalentItemType exactly as on the UTR's own types."""
+    import arelle
+
+    from tests.conformance.filings import base
+
+    ours = etree.fromstring(package_files()[f"{definition().date}/cn-ghg-units.xml"])
+    utr_file = Path(arelle.__file__).parent / "resources/cache/http/www.xbrl.org/utr/utr.xml"
+    utr = etree.parse(str(utr_file)).getroot()
+    units = utr.find("{http://www.xbrl.org/2009/utr}units")
+    units.extend(ours.find("{http://www.xbrl.org/2009/utr}units"))
+    merged = tmp_path / "utr.xml"
+    merged.write_bytes(etree.tostring(utr))
+    from disclosure.xbrl.arelle import load
+
+    good, bad = tmp_path / "good.xbrl", tmp_path / "bad.xbrl"
+    good.write_bytes(base().xml())
+    wrong = base()
+    wrong.units["u_tce"] = ("utr:MWh", None)
+    bad.write_bytes(wrong.xml())
+    assert [m.code for m in load(good, [package], utr=merged).messages if m.failing] == []
+    codes = {m.code for m in load(bad, [package], utr=merged).messages if m.failing}
+    assert {"utre:error-NumericFactUtrInvalid", "message:VR-UNIT-002"} <= codes
+
+
+def _visible_text(html: bytes) -> str:
+    root = etree.fromstring(html)
+    for hidden in root.iter("{http://www.xbrl.org/2013/inlineXBRL}header"):
+        hidden.getparent().remove(hidden)
+    return "".join(next(root.iter("{http://www.w3.org/1999/xhtml}body")).itertext())
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_inline_report_shows_labels_not_codes(outputs: dict[str, Path], name: str) -> None:
+    html = (outputs[name] / "report.html").read_bytes()
+    text = _visible_text(html)
+    for code in ("operational-control", "equity-share", "provincial-soe", "central-soe", "sse-no14", "szse-no17",
+                 "ifrs-s2", "qinghai", "guangdong", "jiangsu", definition().namespace):
+        assert code not in text, code
+    root = etree.fromstring(html)
+    ix = "{http://www.xbrl.org/2013/inlineXBRL}"
+    hidden = {el.get("id"): el for el in root.iter(f"{ix}nonNumeric") if el.getparent().tag == f"{ix}hidden"}
+    spans = [el for el in root.iter("{http://www.w3.org/1999/xhtml}span")
+             if (el.get("style") or "").startswith("-ix-hidden:")]
+    shown = {el.get("style").split(":", 1)[1]: "".join(el.itertext()) for el in spans}
+    assert set(shown) == set(hidden) and hidden
+    approach = next(el for el in hidden.values() if el.get("name") == "cn-ghg:ConsolidationApproach")
+    member = approach.text.split("#")[1]
+    assert shown[approach.get("id")] == definition().concepts[member].label["zh-CN"]
+    english = next(el for el in root.iter(f"{ix}nonNumeric") if el.get("name") == "cn-ghg:EntityNameEnglish")
+    assert english.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
+
+
+def test_province_spellings_are_one_member(samples: Path) -> None:
+    """The Qinghai sample writes 青海 for one facility and qinghai for another: one member."""
+    outcome = validate(load(samples / "qinghai-aluminium" / "filing.yaml"))
+    assert outcome.filing is not None and outcome.figures is not None
+    spellings = {fac.province for fac in outcome.filing.facilities}
+    assert {"青海", "qinghai"} <= spellings
+    members = {f.enum for f in facts(outcome.filing, outcome.figures) if f.concept == "FacilityProvince"}
+    assert members == {("QinghaiMember",)}
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_build_writes_report_packages_a_regulator_accepts(outputs: dict[str, Path], name: str) -> None:
+    from disclosure.check import Limits, check_file
+
+    pkg = outputs[name] / "cn-ghg-2026.zip"
+    for package_name, inside in (("report.xbri", "report.html"), ("report.xbr", "report.xbrl")):
+        data = (outputs[name] / package_name).read_bytes()
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        top = archive.namelist()[0].split("/")[0]
+        assert sorted(archive.namelist()) == [f"{top}/META-INF/reportPackage.json", f"{top}/reports/{inside}"]
+        assert archive.read(f"{top}/reports/{inside}") == (outputs[name] / inside).read_bytes()
+        kind = json.loads(archive.read(f"{top}/META-INF/reportPackage.json"))["documentInfo"]["documentType"]
+        assert kind == "https://xbrl.org/report-package/2023/" + package_name.split(".")[1]
+        result = check_file(outputs[name] / package_name, pkg, Limits())
+        assert result.valid and result.kind == "package", [(f.code, f.message_en) for f in result.findings]
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_viewer_shows_sections_in_chinese(outputs: dict[str, Path], name: str) -> None:
+    page = etree.parse(str(outputs[name] / "report-viewer.html"))
+    script = next(s.text for s in page.getroot().iter("{http://www.w3.org/1999/xhtml}script")
+                  if s.get("type") == "application/x.ixbrl-viewer+json")
+    report = json.loads(script)["sourceReports"][0]["targetReports"][0]
+    zh = {labels.get("zh-cn") for labels in report["roleDefs"].values()}
+    assert "[500000] 温室气体排放量" in zh
+    concept = report["concepts"]["cn-ghg:ConsolidationApproach"]["labels"]["std"]
+    assert concept["zh-cn"] == "温室气体核算合并方法"

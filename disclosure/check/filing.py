@@ -67,8 +67,10 @@ def _arelle(doc: Document, package: Path, workdir: Path | None,
             (folder / name).write_bytes(data)
         home = Path(tmp) / "arelle"
         home.mkdir(exist_ok=True)
+        # a batch worker collects garbage every few filings; a single check collects now (Arelle leaves the
+        # package's file handle to the collector)
         outcome = load(entry, [package], inspect=partial(own_checks, obligations=obligations), keep_raw=True,
-                       collect=False, home=home)
+                       collect=workdir is None, home=home)
     raw = [m for m in outcome.raw or [] if m.get("levelname") not in ("DEBUG", "INFO")]
     if any("memory allocation failed" in str(m.get("msg", "")).lower()
            or (m.get("messageCode") == "xmlSchema:syntax" and "unrecoverable error" in str(m.get("msg", "")).lower())

@@ -87,8 +87,8 @@ def _closing(text: str, start: int) -> int | None:
 
 def _describe(props: str) -> str:
     def get(name: str) -> str:
-        found = re.search(rf"\('{re.escape(name)}', '?([^,')]*)'?\)", props)
-        return found.group(1) if found else ""
+        found = re.search(rf"\('{re.escape(name)}', (?:'((?:[^'\\]|\\.)*)'|([^,()']*))\)", props)
+        return (found.group(1) if found.group(1) is not None else found.group(2)) if found else ""
 
     qname = get("QName") or get("name") or "?"
     parts = [f"line {get('line')}" if get("line") else "", f"value {get('html value') or get('value')!r}"

@@ -72,10 +72,20 @@ def _facts(model: Any) -> list[Finding]:
         if f.isNumeric and not f.isNil and f.precision is not None:
             found.append(finding("check.decimals", concept=str(f.qname), line=f.sourceline))
         want = LANGUAGES.get(concept)
-        if want and not f.isNil and not (f.xmlLang or "").lower().startswith(want):
-            found.append(finding("check.language", concept=str(f.qname), lang=f.xmlLang or "—", expected=want,
-                                 line=f.sourceline))
+        if want and not f.isNil:
+            lang = _lang(f)
+            if not lang.lower().startswith(want):
+                found.append(finding("check.language", concept=str(f.qname), lang=lang or "—", expected=want,
+                                     line=f.sourceline))
     return found
+
+
+def _lang(fact: Any) -> str:
+    """The fact's language: its own xml:lang or the nearest ancestor's (Arelle's xmlLang stops at the parent,
+    which in Inline XBRL is a table cell)."""
+    from arelle import XmlUtil
+
+    return str(XmlUtil.ancestorOrSelfAttr(fact, "{http://www.w3.org/XML/1998/namespace}lang") or "")
 
 
 def _current(model: Any, name: str, year: int, total: bool = True) -> list[Any]:

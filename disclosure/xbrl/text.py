@@ -5,8 +5,10 @@ from __future__ import annotations
 from html import escape
 
 from disclosure.compute import Figures
+from disclosure.factors import Factor
 from disclosure.model import Filing
 from disclosure.model.base import LocalText
+from disclosure.resources import load_data_yaml
 from disclosure.vocabulary import label
 
 WORDS = {
@@ -59,6 +61,44 @@ def _table(headers: list[str], rows: list[list[str]]) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
+FACTOR_WORDS = {
+    "zh-CN": {"grid": "电网排放因子", "mee-nbs": "生态环境部、国家统计局", "ets-national": "全国碳市场",
+              "ncv": "低位发热量", "carbon_content": "单位热值含碳量", "oxidation": "碳氧化率",
+              "heat": "外购热力排放因子", "gwp": "全球变暖潜势", "process-aluminium-anode": "电解铝阳极消耗排放因子",
+              "process-aluminium-pfc": "电解铝阳极效应排放因子", "year": "年"},
+    "en": {"grid": "Grid emission factor", "mee-nbs": "MEE/NBS", "ets-national": "national ETS",
+           "ncv": "net calorific value", "carbon_content": "carbon content per unit of heat",
+           "oxidation": "oxidation rate", "heat": "Purchased heat emission factor", "gwp": "GWP",
+           "process-aluminium-anode": "Aluminium anode consumption factor",
+           "process-aluminium-pfc": "Aluminium anode effect factor", "year": ""},
+}
+
+
+def factor_name(f: Factor, lang: str) -> str:
+    """What a factor is, in words (the report shows this; the factor's library id stays in the trail)."""
+    from disclosure.factors import library
+
+    w = FACTOR_WORDS[lang]
+    regions = library().regions
+    region = regions.get(f.region or "", {}).get(lang, f.region or "")
+    if f.kind == "grid-electricity":
+        detail = [w.get(f.series or "", f.series or ""), region, f"{f.year}{w['year']}" if f.year else ""]
+        sep = "，" if lang == "zh-CN" else ", "
+        inner = sep.join(x for x in detail if x)
+        return f"{w['grid']}（{inner}）" if lang == "zh-CN" else f"{w['grid']} ({inner})"
+    if f.kind.startswith("fuel-") and f.fuel:
+        fuel = load_data_yaml("factors/fuels.yaml")["fuels"].get(f.fuel, {}).get(lang, f.fuel)
+        return f"{fuel}{w.get(f.parameter or '', '')}" if lang == "zh-CN" else f"{fuel} {w.get(f.parameter or '', '')}"
+    if f.kind == "gwp":
+        return f"{f.gas} {w['gwp']}（{f.gwp_set}）" if lang == "zh-CN" else f"{f.gas} {w['gwp']} ({f.gwp_set})"
+    return w.get(f.kind, f.kind)
+
+
+def factor_source(f: Factor) -> str:
+    """The document a factor is taken from and its date (URLs stay in the trail)."""
+    return "; ".join(p for p in (f.document, f.document_date) if p)
+
+
 def narratives(filing: Filing, figures: Figures, lang: str) -> dict[str, str]:
     """Concept name → XHTML fragment, for every narrative the filing gives."""
     w = WORDS[lang]
@@ -101,8 +141,8 @@ def narratives(filing: Filing, figures: Figures, lang: str) -> dict[str, str]:
     if rm is not None:
         out["RiskManagementExplanatory"] = p(w["process"], _t(rm.process, lang)) + p(
             w["integration"], _t(rm.integration, lang))
-    factors = [[escape(f.id), escape(str(f.value)), escape(f.unit), v("factor-status", f.status),
-                escape(f.source_text())] for f in figures.factors_used.values()]
+    factors = [[escape(factor_name(f, lang)), escape(str(f.value)), escape(f.unit), v("factor-status", f.status),
+                escape(factor_source(f))] for f in figures.factors_used.values()]
     out["GHGMethodologyExplanatory"] = (
         p(w["standard"], escape(filing.report.ghg_standard))
         + p(w["approach"], v("consolidation-approach", figures.approach))
