@@ -44,7 +44,9 @@ def sources(tmp: Path) -> list[tuple[str, bytes]]:
         build(filing, BuildOptions(output=folder))
         out += [(f"{filing.parent.name}.xbrl", (folder / "report.xbrl").read_bytes()),
                 (f"{filing.parent.name}.html", (folder / "report.html").read_bytes())]
-    (tmp / "cn-ghg.zip").write_bytes((folder / "cn-ghg-2025.zip").read_bytes())
+    from disclosure.taxonomy import definition
+
+    (tmp / "cn-ghg.zip").write_bytes((folder / f"{definition().folder}.zip").read_bytes())
     return out
 
 
