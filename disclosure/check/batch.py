@@ -99,6 +99,7 @@ def run(paths: list[Path], options: Options,
         package_path.write_bytes(_package_bytes(validation_view=True))  # stored, not deflated: read 500 times
         keys = {i: key for i, _, key in todo}
         for i, result in _pool(todo, package_path, options):
+            result.path = str(paths[i])  # workers read the absolute path; report the one given
             results[i] = result
             key = keys[i]
             if options.cache is not None and key and not any(f.code in ("check.crash", "check.timeout")

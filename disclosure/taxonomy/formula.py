@@ -358,16 +358,18 @@ def _mandatory(w: _Writer, spec: dict[str, Any]) -> None:
     # in Arelle 2.47: a variable per concept, each with a fallback, made it evaluate 2^n combinations.)
     # A total must be undimensioned (no scenario); other items may be on any member of their table. An
     # empty or blank value does not count. A checklist item listed in the omissions table (OmissionReason on
-    # ChecklistItemAxis) counts as explained. The list is data (three aligned sequences), so the expression
+    # ChecklistItemAxis) counts as explained. The list is data (aligned sequences), so the expression
     # stays short to parse.
     axis = w.qname(f"{w.d.prefix}:ChecklistItemAxis")
     same_year = ("xfi:period-start(.) eq xfi:period-start(xfi:period($mandatory)) and "
                  "xfi:period-end(.) eq xfi:period-end(xfi:period($mandatory))")
-    found = (f"$facts[{concept_of('.')} eq QName('{w.d.namespace}', $names[$k]) and "
-             "normalize-space(string(.)) ne '' and ($totals[$k] eq 0 or empty(xfi:context-scenario(xfi:context(.))))]")
-    missing = (f"string-join(for $k in 1 to count($names) return if (exists({found}) or "
-               f"($items[$k] ne '' and $items[$k] = $omissions)) then () else concat('{w.d.prefix}:', $names[$k]), "
-               "', ')")
+    # What is present, once: "Name|any" for every non-blank fact, "Name|total" for an undimensioned one.
+    name = f"local-name-from-QName({concept_of('$f')})"
+    present = (f"for $f in $facts[normalize-space(string(.)) ne ''] return (concat({name}, '|any'), "
+               f"if (empty(xfi:context-scenario(xfi:context($f)))) then concat({name}, '|total') else ())")
+    missing = ("string-join(for $k in 1 to count($names) return if ($names[$k] = $present or "
+               "($items[$k] ne '' and $items[$k] = $omissions)) then () else "
+               f"concat('{w.d.prefix}:', substring-before($names[$k], '|')), ', ')")
     # xs:boolean() takes the flag's typed value; not($mandatory) alone would test that the fact exists.
     aid = w.assertion(spec, "not(xs:boolean($mandatory)) or $missing eq ''", implicit=False)
     w.variable(aid, "mandatory", [w.concepts(["EntityIsMandatoryDiscloser"])])
@@ -375,9 +377,9 @@ def _mandatory(w: _Writer, spec: dict[str, Any]) -> None:
                               w.covers(["all"])], sequence=True, fallback="()")
     w.variable(aid, "omitted", [w.concepts(["OmissionReason"]), w.with_context(), w.period(same_year),
                                 w.covers(["all"])], sequence=True, fallback="()")
-    w.general(aid, "names", "(" + ", ".join(f"'{i.concept}'" for i in items) + ")")
+    w.general(aid, "names", "(" + ", ".join(f"'{i.concept}|{'total' if i.total else 'any'}'" for i in items) + ")")
     w.general(aid, "items", "(" + ", ".join(f"'{i.item}'" for i in items) + ")")
-    w.general(aid, "totals", "(" + ", ".join("1" if i.total else "0" for i in items) + ")")
+    w.general(aid, "present", present)
     w.general(aid, "omissions",
               f"for $o in $omitted return string(xfi:fact-typed-dimension-simple-value($o, {axis}))")
     w.general(aid, "missing", missing)
