@@ -38,7 +38,10 @@ class Ref:
 
     source: str
     article: str
+    """As the report's index cites it; empty where no article number was found."""
     status: str
+    note: str = ""
+    """Research notes (what was not found); for docs/checklist.md, never for reports."""
 
 
 @dataclass(frozen=True)
@@ -82,7 +85,7 @@ def _item(raw: dict[str, Any]) -> Item:
     return Item(
         id=raw["id"], section=raw["section"], text={"zh-CN": raw["zh-CN"], "en": raw["en"]},
         obligation=dict(raw["obligation"]),
-        refs=tuple(Ref(r["source"], str(r["article"]), r["status"]) for r in raw["refs"]),
+        refs=tuple(Ref(r["source"], str(r["article"]), r["status"], r.get("note", "")) for r in raw["refs"]),
         met_paths=tuple(raw.get("met", ())), applies_if=tuple(raw.get("applies_if", ())),
         rule=raw.get("rule", ""), rendered=raw.get("rendered", ""),
         four_pillar=bool(raw.get("four_pillar", False)), concepts=tuple(raw.get("concepts", ())),

@@ -139,7 +139,7 @@ def energy_figures(ctx: Context, facilities: list[FacilityResult], energy_gj: di
             "group/energy_intensity_revenue", "energy.intensity_revenue", fig.intensity_revenue, "tce/10^4CNY",
             "total tce ÷ revenue (10^4 CNY)", (TrailInput("revenue", revenue_10k, "10^4CNY", "activity",
                                                          "report.revenue"),), "group", (), ("group/energy_total_tce",)))
-    fig.intensity_product = _per_product(facilities)
+    fig.intensity_product = _per_product(ctx, facilities)
     if energy is None:
         return fig
     _clean(ctx, fig, facilities, energy_gj)
@@ -156,11 +156,18 @@ def energy_figures(ctx: Context, facilities: list[FacilityResult], energy_gj: di
     return fig
 
 
-def _per_product(facilities: list[FacilityResult]) -> dict[str, tuple[Decimal, str]]:
+def _per_product(ctx: Context, facilities: list[FacilityResult]) -> dict[str, tuple[Decimal, str]]:
+    """tce per unit of product over the facilities that make it (their sources' energy and the
+    additional energy uses attributed to them)."""
     found: dict[str, list[Decimal]] = {}
     unit_of: dict[str, str] = {}
+    extra: dict[str, Decimal] = defaultdict(lambda: ZERO)
+    if ctx.filing.energy is not None:
+        for use in ctx.filing.energy.additional:
+            if use.facility is not None:
+                extra[use.facility] += _gj_quietly(use) or ZERO
     for f in facilities:
-        gj = total(s.energy_gj for s in f.sources if s.energy_gj is not None)
+        gj = total(s.energy_gj for s in f.sources if s.energy_gj is not None) + extra[f.id]
         for key, (qty, unit) in f.products.items():
             acc = found.setdefault(key, [ZERO, ZERO])
             acc[0] += gj * f.share
@@ -169,12 +176,22 @@ def _per_product(facilities: list[FacilityResult]) -> dict[str, tuple[Decimal, s
     return {k: (CONTEXT.divide(tce(gj), q), unit_of[k]) for k, (gj, q) in sorted(found.items()) if q}
 
 
+def _gj_quietly(use: EnergyUse) -> Decimal | None:
+    """An energy use's GJ without findings (they were reported when the total was computed)."""
+    if units.known(use.unit) and units.same_dimension(use.unit, "GJ"):
+        return units.convert(use.quantity, use.unit, "GJ")
+    if use.coefficient is not None:
+        return use.quantity * use.coefficient * TCE_GJ
+    return None
+
+
 def _clean(ctx: Context, fig: EnergyFigures, facilities: list[FacilityResult],
            energy_gj: dict[str, Decimal]) -> None:
     assert ctx.filing.energy is not None
     by_id = {f"{f.id}/{s.source}": (s, f.share) for f in facilities for s in f.sources}
     extra = {u.id: u for u in ctx.filing.energy.additional}
     whole = total(energy_gj.values())
+    clean_gj = ZERO
     for i, use in enumerate(ctx.filing.energy.clean):
         path: tuple[PathPart, ...] = ("energy", "clean", i)
         gj = ZERO
@@ -191,10 +208,8 @@ def _clean(ctx: Context, fig: EnergyFigures, facilities: list[FacilityResult],
             if found is None:
                 ctx.issue("rule.energy.clean-source-unknown", (*path, "energy_use"), source=use.energy_use)
                 ok = False
-            elif units.same_dimension(found.unit, "GJ"):
-                gj += units.convert(found.quantity, found.unit, "GJ")
-            elif found.coefficient is not None:
-                gj += found.quantity * found.coefficient * TCE_GJ
+            else:
+                gj += _gj_quietly(found) or ZERO
         if use.quantity is not None:
             if ctx.unit_ok(use.unit, "GJ", (*path, "unit"), "unit"):
                 assert use.unit is not None
@@ -205,9 +220,10 @@ def _clean(ctx: Context, fig: EnergyFigures, facilities: list[FacilityResult],
             continue
         share = CONTEXT.divide(gj * HUNDRED, whole) if whole else None
         fig.clean.append(CleanResult(use.type.value, use.channel.value, tce(gj), share))
-    fig.clean_tce = total(c.tce for c in fig.clean)
+        clean_gj += gj
+    fig.clean_tce = tce(clean_gj)
     if whole:
-        fig.clean_share_pct = CONTEXT.divide(fig.clean_tce * TCE_GJ * HUNDRED, whole)
+        fig.clean_share_pct = CONTEXT.divide(clean_gj * HUNDRED, whole)
         ctx.trail.append(TrailEntry("group/clean_energy_share", "energy.clean_share", fig.clean_share_pct, "%",
                                     "Σ clean energy (tce) ÷ total energy (tce) × 100",
                                     tuple(TrailInput(f"{c.type}/{c.channel}", c.tce, "tce", "computed", "energy.clean")

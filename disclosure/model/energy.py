@@ -40,7 +40,10 @@ class EnergyUse(Model):
     coefficient_source: str | None = None
     """Where a coefficient given here comes from (measured enthalpy, supplier, standard)."""
     direct: bool = False
-    """Direct energy (fuels used on site) rather than indirect (electricity, heat, steam)."""
+    """Direct energy (fuels used on site, own generation) rather than indirect (bought-in electricity,
+    heat, steam)."""
+    facility: Identifier | None = None
+    """The facility that uses it, for energy per unit of product; group-level when left out."""
     evidence: str | None = None
     """Meter or settlement reference."""
 

@@ -109,8 +109,8 @@ class Target(Model):
     """Planned use of carbon credits to meet a net target (IFRS S2 §36(e))."""
     interim: list[TargetMilestone] = Field(default_factory=list)
     """Interim milestones (阶段性目标)."""
-    validated_by: str | None = None
-    """Third party that validated the target, if any (IFRS S2 §34)."""
+    third_party_validation: LocalText | None = None
+    """Whether, and by whom, the target and its method were validated (IFRS S2 §34(a))."""
     applies_to: LocalText | None = None
     """The part of the group the target applies to, when not the whole entity (Guide No. 2, 15)."""
 

@@ -79,7 +79,7 @@ def energy_tables(b: Builder) -> None:
                  DASH if m.savings_tce is None else number(m.savings_tce, TCE_PLACES), money(wan(m.investment))]
                 for m in energy.measures]
     if measures:
-        measures.append([t["words"]["total"], number(e.savings_tce + e.savings_expected_tce, TCE_PLACES),
+        measures.append([t["words"]["total_achieved"], number(e.savings_tce, TCE_PLACES),
                          money(e.investment_10k_cny)])
     b.table("energy_measures", measures, numeric={1, 2}, emphasis={len(measures) - 1})
 
@@ -165,9 +165,9 @@ def finance_tables(b: Builder) -> None:
     details = [[tg.name.get(lang), b.t["words"][tg.gross_or_net] if tg.gross_or_net else DASH,
                 "、".join(tg.gases) if tg.gases else DASH,
                 "；".join(f"{m.year}: −{number(m.reduction_pct, 1)}%" for m in tg.interim) or DASH,
-                b.tx(tg.planned_credits) or DASH, tg.validated_by or b.t["words"]["not_validated"]]
+                b.tx(tg.planned_credits) or DASH, b.tx(tg.third_party_validation) or DASH]
                for tg in f.targets]
-    if any(row[1:] != [DASH, DASH, DASH, DASH, b.t["words"]["not_validated"]] for row in details):
+    if any(row[1:] != [DASH] * 5 for row in details):
         b.table("target_details", details)
 
 
@@ -225,7 +225,7 @@ def index(b: Builder) -> None:
         else:
             where = t["index_status"][state]
         source_names = list(dict.fromkeys(srcs[r.source]["short"][lang] for r in it.refs))
-        articles = sep.join(f"{srcs[r.source]['short'][lang]} {r.article}" for r in it.refs)
+        articles = sep.join(f"{srcs[r.source]['short'][lang]} {r.article}".strip() for r in it.refs)
         rows.append([it.id, t["levels"][level], it.text[lang], "、".join(source_names) if lang == "zh-CN"
                      else ", ".join(source_names), articles, where])
     b.table("index", rows)
