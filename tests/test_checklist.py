@@ -361,7 +361,7 @@ def test_energy_figures_by_hand(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("change", "code"), [
-    (("coefficient: 0.1286, ", ""), "rule.energy.coefficient-missing"),
+    (("coefficient: 0.1286,", ""), "rule.energy.coefficient-missing"),
     (("type: heat", "type: steam"), "rule.energy.unknown-type"),
     (("sources: [F1/gas]", "sources: [F1/oil]"), "rule.energy.clean-source-unknown"),
     (("kind: clean-share,", "kind: intensity-product, product: widget,"), "rule.energy.target-product"),
