@@ -9,6 +9,7 @@ from pydantic import Field
 from disclosure.model.base import Model
 from disclosure.model.energy import Energy
 from disclosure.model.finance import ClimateMetrics, LowCarbonOffering, Restatement
+from disclosure.model.mee import MEEChannel
 from disclosure.model.metrics import BaseYear, CarbonMarket, PriorYear, Scope3, Target
 from disclosure.model.narrative import (
     Assurance,
@@ -55,3 +56,6 @@ class Filing(Model):
     """Prior-year figures restated, with the reason (Art. 26)."""
     soe: SOEReporting | None = None
     """The SOE channel: owner and SASAC indicator index."""
+    mee: MEEChannel | None = None
+    """The MEE channel: prior-year emissions per key emitting facility for the annual environmental
+    information disclosure report (企业环境信息依法披露)."""
