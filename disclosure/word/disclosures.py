@@ -228,4 +228,4 @@ def index(b: Builder) -> None:
         articles = sep.join(f"{srcs[r.source]['short'][lang]} {r.article}".strip() for r in it.refs)
         rows.append([it.id, t["levels"][level], it.text[lang], "、".join(source_names) if lang == "zh-CN"
                      else ", ".join(source_names), articles, where])
-    b.table("index", rows)
+    b.table("index", rows, numeric={0, 1})  # id and level: fixed width, never wrapped
