@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from disclosure.vocabulary import label as vocab
 from disclosure.word.document import Block, Heading, Meta, Para, Table, write
-from disclosure.word.figures import DASH, date_text, number
+from disclosure.word.figures import DASH, number
 
 if TYPE_CHECKING:
     from disclosure.build import RenderInput
@@ -80,8 +80,6 @@ def blocks(ctx: RenderInput) -> list[Block]:
              "碳氧化率 × 44/12；外购电力排放量 = 外购电量 × 全国电网平均排放因子；工业过程排放按行业核算指南计算。"
              "参数实测值与缺省值的使用及缺省值替代明细见同期可持续发展报告第七章。"),
     ]
-    if f.report.publication_date is not None:
-        out.append(Para(f"编制日期：{date_text(f.report.publication_date, 'zh-CN')}。"))
     return out
 
 
@@ -124,13 +122,23 @@ def _surrender(ctx: RenderInput, rows: Rows) -> list[Block]:
     return out
 
 
+PROCESSES = {"cement-clinker": "熟料煅烧", "aluminium-anode": "电解铝阳极消耗", "aluminium-pfc": "阳极效应全氟化碳排放",
+             "direct": "其他直接排放"}
+"""Process source types as the report names them."""
+
+
 def _sources(ctx: RenderInput, rows: Rows) -> Table:
+    from disclosure.factors import library
+
+    fuels = library().fuels
     by_id = {x.id: x for x in ctx.filing.facilities}
     table: list[tuple[str, ...]] = []
     for r, name, _ in rows:
         fac = by_id[r.id]
-        table += [(name, c.name.get("zh-CN") if c.name else c.id,
+        table += [(name, c.name.get("zh-CN") if c.name else fuels[c.fuel].zh if c.fuel in fuels else c.fuel,
                    vocab("source-type", "mobile-combustion" if c.mobile else "stationary-combustion", "zh-CN"),
-                   c.fuel) for c in fac.combustion]
-        table += [(name, p.id, vocab("source-type", "process", "zh-CN"), p.type) for p in fac.process]
+                   fuels[c.fuel].zh if c.fuel in fuels else c.fuel) for c in fac.combustion]
+        table += [(name, PROCESSES.get(p.type, p.type), vocab("source-type", "process", "zh-CN"),
+                   PROCESSES.get(p.type, p.type) + (f"（{p.gas}）" if p.type == "direct" else ""))
+                  for p in fac.process]
     return Table("表3 排放设施（排放源）", ("设施", "排放源", "类型", "燃料或工艺"), tuple(table))
