@@ -96,7 +96,10 @@ def markdown() -> str:
     lines += ["", "## Counts per source", "",
               "A requirement is a distinct article (or, where none was found, a distinct requirement) cited by the",
               "checklist. Full: met by schema fields, computed figures or the report itself; partial: met with a",
-              "stated gap; out of scope: not met, with the reason.", "",
+              "stated gap; out of scope: not met, with the reason. The MoF climate standard's articles were not",
+              "found, so its requirements are counted by the chapter the checklist cites; IFRS S2 paragraphs were",
+              "not re-read (secondary). Coverage says the schema, figures and report can carry the requirement;",
+              "whether a filing meets it is `disclosure.checklist.status`.", "",
               "| Source | Requirements | Full | Partial | Out of scope | Coverage (full) | Read V / S / NF |",
               "|---|---|---|---|---|---|---|"]
     total: Counter[str] = Counter()
@@ -120,7 +123,12 @@ def markdown() -> str:
             concepts += ("; " if concepts else "") + "proposed: " + ", ".join(it.proposed)
         lines.append(f"| {it.id} | {ob} | {_cell(it.text['zh-CN'])}<br>{_cell(it.text['en'])} | "
                      f"{'<br>'.join(_cell(_ref(r)) for r in it.refs)} | {_cell(_met(it))} | {concepts} |")
-    lines += ["", "## Mandatory items and their concepts (mandatory disclosers)", "",
+    lines += ["", "## API", "",
+              "`disclosure.checklist`: `items()`, `item(id)`, `sources()`, `filer_classes(filing)`,",
+              "`obligation(item, filing)`, `applies(item, filing, figures)`, `met(item, filing, figures)`,",
+              "`status(item, filing, figures)` (met / omitted / missing / optional / out-of-scope / n/a),",
+              "`mandatory_items(filer_class)`, `mandatory_concepts(filer_class)` and `concept_references()`.",
+              "", "## Mandatory items and their concepts (mandatory disclosers)", "",
               "`disclosure.checklist.mandatory_concepts('mandatory')`: the items required of every mandatory",
               "discloser unconditionally, with the concepts whose undimensioned fact of the year proves each.",
               "", "| Item | Concepts |", "|---|---|"]
