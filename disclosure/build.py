@@ -16,6 +16,7 @@ from disclosure.compute.results import Figures
 from disclosure.errors import DisclosureError, OutputExistsError
 from disclosure.intake.loader import Loaded, load
 from disclosure.issues import ValidationReport
+from disclosure.mee import render as _mee
 from disclosure.model import Filing
 from disclosure.output import figures_dict, to_json, trail_csv, trail_json
 from disclosure.validate import validate
@@ -66,7 +67,7 @@ def _word(ctx: RenderInput) -> dict[str, bytes]:
     return word.render(ctx)
 
 
-RENDERERS: list[Renderer] = [_word, _xbrl]
+RENDERERS: list[Renderer] = [_word, _xbrl, _mee]
 """Report renderers (Word, XBRL, iXBRL) register here."""
 
 

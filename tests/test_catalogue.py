@@ -9,7 +9,6 @@ import pytest
 
 from disclosure.catalogue import CATALOGUE, markdown, placeholders
 from disclosure.rules import RULES
-from disclosure.rules.checklist import PRESENT, checklist
 from disclosure.schema import schema_text
 
 
@@ -54,11 +53,3 @@ def test_rules_registry() -> None:
         assert r.requirement, f"{name} needs a docstring quoting its requirement"
         for code in r.codes:
             assert code in CATALOGUE
-
-
-def test_checklist_items_have_checks() -> None:
-    ids = [i["id"] for i in checklist()]
-    assert len(ids) == len(set(ids))
-    for item in checklist():
-        if item["level"] == "M":
-            assert item["id"] in PRESENT, item["id"]

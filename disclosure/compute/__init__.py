@@ -14,6 +14,8 @@ from decimal import Decimal
 from disclosure.compute import aggregate
 from disclosure.compute.combustion import combustion_source
 from disclosure.compute.context import Context, Locate
+from disclosure.compute.energy import additional, energy_figures
+from disclosure.compute.finance import finance_figures
 from disclosure.compute.process import anode, clinker, direct, pfc
 from disclosure.compute.purchased import electricity_source, heat_source
 from disclosure.compute.results import FacilityResult, Figures, SourceResult
@@ -120,6 +122,13 @@ def _compute(ctx: Context) -> Figures:
         facilities, {f.id: f.share if f.consolidated else Decimal(0) for f in facilities})
     others = aggregate.scope_totals(
         facilities, {f.id: Decimal(0) if f.consolidated else f.share for f in facilities})
+    energy_gj = aggregate.energy(facilities)
+    extra_gj = additional(ctx)
+    for key, gj in extra_gj.items():
+        energy_gj[key] = energy_gj.get(key, Decimal(0)) + gj
+    energy_gj = dict(sorted(energy_gj.items()))
+    intensity = aggregate.intensity_revenue(filing, totals)
+    revenue_10k = intensity.get("revenue_10k_cny")
     scope3_by_cat: dict[int, Decimal] = {}
     if filing.scope3 is not None:
         for cat in filing.scope3.categories:
@@ -134,14 +143,16 @@ def _compute(ctx: Context) -> Figures:
         other_investees=others,
         by_source_type=aggregate.breakdown(facilities, "source_type"),
         by_gas=aggregate.breakdown(facilities, "gas"),
-        energy_gj=aggregate.energy(facilities),
+        energy_gj=energy_gj,
         scope3=sum(scope3_by_cat.values(), Decimal(0)) if filing.scope3 is not None else None,
         scope3_by_category=dict(sorted(scope3_by_cat.items())),
-        intensity_revenue=aggregate.intensity_revenue(filing, totals),
+        intensity_revenue=intensity,
         intensity_product=aggregate.intensity_product(facilities),
         trail=ctx.trail,
         substitutions=ctx.substitutions,
         factors_used=dict(sorted(ctx.factors_used.items())),
         factor_uses=dict(ctx.factor_uses),
         parameter_basis={k: dict(v) for k, v in sorted(ctx.basis_counts.items())},
+        energy=energy_figures(ctx, facilities, energy_gj, extra_gj, revenue_10k),
+        finance=finance_figures(ctx, revenue_10k),
     )

@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import Field
 
 from disclosure.model.base import Amount, Identifier, LocalText, Model, Percent
+from disclosure.model.energy import Money
 
 
 class DataQuality(StrEnum):
@@ -76,6 +77,14 @@ class TargetScope(StrEnum):
     SCOPE3 = "scope3"
 
 
+class TargetMilestone(Model):
+    """An interim milestone of a target."""
+
+    year: int = Field(ge=1990, le=2100)
+    reduction_pct: Percent
+    """Reduction from the base value aimed at by ``year``."""
+
+
 class Target(Model):
     """A GHG target: absolute or intensity, with base and target years (MT-01, MT-02)."""
 
@@ -92,6 +101,18 @@ class Target(Model):
     product: Identifier | None = None
     """Product key for a product-intensity target."""
     milestones: LocalText | None = None
+    gross_or_net: Literal["gross", "net"] | None = None
+    """Gross emissions target, or net of carbon credits (IFRS S2 §36(c))."""
+    gases: list[str] = Field(default_factory=list)
+    """Greenhouse gases covered, e.g. CO2, CF4, C2F6 (IFRS S2 §36(a))."""
+    planned_credits: LocalText | None = None
+    """Planned use of carbon credits to meet a net target (IFRS S2 §36(e))."""
+    interim: list[TargetMilestone] = Field(default_factory=list)
+    """Interim milestones (阶段性目标)."""
+    third_party_validation: LocalText | None = None
+    """Whether, and by whom, the target and its method were validated (IFRS S2 §34(a))."""
+    applies_to: LocalText | None = None
+    """The part of the group the target applies to, when not the whole entity (Guide No. 2, 15)."""
 
 
 class Compliance(Model):
@@ -140,6 +161,10 @@ class CCERProject(Model):
     status: Literal["registered", "issued", "under-development"]
     issued: Amount = Field(default=Decimal(0))
     sold: Amount = Field(default=Decimal(0))
+    project_type: LocalText | None = None
+    """Project type, e.g. 并网海上风力发电 (Guide No. 2, requirement 21)."""
+    expected_annual_reductions: Amount | None = None
+    """Expected reductions a year, tCO2e."""
 
 
 class Reduction(Model):
@@ -149,6 +174,8 @@ class Reduction(Model):
     quantity: Amount
     """tCO2e."""
     measure: LocalText
+    investment: Money | None = None
+    """Money invested in the measure (Art. 27: 资金投入)."""
 
 
 class CarbonMarket(Model):

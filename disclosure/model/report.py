@@ -10,6 +10,7 @@ from typing import Literal
 from pydantic import Field
 
 from disclosure.model.base import Identifier, LocalText, Model, NonNegative, Percent
+from disclosure.model.narrative import DoubleMateriality, ForwardLooking
 
 Language = Literal["zh-CN", "en"]
 
@@ -122,6 +123,12 @@ class Report(Model):
     """Largest accepted difference between computed and verified totals, in percent."""
     materiality: LocalText | None = None
     """Double-materiality assessment: process and results (RPT-07)."""
+    double_materiality: DoubleMateriality | None = None
+    """The assessment's process, thresholds and result per topic (RPT-07, RPT-16)."""
+    forward_looking: ForwardLooking | None = None
+    judgements: LocalText | None = None
+    """Significant judgements, estimates and measurement uncertainty (RPT-17)."""
+    """Assumptions and risk warning of the forward-looking information (RPT-12)."""
 
 
 class Exchange(StrEnum):

@@ -12,28 +12,14 @@ from disclosure.compute import Figures
 from disclosure.factors import library
 from disclosure.model import Filing
 from disclosure.model.base import LocalText
-from disclosure.rules.checklist import PRESENT, checklist
 from disclosure.taxonomy import definition
 from disclosure.vocabulary import label as vocab
-from disclosure.word import charts
+from disclosure.word import charts, disclosures
 from disclosure.word.context import context
 from disclosure.word.document import Image, Table
 from disclosure.word.figures import DASH, FactTable, change, label, number, share, show
 from disclosure.word.markup import texts as language_texts
 from disclosure.xbrl.facts import Fact
-
-SECTION_OF = {
-    "RPT-01": "about", "RPT-02": "about", "RPT-03": "about", "RPT-04": "about", "RPT-05": "about",
-    "RPT-06": "about", "RPT-07": "about", "RPT-08": "index", "RPT-09": "index", "RPT-10": "metrics",
-    "RPT-11": "strategy", "GOV-01": "governance", "GOV-02": "governance", "GOV-03": "governance",
-    "GOV-04": "governance", "GOV-05": "governance", "STR-01": "strategy", "STR-02": "strategy",
-    "STR-03": "strategy", "STR-04": "strategy", "STR-05": "strategy", "STR-06": "strategy", "STR-07": "strategy",
-    "STR-08": "strategy", "IRO-01": "risk", "MT-01": "metrics", "MT-02": "metrics", "MT-03": "metrics",
-    "MT-04": "metrics", "MT-05": "metrics", "MT-06": "metrics", "MT-07": "metrics", "MT-08": "methodology",
-    "MT-09": "quality", "MT-10": "market", "MT-11": "market", "MT-12": "market", "MT-13": "market",
-    "MT-14": "market", "MT-15": "metrics", "SOE-01": "about", "SOE-02": "index",
-}
-"""Checklist item → the report section that discloses it (the disclosure index)."""
 
 
 @dataclass
@@ -318,7 +304,8 @@ class Builder:
                                   f"{vocab('risk-type', r.type, self.lang)}", vocab("horizon", r.horizon, self.lang),
                                   self.tx(r.description), self.tx(r.response), self.tx(r.current_financial_effect),
                                   self.tx(r.anticipated_financial_effect) or DASH] for r in s.risks_opportunities])
-            self.table("scenarios", [[x.name, x.warming, x.source] for x in s.resilience.scenarios])
+            self.table("scenarios", [[x.name, x.warming, x.source, x.horizon or DASH, self.tx(x.parameters) or DASH,
+                                      self.tx(x.results) or DASH] for x in s.resilience.scenarios])
 
     def appendices(self) -> None:
         self.table("factors", [[f.id, str(f.value), f.unit, vocab("factor-status", f.status, self.lang),
@@ -338,28 +325,8 @@ class Builder:
                 rows.append([gas, "1", "IPCC"])
         self.table("gwp", rows, numeric={1})
         self.table("glossary", [list(pair) for pair in self.t["glossary"]])
-        self.index()
-
-    def index(self) -> None:
-        omitted = {o.item: o for o in self.filing.omissions}
-        rows = []
-        for item in checklist():
-            key = item["id"]
-            if key.startswith("SOE-") and "sasac-esg" not in {b.value for b in self.filing.report.bases}:
-                continue
-            check = PRESENT.get(key)
-            if key in omitted:
-                o = omitted[key]
-                where = f"{self.t['words']['omitted']}：{vocab('omission-reason', o.reason, self.lang)}。" \
-                        f"{self.tx(o.explanation)}" if self.lang == "zh-CN" else \
-                        f"{self.t['words']['omitted']}: {vocab('omission-reason', o.reason, self.lang)}. " \
-                        f"{self.tx(o.explanation)}"
-            elif check is None or check(self.filing, self.figures):
-                where = self.t["sections"][SECTION_OF[key]]
-            else:
-                where = self.t["words"]["not_disclosed"]
-            rows.append([key, self.t["levels"].get(item["level"], item["level"]), item[self.lang], where])
-        self.table("index", rows)
+        disclosures.soe_tables(self)
+        disclosures.index(self)
 
     # --- charts --------------------------------------------------------------------------------
     def charts(self) -> None:
@@ -417,6 +384,8 @@ def build(filing: Filing, figures: Figures, facts: list[Fact], lang: str, texts:
     b.market()
     b.quality()
     b.narratives()
+    disclosures.energy_tables(b)
+    disclosures.finance_tables(b)
     b.appendices()
     b.charts()
     return Content(context(b), b.tables, b.images, b.notices)
