@@ -16,6 +16,7 @@ from disclosure.compute.combustion import combustion_source
 from disclosure.compute.context import Context, Locate
 from disclosure.compute.process import anode, clinker, direct, pfc
 from disclosure.compute.purchased import electricity_source, heat_source
+from disclosure.compute.quality import quality
 from disclosure.compute.results import FacilityResult, Figures, SourceResult
 from disclosure.compute.trail import TrailEntry, TrailInput
 from disclosure.factors import library
@@ -29,6 +30,7 @@ from disclosure.model.sources import (
     DirectEmission,
     Facility,
 )
+from disclosure.suggest import did_you_mean
 from disclosure.units import PRECISION
 
 __all__ = ["Computation", "Figures", "compute"]
@@ -68,7 +70,7 @@ def _facility(ctx: Context, i: int, fac: Facility, share: Decimal,
     result = FacilityResult(fac.id, fac.entity, fac.province, fac.ets.covered, share, consolidated)
     found: list[SourceResult | None] = []
     for j, c in enumerate(fac.combustion):
-        found.append(combustion_source(ctx, fac.id, c, (*path, "combustion", j)))
+        found.append(combustion_source(ctx, fac.id, c, (*path, "combustion", j), fac.ets.covered))
     for j, e in enumerate(fac.electricity):
         found.append(electricity_source(ctx, fac.id, e, (*path, "electricity", j)))
     for j, h in enumerate(fac.heat):
@@ -107,7 +109,8 @@ def _compute(ctx: Context) -> Figures:
     for i, fac in enumerate(filing.facilities):
         entity = entities.get(fac.entity)
         if entity is None:
-            ctx.issue("rule.boundary.unknown-entity", ("facilities", i, "entity"), entity=fac.entity)
+            ctx.issue("rule.boundary.unknown-entity", ("facilities", i, "entity"), entity=fac.entity,
+                      suggestion=did_you_mean(fac.entity, entities))
             continue
         facilities.append(_facility(ctx, i, fac, aggregate.share(entity, approach), entity.consolidated))
     shares_by = {
@@ -116,6 +119,7 @@ def _compute(ctx: Context) -> Figures:
     }
     totals = aggregate.scope_totals(facilities, shares_by[approach.value])
     _group_trail(ctx, facilities)
+    data_quality = quality(ctx, facilities)
     group = aggregate.scope_totals(
         facilities, {f.id: f.share if f.consolidated else Decimal(0) for f in facilities})
     others = aggregate.scope_totals(
@@ -144,4 +148,5 @@ def _compute(ctx: Context) -> Figures:
         factors_used=dict(sorted(ctx.factors_used.items())),
         factor_uses=dict(ctx.factor_uses),
         parameter_basis={k: dict(v) for k, v in sorted(ctx.basis_counts.items())},
+        quality=data_quality,
     )

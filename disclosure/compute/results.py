@@ -6,11 +6,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import reduce
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from disclosure.compute.trail import Substitution, TrailEntry
 from disclosure.factors import Factor
 from disclosure.units import CONTEXT, TCE_GJ
+
+if TYPE_CHECKING:
+    from disclosure.compute.quality import Quality
 
 ZERO = Decimal(0)
 
@@ -122,6 +125,10 @@ class Figures:
     factors_used: dict[str, Factor]
     factor_uses: dict[str, int]
     parameter_basis: dict[str, dict[str, int]]
+    quality: Quality | None = None
+    """Cross-checks, meter coverage and reconciliations (data quality)."""
+    acknowledged: list[Any] = field(default_factory=list)
+    """Findings acknowledged in the filing (set by validation; shown in the report and trail)."""
 
     @property
     def total_location(self) -> Decimal:

@@ -8,6 +8,7 @@ from pydantic import Field
 
 from disclosure.model.base import Model
 from disclosure.model.metrics import BaseYear, CarbonMarket, PriorYear, Scope3, Target
+from disclosure.model.quality import Acknowledgement
 from disclosure.model.narrative import (
     Assurance,
     Governance,
@@ -42,3 +43,5 @@ class Filing(Model):
     assurance: Assurance | None = None
     omissions: list[Omission] = Field(default_factory=list)
     """Checklist items not disclosed, with the reason (comply or explain)."""
+    acknowledgements: list[Acknowledgement] = Field(default_factory=list)
+    """Findings the preparer reviewed and confirms (a true outlier); each must match a finding."""
