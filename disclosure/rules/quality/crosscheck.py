@@ -27,6 +27,14 @@ def rule_crosschecks(ctx: RuleContext) -> Iterator[Issue]:
     for c in quality.checks:
         common = dict(facility=c.facility, subject=c.subject, kind=c.kind, unit=c.unit,
                       evidence=c.evidence, primary_evidence=c.primary_evidence)
+        slips = [(m, power_of_ten(m.secondary / m.primary)) for m in c.months
+                 if m.primary > 0 and m.secondary > 0]
+        for m, mk in slips:
+            if mk is not None:
+                yield ctx.at("rule.magnitude.crosscheck", m.path, reported=m.primary, second=m.secondary,
+                             factor=f"10^{mk}", **common)
+        if any(mk is not None for _, mk in slips):
+            continue
         k = power_of_ten(c.secondary / c.primary) if c.primary > 0 and c.secondary > 0 else None
         if k is not None and c.annual:
             yield ctx.at("rule.magnitude.crosscheck", c.path, reported=c.primary, second=c.secondary,

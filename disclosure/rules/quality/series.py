@@ -113,6 +113,8 @@ def monthly_series(filing: Filing) -> Iterator[Series]:
             pts, unit = _points(records, base, None)
             if pts:
                 yield Series(fac.id, sid, kind, unit, pts, base)
+            if pts:
+                continue  # second sources are reconciled month by month with the primary series
             for n, check in enumerate(checks):
                 cbase = ("facilities", i, kind, j, "checks", n, "records")
                 cpts, cunit = _points(check.records, cbase, None)
