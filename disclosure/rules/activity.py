@@ -148,7 +148,8 @@ def rule_verification(ctx: RuleContext) -> Iterator[Issue]:
         elif r.needs_explanation and r.explanation is None:
             pct = r.pct.quantize(Decimal("0.001")) if r.pct is not None else "-"
             yield ctx.at("rule.verify.mismatch", r.path, field=r.scope, verified=r.verified,
-                         computed=r.computed, diff=f"{r.gap:+}", pct=pct, threshold=r.threshold)
+                         computed=r.computed.quantize(Decimal("0.01")),
+                         diff=f"{r.gap.quantize(Decimal('0.01')):+}", pct=pct, threshold=r.threshold)
 
 
 @rule("rule.elec.factor-year", "rule.elec.factor-region")

@@ -43,7 +43,7 @@ def rule_crosschecks(ctx: RuleContext) -> Iterator[Issue]:
         if c.annual and not c.within and c.explanation is None:
             pct = c.pct.quantize(Decimal("0.01")) if c.pct is not None else "-"
             yield ctx.at("rule.crosscheck.gap", c.path, reported=c.primary, second=c.secondary,
-                         gap=c.gap, pct=pct, tolerance=c.tolerance_pct, **common)
+                         gap=c.gap.quantize(Decimal("0.01")), pct=pct, tolerance=c.tolerance_pct, **common)
         over = c.months_over()
         if over and c.explanation is None:
             yield ctx.at("rule.crosscheck.month-gap", over[0].path, months=[m.period for m in over],
