@@ -111,7 +111,7 @@ CASES: list[Case] = [
     c("elec-month-deleted", [("          - " + ELEC4 + "\n", "")], "rule.mrv.missing-months", path=E,
       contains="2025-04"),
     c("month-deleted-explained", [("          - " + COAL6 + "\n", ""), ("receipts: 99200,", "receipts: 90760,"),
-                                  ("      scope1: 200388\n", "      scope1: 183690\n"), (
+                                  ("      scope1: 200388\n", "      scope1: 183305\n"), (
         "    meters:\n", "    downtime:\n      - {months: ['2025-06'], sources: [coal], reason: {zh-CN: 停机检修, "
         "en: overhaul}, evidence: 检修记录}\n    meters:\n")], "rule.mrv.missing-months", absent=True),
     c("orphan-row-key-typo", [(ELEC_RECORDS, "        meter: GATE\n        records: {file: power.csv, select: {facility: F1}}\n")],
