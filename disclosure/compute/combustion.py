@@ -11,8 +11,8 @@ from disclosure.compute.results import SourceResult
 from disclosure.compute.trail import Substitution, TrailEntry, TrailInput
 from disclosure.issues import PathPart
 from disclosure.model.base import Basis
-from disclosure.suggest import did_you_mean
 from disclosure.model.sources import CombustionSource, FuelParameters, FuelRecord, Param
+from disclosure.suggest import did_you_mean
 
 _ENERGY = units.parse("GJ").dims
 _CARBON_PER_ENERGY = units.parse("tC/GJ").dims
@@ -156,10 +156,10 @@ def _carbon_failure(rec: FuelRecord, params: FuelParameters, monthly_carbon: boo
         return None
     if monthly_carbon and (len(rec.period) == 4 or rec.carbon_content is None):
         return "frequency"
-    if rec.carbon_content is not None and rec.ncv is not None and (
-            rec.ncv_basis or (params.ncv.basis if params.ncv else None)) is Basis.MEASURED:
-        if (rec.ncv_evidence or "") != (rec.carbon_content_evidence or ""):
-            return "different-sample"
+    ncv_basis = rec.ncv_basis or (params.ncv.basis if params.ncv else None)
+    if rec.carbon_content is not None and rec.ncv is not None and ncv_basis is Basis.MEASURED and (
+            (rec.ncv_evidence or "") != (rec.carbon_content_evidence or "")):
+        return "different-sample"
     return None
 
 

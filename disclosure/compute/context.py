@@ -10,12 +10,12 @@ from typing import Any
 
 from disclosure import units
 from disclosure.compute.trail import Substitution, TrailEntry, TrailInput
-from disclosure.suggest import did_you_mean
 from disclosure.factors import Factor, Library
 from disclosure.issues import Issue, Location, PathPart
 from disclosure.model import Filing
 from disclosure.model.base import Basis
 from disclosure.model.sources import FactorRef, Param
+from disclosure.suggest import did_you_mean
 
 Locate = Callable[[tuple[PathPart, ...]], Location]
 

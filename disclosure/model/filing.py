@@ -8,7 +8,6 @@ from pydantic import Field
 
 from disclosure.model.base import Model
 from disclosure.model.metrics import BaseYear, CarbonMarket, PriorYear, Scope3, Target
-from disclosure.model.quality import Acknowledgement
 from disclosure.model.narrative import (
     Assurance,
     Governance,
@@ -16,6 +15,7 @@ from disclosure.model.narrative import (
     RiskManagement,
     Strategy,
 )
+from disclosure.model.quality import Acknowledgement
 from disclosure.model.report import Boundary, Entity, Report
 from disclosure.model.sources import Facility
 

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (a table of text edits; long lines keep each edit readable on one line)
 """The trap corpus: the errors real filers make, each with the finding it must give.
 
 A case edits ``base.yaml`` (a clean filing with monthly coal and electricity, second sources,
@@ -44,6 +45,7 @@ NO_HISTORY = ("history:\n  - {year: 2024, scope1: 198400, scope2_location: 13100
               "revenue_10k_cny: 98000}\n  - {year: 2023, scope1: 201300, scope2_location: 13500, "
               "energy_tce: 73200, revenue_10k_cny: 96500}\n  - {year: 2022, scope1: 204800, "
               "scope2_location: 13900, energy_tce: 74600, revenue_10k_cny: 95100}\n", "")
+REVIEW = "    reviewed_by: {name: 林晓, role: 经理, date: 2026-03-31}\n"
 NO_VERIFY = ("      scope1: 200388\n", "")
 
 CASES: list[Case] = [
@@ -234,16 +236,17 @@ CASES: list[Case] = [
         "reviewed_by: {name: 林晓, role: 经理, date: 2026-03-31}\ncarbon_market:\n")],
       "rule.magnitude.monthly", severity="acknowledged", path=f"{R}[5].quantity", marker="quantity: 844,"),
     c("acknowledgement-unmatched", [("carbon_market:\n", "acknowledgements:\n  - code: rule.magnitude.monthly\n"
-                                     "    path: facilities[0].combustion[0].records[5]\n    reason: {zh-CN: 无, en: none}\n"
-                                     "    reviewed_by: {name: 林晓, role: 经理, date: 2026-03-31}\ncarbon_market:\n")],
+                                     "    path: facilities[0].combustion[0].records[5]\n"
+                                     "    reason: {zh-CN: 无, en: none}\n"
+                                     REVIEW + "carbon_market:\n")],
       "rule.ack.unmatched", path="acknowledgements[0]", marker="- code: rule.magnitude.monthly"),
     c("acknowledgement-not-allowed", [("carbon_market:\n", "acknowledgements:\n  - code: rule.entity.uscc\n"
                                        "    path: entity.uscc\n    reason: {zh-CN: 无, en: none}\n"
-                                       "    reviewed_by: {name: 林晓, role: 经理, date: 2026-03-31}\ncarbon_market:\n")],
+                                       REVIEW + "carbon_market:\n")],
       "rule.ack.not-allowed", path="acknowledgements[0].code", marker="code: rule.entity.uscc"),
     c("acknowledgement-bad-path", [("carbon_market:\n", "acknowledgements:\n  - code: rule.magnitude.monthly\n"
                                     "    path: facilities[F9].combustion[0]\n    reason: {zh-CN: 无, en: none}\n"
-                                    "    reviewed_by: {name: 林晓, role: 经理, date: 2026-03-31}\ncarbon_market:\n")],
+                                    REVIEW + "carbon_market:\n")],
       "rule.ack.path", path="acknowledgements[0].path", marker="facilities[F9]"),
     # --- 月度存证 and 缺省值替代 -------------------------------------------------------------------------
     c("different-sample", [(COAL6, '{period: "2025-06", quantity: 8440, unit: t, ncv: 21.4, ncv_unit: GJ/t, '

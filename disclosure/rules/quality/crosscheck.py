@@ -25,8 +25,8 @@ def rule_crosschecks(ctx: RuleContext) -> Iterator[Issue]:
     if quality is None:
         return
     for c in quality.checks:
-        common = dict(facility=c.facility, subject=c.subject, kind=c.kind, unit=c.unit,
-                      evidence=c.evidence, primary_evidence=c.primary_evidence)
+        common = {"facility": c.facility, "subject": c.subject, "kind": c.kind, "unit": c.unit,
+                  "evidence": c.evidence, "primary_evidence": c.primary_evidence}
         slips = [(m, power_of_ten(m.secondary / m.primary)) for m in c.months
                  if m.primary > 0 and m.secondary > 0]
         for m, mk in slips:

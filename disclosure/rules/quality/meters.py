@@ -19,7 +19,8 @@ from disclosure.rules.registry import RuleContext, rule
 
 @cache
 def requirements() -> dict[str, Any]:
-    return load_data_yaml("meters.yaml")
+    data: dict[str, Any] = load_data_yaml("meters.yaml")
+    return data
 
 
 def parse_class(text: str) -> tuple[Decimal, bool]:

@@ -16,7 +16,8 @@ from disclosure.rules.registry import RuleContext, rule
 
 @cache
 def bounds() -> dict[str, Any]:
-    return load_data_yaml("plausibility.yaml")
+    data: dict[str, Any] = load_data_yaml("plausibility.yaml")
+    return data
 
 
 @rule("rule.plausibility.intensity")

@@ -11,7 +11,7 @@ from statistics import median
 from disclosure import units
 from disclosure.issues import PathPart
 from disclosure.model import Filing
-from disclosure.model.quality import CheckRecord
+from disclosure.model.quality import CheckRecord, SecondSource
 from disclosure.model.sources import ActivityRecord, FuelRecord
 
 POWER_BAND = 0.15
@@ -103,7 +103,7 @@ def _points(records: Sequence[FuelRecord | ActivityRecord | CheckRecord], base: 
 def monthly_series(filing: Filing) -> Iterator[Series]:
     """Every monthly series: activity data, electricity, heat, production and second sources."""
     for i, fac in enumerate(filing.facilities):
-        groups: list[tuple[str, int, str, Sequence[FuelRecord | ActivityRecord], list]] = []
+        groups: list[tuple[str, int, str, Sequence[FuelRecord | ActivityRecord], list[SecondSource]]] = []
         groups += [("combustion", j, c.id, c.records, c.checks) for j, c in enumerate(fac.combustion)]
         groups += [("electricity", j, e.id, e.records, e.checks) for j, e in enumerate(fac.electricity)]
         groups += [("heat", j, h.id, h.records, h.checks) for j, h in enumerate(fac.heat)]
