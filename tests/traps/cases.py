@@ -237,16 +237,16 @@ CASES: list[Case] = [
       "rule.magnitude.monthly", severity="acknowledged", path=f"{R}[5].quantity", marker="quantity: 844,"),
     c("acknowledgement-unmatched", [("carbon_market:\n", "acknowledgements:\n  - code: rule.magnitude.monthly\n"
                                      "    path: facilities[0].combustion[0].records[5]\n"
-                                     "    reason: {zh-CN: 无, en: none}\n"
-                                     REVIEW + "carbon_market:\n")],
+                                     "    reason: {zh-CN: 无, en: none}\n" + REVIEW
+                                     + "carbon_market:\n")],
       "rule.ack.unmatched", path="acknowledgements[0]", marker="- code: rule.magnitude.monthly"),
     c("acknowledgement-not-allowed", [("carbon_market:\n", "acknowledgements:\n  - code: rule.entity.uscc\n"
-                                       "    path: entity.uscc\n    reason: {zh-CN: 无, en: none}\n"
-                                       REVIEW + "carbon_market:\n")],
+                                       "    path: entity.uscc\n    reason: {zh-CN: 无, en: none}\n" + REVIEW
+                                       + "carbon_market:\n")],
       "rule.ack.not-allowed", path="acknowledgements[0].code", marker="code: rule.entity.uscc"),
     c("acknowledgement-bad-path", [("carbon_market:\n", "acknowledgements:\n  - code: rule.magnitude.monthly\n"
-                                    "    path: facilities[F9].combustion[0]\n    reason: {zh-CN: 无, en: none}\n"
-                                    REVIEW + "carbon_market:\n")],
+                                    "    path: facilities[F9].combustion[0]\n    reason: {zh-CN: 无, en: none}\n" + REVIEW
+                                    + "carbon_market:\n")],
       "rule.ack.path", path="acknowledgements[0].path", marker="facilities[F9]"),
     # --- 月度存证 and 缺省值替代 -------------------------------------------------------------------------
     c("different-sample", [(COAL6, '{period: "2025-06", quantity: 8440, unit: t, ncv: 21.4, ncv_unit: GJ/t, '
