@@ -109,7 +109,10 @@ def test_init_writes_a_filing_that_parses(tmp_path: Path) -> None:
         d = tmp_path / sector
         assert runner.invoke(main, ["init", str(d), "--sector", sector]).exit_code == 0
         report = validate(load(d / "filing.yaml")).report
-        assert report.valid, (sector, report.flatten())
+        # the starter parses and computes; what stops it is exactly its sample text and USCC
+        assert report.errors, sector
+        assert {i.code for i in report.errors} <= {"rule.placeholder.text", "rule.placeholder.uscc"}, (
+            sector, report.flatten())
         assert runner.invoke(main, ["init", str(d), "--sector", sector]).exit_code == 3
 
 

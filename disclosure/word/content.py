@@ -60,6 +60,7 @@ class Builder:
         self.notices: list[str] = []
         self.years = [self.year]
         self.mix: list[tuple[str, Decimal]] = []
+        self.meter_share = DASH
 
     # --- helpers -----------------------------------------------------------------------------
     def tx(self, text: LocalText | None) -> str:
@@ -286,8 +287,11 @@ class Builder:
             [names.get(s.facility, s.facility), s.source, s.period, self.t["parameters"].get(s.parameter, s.parameter),
              self.t["reasons"].get(s.reason, s.reason), DASH if s.original is None else str(s.original),
              f"{s.value} {s.unit}", f"{s.factor}（{vocab('factor-status', s.status, self.lang)}）"
-             if self.lang == "zh-CN" else f"{s.factor} ({vocab('factor-status', s.status, self.lang)})"]
-            for s in self.figures.substitutions], numeric={5, 6})
+             if self.lang == "zh-CN" else f"{s.factor} ({vocab('factor-status', s.status, self.lang)})",
+             DASH if s.difference is None else f"{number(s.difference, 0):s}" if s.difference < 0
+             else f"+{number(s.difference, 0)}"]
+            for s in self.figures.substitutions], numeric={5, 6, 8})
+        self.quality_checks()
         rows = []
         for fac in self.filing.facilities:
             v = fac.verification
@@ -303,6 +307,49 @@ class Builder:
                          change(self.facts.value(computed2, typed=dim),
                                 self.facts.value("VerifiedScope2GHGEmissions", typed=dim))])
         self.table("verification", rows, numeric={3, 4, 5, 6, 7, 8})
+
+    def quality_checks(self) -> None:
+        """Cross-checks, meter coverage and acknowledged outliers (data-quality section)."""
+        q = self.figures.quality
+        names = {f.id: f.name.get(self.lang) for f in self.filing.facilities}
+        if q is not None:
+            rows = []
+            for c in q.checks:
+                verdict = "within" if c.within else "explained" if c.explanation else "gap"
+                pct = DASH if c.pct is None else f"{c.pct:+.2f}%"
+                rows.append([names.get(c.facility, c.facility), c.subject,
+                             f"{vocab('check-kind', c.kind, self.lang)}（{c.evidence}）" if self.lang == "zh-CN"
+                             else f"{vocab('check-kind', c.kind, self.lang)} ({c.evidence})",
+                             f"{number(c.primary, 0)} {c.unit}", f"{number(c.secondary, 0)} {c.unit}",
+                             f"{number(c.gap, 0)}（{pct}）" if self.lang == "zh-CN" else f"{number(c.gap, 0)} ({pct})",
+                             f"±{c.tolerance_pct}%", self.t["verdicts"][verdict]])
+            self.table("crosschecks", rows, numeric={3, 4, 5})
+            rows = [[names.get(m.facility, m.facility), m.source, "、".join(m.meters) if self.lang == "zh-CN"
+                     else ", ".join(m.meters), share(m.covered, m.quantity)] for m in q.meters if m.meters]
+            self.table("meters", rows, numeric={3})
+            total = sum((m.emissions for m in q.meters), Decimal(0))
+            covered = sum((m.emissions * (m.share or 0) for m in q.meters), Decimal(0))
+            self.meter_share = share(covered, total) if total else DASH
+        self.table("acknowledged", [
+            [str(a.issue.location.path and self._where(a.issue.location.path)), a.issue.message(self.lang),
+             a.acknowledgement.reason.get(self.lang),
+             f"{a.acknowledgement.reviewed_by.name}（{a.acknowledgement.reviewed_by.role}，"
+             f"{a.acknowledgement.reviewed_by.date}）" if self.lang == "zh-CN" else
+             f"{a.acknowledgement.reviewed_by.name} ({a.acknowledgement.reviewed_by.role}, "
+             f"{a.acknowledgement.reviewed_by.date})"] for a in self.figures.acknowledged])
+
+    def _where(self, path: tuple[str | int, ...]) -> str:
+        """A location for the reader: facility, source and period rather than list indices."""
+        node: Any = self.filing
+        parts: list[str] = []
+        for part in path:
+            if isinstance(part, int) and isinstance(node, list) and part < len(node):
+                node = node[part]
+                label_ = getattr(node, "id", None) or getattr(node, "key", None) or getattr(node, "period", None)
+                parts.append(str(label_) if label_ is not None else str(part))
+            elif isinstance(part, str) and hasattr(node, part):
+                node = getattr(node, part)
+        return "/".join(parts)
 
     def narratives(self) -> None:
         g = self.filing.governance
