@@ -10,11 +10,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
 from disclosure import units
 from disclosure.compute.context import Context
 from disclosure.compute.results import FacilityResult, SourceResult
-from disclosure.compute.trail import TrailEntry, TrailInput
+from disclosure.compute.trail import Substitution, TrailEntry, TrailInput
 from disclosure.issues import PathPart
 from disclosure.model.base import LocalText
 from disclosure.model.quality import CheckRecord, Meter, SecondSource
@@ -141,6 +142,72 @@ class Quality:
     meters: list[MeterRow] = field(default_factory=list)
     reconciliations: list[Reconciliation] = field(default_factory=list)
 
+    @property
+    def metered_emissions(self) -> tuple[Decimal, Decimal]:
+        """Emissions of the sources with activity data (fuels, electricity, heat), and the part of them
+        whose activity data were measured on calibrated meters (each source's emissions weighted by its
+        calibrated share of activity data; a source without a meter counts as not covered)."""
+        whole = sum((m.emissions for m in self.meters), Decimal(0))
+        covered = sum((m.emissions * (m.share or 0) for m in self.meters), Decimal(0))
+        return whole, covered
+
+    @property
+    def meter_share(self) -> Decimal | None:
+        """Share of those emissions measured on calibrated meters (0..1)."""
+        whole, covered = self.metered_emissions
+        return covered / whole if whole else None
+
+
+def substitution_difference(substitutions: Sequence[Substitution]) -> Decimal:
+    """Emissions with the substituted defaults minus emissions with the rejected values (where a value
+    was rejected; a missing value has no difference)."""
+    return sum((s.difference for s in substitutions if s.difference is not None), Decimal(0))
+
+
+def _text(value: Decimal | None) -> str | None:
+    if value is None:
+        return None
+    text = format(value.normalize(), "f")
+    return "0" if text in ("-0", "") else text
+
+
+def quality_dict(q: Quality | None, substitutions: Sequence[Substitution]) -> dict[str, Any]:
+    """The data-quality figures as published in figures.json (exact decimals as strings): every number
+    the report's data-quality section prints is one of these, rounded for display."""
+    q = q or Quality()
+    whole, covered = q.metered_emissions
+    return {
+        "cross_checks": [
+            {"facility": c.facility, "subject": c.subject, "subject_kind": c.subject_kind, "kind": c.kind,
+             "evidence": c.evidence, "unit": c.unit, "reported": _text(c.primary),
+             "second_source": _text(c.secondary), "gap": _text(c.gap), "gap_pct": _text(c.pct),
+             "tolerance_pct": _text(c.tolerance_pct), "annual": c.annual,
+             "result": "within" if c.within else "explained" if c.explanation else "gap",
+             "months": [{"period": m.period, "reported": _text(m.primary), "second_source": _text(m.secondary),
+                         "gap": _text(m.gap)} for m in c.months]}
+            for c in q.checks],
+        "meters": [
+            {"facility": m.facility, "source": m.source, "kind": m.kind, "meters": list(m.meters),
+             "unit": m.unit, "quantity": _text(m.quantity), "calibrated_quantity": _text(m.covered),
+             "calibrated_share_pct": _text(None if m.share is None else m.share * HUNDRED),
+             "emissions": _text(m.emissions)}
+            for m in q.meters],
+        "meter_coverage": {"emissions": _text(whole), "calibrated_emissions": _text(covered),
+                           "share_pct": _text(None if q.meter_share is None else q.meter_share * HUNDRED)},
+        "verification": [
+            {"facility": r.facility, "scope": r.scope, "verified": _text(r.verified),
+             "computed": _text(r.computed), "gap": _text(r.gap), "gap_pct": _text(r.pct),
+             "threshold": _text(r.threshold), "explained": r.explanation is not None,
+             "needs_explanation": r.needs_explanation}
+            for r in q.reconciliations],
+        "substitutions": [
+            {"facility": s.facility, "source": s.source, "period": s.period, "parameter": s.parameter,
+             "reason": s.reason, "emissions": _text(s.emissions), "emissions_original": _text(s.emissions_original),
+             "difference": _text(s.difference)}
+            for s in substitutions],
+        "substitution_difference": _text(substitution_difference(substitutions)),
+    }
+
 
 def month_span(period: str) -> tuple[date, date]:
     """First and last day of ``2025`` or ``2025-03``."""
@@ -184,7 +251,9 @@ def quality(ctx: Context, facilities: list[FacilityResult]) -> Quality:
                 if found is not None:
                     out.checks.append(found)
                     _trail_check(ctx, found)
-        out.meters += _meters(fac, sources)
+        for row in _meters(fac, sources):
+            out.meters.append(row)
+            _trail_meter(ctx, row)
         out.reconciliations += _reconcile(ctx, i, fac, res)
     return out
 
@@ -266,6 +335,16 @@ def _trail_check(ctx: Context, c: CheckResult) -> None:
             TrailInput(c.kind, c.secondary, c.unit, "second-source", c.evidence),
             TrailInput("tolerance", c.tolerance_pct, "%", "rule", "docs/data-quality.md")),
         ctx.where(c.path), ("within" if c.within else "gap",)))
+
+
+def _trail_meter(ctx: Context, m: MeterRow) -> None:
+    ctx.trail.append(TrailEntry(
+        f"meters/{m.facility}/{m.source}", "quality.meter-coverage", m.covered, m.unit,
+        "activity data of the months whose meter was within its calibration period", (
+            TrailInput("activity", m.quantity, m.unit, "activity",
+                       "meters: " + ", ".join(m.meters) if m.meters else "no meter named"),
+            TrailInput("emissions", m.emissions, "tCO2e", "computed", f"{m.facility}/{m.source}")),
+        f"{m.facility}/{m.source}", () if m.meters else ("no-meter",)))
 
 
 def _meters(fac: Facility, sources: dict[str, SourceResult]) -> list[MeterRow]:

@@ -327,9 +327,8 @@ class Builder:
             rows = [[names.get(m.facility, m.facility), m.source, "、".join(m.meters) if self.lang == "zh-CN"
                      else ", ".join(m.meters), share(m.covered, m.quantity)] for m in q.meters if m.meters]
             self.table("meters", rows, numeric={3})
-            total = sum((m.emissions for m in q.meters), Decimal(0))
-            covered = sum((m.emissions * (m.share or 0) for m in q.meters), Decimal(0))
-            self.meter_share = share(covered, total) if total else DASH
+            whole, covered = q.metered_emissions
+            self.meter_share = share(covered, whole)
         self.table("acknowledged", [
             [str(a.issue.location.path and self._where(a.issue.location.path)), a.issue.message(self.lang),
              a.acknowledgement.reason.get(self.lang),

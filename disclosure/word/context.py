@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from disclosure.compute.quality import substitution_difference
 from disclosure.factors import library
 from disclosure.vocabulary import label as vocab
 from disclosure.word.figures import change, date_text, number
@@ -82,8 +82,7 @@ def context(b: Builder) -> dict[str, Any]:
             "statement": tx(f.assurance.statement), "date": date_text(f.assurance.date, lang)},
         "other_mechanisms": tx(f.carbon_market.other_mechanisms) if f.carbon_market else "",
         "substitutions": len(b.figures.substitutions),
-        "substitution_difference": number(sum((x.difference for x in b.figures.substitutions
-                                               if x.difference is not None), Decimal(0)), 0),
+        "substitution_difference": number(substitution_difference(b.figures.substitutions), 0),
         "meter_share": b.meter_share,
         "acknowledged": len(b.figures.acknowledged),
         "flagged_factors": [x.id for x in b.figures.flagged_factors],
