@@ -164,7 +164,10 @@ def _published_quality(ctx: RenderInput) -> set[Decimal]:
                 walk(v, key)
         elif isinstance(node, str) and re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", node):
             value = Decimal(node)
-            out.update((rounded(value, 1), rounded(value, 2)) if key.endswith("_pct") else (rounded(value, 0),))
+            if key.endswith("_pct"):
+                out.update((rounded(value, 1), rounded(value, 2)))
+            else:  # a gap below half a unit is shown to one place
+                out.add(rounded(value, 1 if key == "gap" and 0 < abs(value) < Decimal("0.5") else 0))
 
     walk(figures_dict(ctx.figures)["quality"])
     return out
@@ -221,7 +224,7 @@ def test_every_number_in_the_tables_is_a_reported_figure_or_an_input(samples: Pa
             continue
         for row in rows[1:]:
             for column, whole in enumerate(row[1:], 1):
-                both = re.fullmatch(r"(.+)（([-+]?[0-9.]+%)）", whole)  # a gap and its percentage
+                both = re.fullmatch(r"(.+)（([-+]?<?[0-9.]+%|—)）", whole)  # a gap and its percentage
                 for cell in both.groups() if both else (whole,):
                     text = cell.split(" ")[0]
                     if not number.match(cell) or (not both and text.endswith("%") and rows[0][column] in (
