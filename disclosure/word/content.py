@@ -319,11 +319,11 @@ class Builder:
             for c in q.checks:
                 verdict = "within" if c.within else "explained" if c.explanation else "gap"
                 rows.append([names.get(c.facility, c.facility), self.source_name(c.facility, c.subject),
-                             f"{vocab('check-kind', c.kind, self.lang)}（{c.evidence}）" if self.lang == "zh-CN"
-                             else f"{vocab('check-kind', c.kind, self.lang)} ({c.evidence})",
+                             vocab('check-kind', c.kind, self.lang),  # its evidence is in the trail
                              f"{number(c.primary, 0)} {c.unit}", f"{number(c.secondary, 0)} {c.unit}",
                              self.gap(c.gap, c.pct),
-                             f"±{c.tolerance_pct}%", self.t["verdicts"][verdict]])
+                             f"{self.t['verdicts'][verdict]}（±{c.tolerance_pct}%）" if self.lang == "zh-CN"
+                             else f"{self.t['verdicts'][verdict]} (±{c.tolerance_pct}%)"])
             self.table("crosschecks", rows, numeric={3, 4, 5})
             rows = [[names.get(m.facility, m.facility), self.source_name(m.facility, m.source),
                      ("、" if self.lang == "zh-CN" else ", ").join(self.meter_name(m.facility, x) for x in m.meters),
@@ -336,7 +336,7 @@ class Builder:
              f"{a.acknowledgement.reviewed_by.name}（{a.acknowledgement.reviewed_by.role}，"
              f"{a.acknowledgement.reviewed_by.date}）" if self.lang == "zh-CN" else
              f"{a.acknowledgement.reviewed_by.name} ({a.acknowledgement.reviewed_by.role}, "
-             f"{a.acknowledgement.reviewed_by.date})"] for a in self.figures.acknowledged])
+             f"{a.acknowledgement.reviewed_by.date})"] for a in self.figures.acknowledged], numeric={2})
 
     def _where(self, path: tuple[str | int, ...]) -> tuple[str, str, str]:
         """Facility, source and period of a finding's location, named for the reader."""
