@@ -124,13 +124,14 @@ def _record(ctx: Context, facility: str, src: CombustionSource, rec: FuelRecord,
     formula = FORMULA if cc_dims == _CARBON_PER_ENERGY else FORMULA_MASS
     emissions = carbon * of_fraction * 44 / 12
     _price_substitutions(ctx, mark, fc_base, fc_unit.dims, ncv, cc, of_fraction, emissions)
-    inputs = [TrailInput("FC", rec.quantity, rec.unit, "activity", ctx.where(rpath))]
+    where = ctx.where(rpath)
+    inputs = [TrailInput("FC", rec.quantity, rec.unit, "activity", where)]
     if ncv is not None:
         inputs.append(ncv.as_input("NCV"))
     inputs += [cc.as_input("CC"), of.as_input("OF")]
     flags = tuple(sorted({i.basis for i in inputs if i.basis in ("secondary", "unverified", "user")}))
     entry = TrailEntry(f"{facility}/{src.id}/{rec.period}", "scope1.combustion.record", emissions,
-                       "tCO2", formula, tuple(inputs), ctx.where(rpath), flags)
+                       "tCO2", formula, tuple(inputs), where, flags)
     ctx.trail.append(entry)
     return entry, energy_gj
 

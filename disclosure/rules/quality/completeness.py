@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -98,6 +99,10 @@ def rule_placeholders(ctx: RuleContext) -> Iterator[Issue]:
     """Nothing of the `disclosure init` starter is left: no 示例/EXAMPLE text, not its sample USCC."""
     if ctx.filing.entity.uscc == STARTER_USCC:
         yield ctx.at("rule.placeholder.uscc", ("entity", "uscc"), value=STARTER_USCC)
+    # one C-speed pass over the whole filing first: the path-building walk runs only when a
+    # placeholder word occurs somewhere (a starter), not for every string of a large filing
+    if not _PLACEHOLDER.search(json.dumps(ctx.loaded.data, ensure_ascii=False, default=str)):
+        return
     for path, text in _strings(ctx.loaded.data, ()):
         if path and path[-1] == "acknowledgements":
             continue
