@@ -44,6 +44,8 @@ CATALOGUE: dict[str, CodeInfo] = _load()
 
 class _Keep(dict[str, Any]):
     def __missing__(self, key: str) -> str:
+        if key.startswith("more_"):  # optional: "(N more rows alike)" of a collapsed finding
+            return ""
         return "{" + key + "}"
 
 

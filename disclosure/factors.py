@@ -80,6 +80,16 @@ class Library:
                     raise ValueError(f"duplicate factor id {factor.id}")
                 self.by_id[factor.id] = factor
         self._zh_regions = {info["zh-CN"]: key for key, info in self.regions.items()}
+        self.ets_by_year: dict[int, Factor] = {}
+        for f in self.by_id.values():
+            if f.series != "ets-national":
+                continue
+            if f.year is not None:
+                raise ValueError(f"ETS factor {f.id} must give its compliance years as years: [...]")
+            for y in f.years:
+                if y in self.ets_by_year:
+                    raise ValueError(f"ETS year {y} has two factors: {self.ets_by_year[y].id}, {f.id}")
+                self.ets_by_year[y] = f
 
     def region_key(self, text: str) -> str | None:
         """Normalise '青海', '青海省', 'Qinghai' or 'qinghai' to the region key."""
@@ -96,7 +106,17 @@ class Library:
                 return key
         return None
 
+    def region_names(self) -> list[str]:
+        """Every spelling of a region the look-up accepts (keys, Chinese and English names)."""
+        names = list(self.regions)
+        for info in self.regions.values():
+            names += [info["zh-CN"], info["en"]]
+        return names
+
     def electricity(self, series: str, year: int, region: str) -> Factor | None:
+        if series == "ets-national":
+            found = self.ets_by_year.get(year)
+            return found if found is not None and found.region == region else None
         for f in self.by_id.values():
             if f.kind != "grid-electricity" or f.series != series or f.region != region:
                 continue
@@ -105,8 +125,25 @@ class Library:
         return None
 
     def electricity_years(self, series: str) -> list[int]:
-        years = {f.year for f in self.by_id.values() if f.series == series and f.year}
-        return sorted(y for y in years if y is not None)
+        years: set[int] = set()
+        for f in self.by_id.values():
+            if f.series == series:
+                years.update(f.years)
+                if f.year is not None:
+                    years.add(f.year)
+        return sorted(years)
+
+    def electricity_regions(self, series: str) -> list[str]:
+        return sorted({f.region for f in self.by_id.values() if f.series == series and f.region})
+
+    def ets_values(self) -> set[Decimal]:
+        """Every value the ETS grid-factor series has taken (tCO2/MWh)."""
+        return {f.value for f in self.ets_by_year.values()}
+
+    def gwp_sets_of(self, gas: str, value: Decimal) -> list[str]:
+        """The assessment reports whose GWP for ``gas`` is ``value``."""
+        return sorted(f.gwp_set or "" for f in self.by_id.values()
+                      if f.kind == "gwp" and f.gas == gas and f.value == value)
 
     def fuel_default(self, fuel: str, parameter: str) -> Factor | None:
         return self.by_id.get(f"fuel.{fuel}.{parameter}")

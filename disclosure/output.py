@@ -8,6 +8,7 @@ import json
 from decimal import Decimal
 from typing import Any
 
+from disclosure.compute.quality import quality_dict
 from disclosure.compute.results import Figures
 
 
@@ -67,6 +68,7 @@ def figures_dict(fig: Figures) -> dict[str, Any]:
         "factors": [dict(f.to_dict(), uses=fig.factor_uses.get(f.id, 0))
                     for f in fig.factors_used.values()],
         "flagged_factors": [f.id for f in fig.flagged_factors],
+        "quality": quality_dict(fig.quality, fig.substitutions),
     }
 
 

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from disclosure.compute import Figures, compute
 from disclosure.gctune import bulk
 from disclosure.intake.loader import Loaded
-from disclosure.intake.structure import check_structure
+from disclosure.intake.structure import check_structure, collapse_repeats
 from disclosure.issues import Issue, ValidationReport, sort_issues
 from disclosure.model import Filing
 from disclosure.rules import RuleContext, run_rules
+from disclosure.rules.acknowledge import acknowledge
 
 _UNREADABLE = frozenset({
     "input.yaml-syntax", "input.yaml-key", "input.yaml-duplicate-key", "input.yaml-tag",
@@ -39,12 +40,13 @@ def _validate(loaded: Loaded) -> Outcome:
     if loaded.data is None or any(i.code in _UNREADABLE for i in issues):
         return Outcome(_report(issues, loaded))
     filing, structural = check_structure(loaded)
-    issues += structural
+    issues += collapse_repeats(structural)
     if filing is None:
         return Outcome(_report(issues, loaded))
     computation = compute(filing, loaded.location)
     issues += computation.issues
     issues += run_rules(RuleContext(filing, loaded, computation.figures))
+    issues = acknowledge(collapse_repeats(issues), filing, loaded, computation.figures)
     return Outcome(_report(issues, loaded), filing, computation.figures)
 
 

@@ -20,6 +20,7 @@ from disclosure.check.filing import MANDATORY as CHECKER_MANDATORY
 from disclosure.checklist_doc import markdown
 from disclosure.compute.energy import EnergyFigures
 from disclosure.compute.finance import FinanceFigures
+from disclosure.compute.quality import Quality
 from disclosure.compute.results import Figures
 from disclosure.model import Filing
 from disclosure.taxonomy import definition
@@ -131,7 +132,8 @@ def _field_type(owner: Any, name: str) -> Any:
         assert name in owner.model_fields, f"{owner.__name__} has no field {name}"
         return owner.model_fields[name].annotation
     assert is_dataclass(owner), owner
-    hints = typing.get_type_hints(owner, localns={"EnergyFigures": EnergyFigures, "FinanceFigures": FinanceFigures})
+    names = {"EnergyFigures": EnergyFigures, "FinanceFigures": FinanceFigures, "Quality": Quality}
+    hints = typing.get_type_hints(owner, localns=names)
     assert name in {f.name for f in fields(owner)} or name in dir(owner), f"{owner.__name__} has no field {name}"
     return hints.get(name, Any)
 

@@ -181,12 +181,59 @@ def _shown(values: set[Decimal]) -> set[Decimal]:
     return {rounded(v, p) for v in values for p in (0, 1, 2, 4, 6)}
 
 
+def _published_quality(ctx: RenderInput) -> set[Decimal]:
+    """The data-quality figures figures.json publishes, as the report rounds them (quantities and
+    tonnes to units, percentages to one or two places)."""
+    from disclosure.output import figures_dict
+
+    out: set[Decimal] = set()
+
+    def walk(node: object, key: str = "") -> None:
+        if isinstance(node, dict):
+            for k, v in node.items():
+                walk(v, k)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v, key)
+        elif isinstance(node, str) and re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", node):
+            value = Decimal(node)
+            if key.endswith("_pct"):
+                out.update((rounded(value, 1), rounded(value, 2)))
+            else:  # a gap below half a unit is shown to one place
+                out.add(rounded(value, 1 if key == "gap" and 0 < abs(value) < Decimal("0.5") else 0))
+
+    walk(figures_dict(ctx.figures)["quality"])
+    return out
+
+
+def test_quality_figures_are_published_and_in_the_trail(samples: Path) -> None:
+    """The data-quality section's computed numbers are in figures.json and each check, meter row and
+    reconciliation has its trail step."""
+    from disclosure.output import figures_dict
+
+    ctx = _ctx(samples, "central-soe-power")
+    q = figures_dict(ctx.figures)["quality"]
+    assert q["cross_checks"] and q["meters"] and q["verification"] and q["substitutions"]
+    coal = next(c for c in q["cross_checks"] if c["subject"] == "coal")
+    assert Decimal(coal["gap"]) == Decimal(coal["second_source"]) - Decimal(coal["reported"])
+    assert coal["result"] == "within" and len(coal["months"]) == 12
+    assert Decimal(q["substitution_difference"]) == sum(
+        Decimal(s["difference"]) for s in q["substitutions"] if s["difference"] is not None)
+    assert Decimal(q["meter_coverage"]["share_pct"]) == (Decimal(q["meter_coverage"]["calibrated_emissions"]) * 100
+                                                        / Decimal(q["meter_coverage"]["emissions"]))
+    ids = {e.id for e in ctx.figures.trail}
+    assert {f"check/DH/{c['subject']}/{c['kind']}" for c in q["cross_checks"]} <= ids
+    assert {f"meters/{m['facility']}/{m['source']}" for m in q["meters"]} <= ids
+    assert {f"verify/{r['facility']}/{r['scope']}" for r in q["verification"]} <= ids
+
+
 @pytest.mark.parametrize("name", SAMPLES)
 def test_every_number_in_the_tables_is_a_reported_figure_or_an_input(samples: Path,
                                                                     docx: dict[tuple[str, str], bytes],
                                                                     name: str) -> None:
     """No number comes from nowhere: each numeric cell of the figure tables equals an XBRL fact (as
-    rounded for the report) or a quantity the filing states (credits, projects, reductions)."""
+    rounded for the report), a quantity the filing states (credits, projects, reductions) or a
+    data-quality figure figures.json publishes (cross-check sums and gaps, meter coverage)."""
     from disclosure.xbrl.facts import facts as all_facts
 
     ctx = _ctx(samples, name)
@@ -209,22 +256,25 @@ def test_every_number_in_the_tables_is_a_reported_figure_or_an_input(samples: Pa
     known |= _shown(_decimals([f.energy, f.climate_metrics, f.low_carbon, f.restatements, f.targets, market]))
     known |= _shown({ctx.figures.totals.scope1, ctx.figures.totals.scope2_location, ctx.figures.total_location,
                      *ctx.figures.intensity_revenue.values()})
-    number = re.compile(r"^-?[0-9][0-9,]*(\.[0-9]+)?%?( t)?$")
+    known |= _published_quality(ctx)
+    number = re.compile(r"^[-+]?[0-9][0-9,]*(\.[0-9]+)?%?( (t|MWh|GJ|10\^4Nm3))?$")
     checked = 0
     for caption, rows in tables(docx[(name, "zh-CN")]).items():
         if caption.startswith(NOT_FACTS):
             continue
         for row in rows[1:]:
-            for cell in row[1:]:
-                text = cell.removesuffix(" t")
-                if not number.match(cell) or (text.endswith("%") and rows[0][row.index(cell)] in (
-                        "占比", "同比变化", "差异", "实测比例", "CCER占义务比例")):
-                    continue
-                if re.fullmatch(r"(19|20)[0-9]{2}", text):
-                    continue  # a year
-                value = Decimal(text.rstrip("%").replace(",", ""))
-                assert value in known, f"{caption}: {cell}"
-                checked += 1
+            for column, whole in enumerate(row[1:], 1):
+                both = re.fullmatch(r"(.+)（([-+]?<?[0-9.]+%|—)）", whole)  # a gap and its percentage
+                for cell in both.groups() if both else (whole,):
+                    text = cell.split(" ")[0]
+                    if not number.match(cell) or (not both and text.endswith("%") and rows[0][column] in (
+                            "占比", "同比变化", "差异", "实测比例", "CCER占义务比例")):
+                        continue
+                    if re.fullmatch(r"(19|20)[0-9]{2}", text):
+                        continue  # a year
+                    value = Decimal(text.rstrip("%").replace(",", ""))
+                    assert value in known, f"{caption}: {whole}"
+                    checked += 1
     assert checked > 30
 
 

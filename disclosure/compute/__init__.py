@@ -18,6 +18,7 @@ from disclosure.compute.energy import additional, energy_figures
 from disclosure.compute.finance import finance_figures
 from disclosure.compute.process import anode, clinker, direct, pfc
 from disclosure.compute.purchased import electricity_source, heat_source
+from disclosure.compute.quality import quality
 from disclosure.compute.results import FacilityResult, Figures, SourceResult
 from disclosure.compute.trail import TrailEntry, TrailInput
 from disclosure.factors import library
@@ -31,6 +32,7 @@ from disclosure.model.sources import (
     DirectEmission,
     Facility,
 )
+from disclosure.suggest import did_you_mean
 from disclosure.units import PRECISION
 
 __all__ = ["Computation", "Figures", "compute"]
@@ -70,7 +72,7 @@ def _facility(ctx: Context, i: int, fac: Facility, share: Decimal,
     result = FacilityResult(fac.id, fac.entity, fac.province, fac.ets.covered, share, consolidated)
     found: list[SourceResult | None] = []
     for j, c in enumerate(fac.combustion):
-        found.append(combustion_source(ctx, fac.id, c, (*path, "combustion", j)))
+        found.append(combustion_source(ctx, fac.id, c, (*path, "combustion", j), fac.ets.covered))
     for j, e in enumerate(fac.electricity):
         found.append(electricity_source(ctx, fac.id, e, (*path, "electricity", j)))
     for j, h in enumerate(fac.heat):
@@ -109,7 +111,8 @@ def _compute(ctx: Context) -> Figures:
     for i, fac in enumerate(filing.facilities):
         entity = entities.get(fac.entity)
         if entity is None:
-            ctx.issue("rule.boundary.unknown-entity", ("facilities", i, "entity"), entity=fac.entity)
+            ctx.issue("rule.boundary.unknown-entity", ("facilities", i, "entity"), entity=fac.entity,
+                      suggestion=did_you_mean(fac.entity, entities))
             continue
         facilities.append(_facility(ctx, i, fac, aggregate.share(entity, approach), entity.consolidated))
     shares_by = {
@@ -118,6 +121,7 @@ def _compute(ctx: Context) -> Figures:
     }
     totals = aggregate.scope_totals(facilities, shares_by[approach.value])
     _group_trail(ctx, facilities)
+    data_quality = quality(ctx, facilities)
     group = aggregate.scope_totals(
         facilities, {f.id: f.share if f.consolidated else Decimal(0) for f in facilities})
     others = aggregate.scope_totals(
@@ -155,4 +159,5 @@ def _compute(ctx: Context) -> Figures:
         parameter_basis={k: dict(v) for k, v in sorted(ctx.basis_counts.items())},
         energy=energy_figures(ctx, facilities, energy_gj, extra_gj, revenue_10k),
         finance=finance_figures(ctx, revenue_10k),
+        quality=data_quality,
     )

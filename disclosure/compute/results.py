@@ -15,6 +15,7 @@ from disclosure.units import CONTEXT, TCE_GJ
 if TYPE_CHECKING:
     from disclosure.compute.energy import EnergyFigures
     from disclosure.compute.finance import FinanceFigures
+    from disclosure.compute.quality import Quality
 
 ZERO = Decimal(0)
 
@@ -130,6 +131,10 @@ class Figures:
     """Energy figures (Art. 35; Guide No. 4): direct/indirect, clean share, intensities, targets."""
     finance: FinanceFigures | None = None
     """Climate-related financial figures: exposures, capital, effects, restatements."""
+    quality: Quality | None = None
+    """Cross-checks, meter coverage and reconciliations (data quality)."""
+    acknowledged: list[Any] = field(default_factory=list)
+    """Findings acknowledged in the filing (set by validation; shown in the report and trail)."""
 
     @property
     def total_location(self) -> Decimal:

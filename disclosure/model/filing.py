@@ -18,6 +18,7 @@ from disclosure.model.narrative import (
     RiskManagement,
     Strategy,
 )
+from disclosure.model.quality import Acknowledgement
 from disclosure.model.report import Boundary, Entity, Report
 from disclosure.model.soe import SOEReporting
 from disclosure.model.sources import Facility
@@ -59,3 +60,5 @@ class Filing(Model):
     mee: MEEChannel | None = None
     """The MEE channel: prior-year emissions per key emitting facility for the annual environmental
     information disclosure report (企业环境信息依法披露)."""
+    acknowledgements: list[Acknowledgement] = Field(default_factory=list)
+    """Findings the preparer reviewed and confirms (a true outlier); each must match a finding."""

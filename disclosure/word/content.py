@@ -8,14 +8,16 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from disclosure.catalogue import CATALOGUE
 from disclosure.compute import Figures
 from disclosure.factors import library
+from disclosure.issues import Issue
 from disclosure.model import Filing
 from disclosure.model.base import LocalText
 from disclosure.taxonomy import definition
 from disclosure.vocabulary import label as vocab
 from disclosure.word import charts, disclosures
-from disclosure.word.context import context
+from disclosure.word.context import context, signed
 from disclosure.word.document import Image, Table
 from disclosure.word.figures import DASH, FactTable, change, label, number, share, show
 from disclosure.word.markup import texts as language_texts
@@ -46,6 +48,7 @@ class Builder:
         self.notices: list[str] = []
         self.years = [self.year]
         self.mix: list[tuple[str, Decimal]] = []
+        self.meter_share = DASH
 
     # --- helpers -----------------------------------------------------------------------------
     def tx(self, text: LocalText | None) -> str:
@@ -269,11 +272,14 @@ class Builder:
         self.table("parameters", rows, numeric={1, 2, 3})
         names = {f.id: f.name.get(self.lang) for f in self.filing.facilities}
         self.table("substitutions", [
-            [names.get(s.facility, s.facility), s.source, s.period, self.t["parameters"].get(s.parameter, s.parameter),
-             self.t["reasons"].get(s.reason, s.reason), DASH if s.original is None else str(s.original),
+            [names.get(s.facility, s.facility), self.source_name(s.facility, s.source), s.period,
+             self.t["parameters"].get(s.parameter, s.parameter), self.t["reasons"].get(s.reason, s.reason),
+             DASH if s.original is None else f"{s.original} {s.original_unit or ''}".rstrip(),
              f"{s.value} {s.unit}", f"{s.factor}（{vocab('factor-status', s.status, self.lang)}）"
-             if self.lang == "zh-CN" else f"{s.factor} ({vocab('factor-status', s.status, self.lang)})"]
-            for s in self.figures.substitutions], numeric={5, 6})
+             if self.lang == "zh-CN" else f"{s.factor} ({vocab('factor-status', s.status, self.lang)})",
+             DASH if s.difference is None else signed(s.difference)]
+            for s in self.figures.substitutions], numeric={5, 6, 8})
+        self.quality_checks()
         rows = []
         for fac in self.filing.facilities:
             v = fac.verification
@@ -281,14 +287,99 @@ class Builder:
                 continue
             dim = (("FacilityAxis", fac.id),)
             computed2 = "Scope2ETSBasisGHGEmissions" if v.scope2_basis == "ets" else "Scope2LocationBasedGHGEmissions"
+            gaps = {r.scope: self.gap(r.gap, r.pct) for r in (self.figures.quality.reconciliations
+                                                              if self.figures.quality else []) if r.facility == fac.id}
             rows.append([fac.name.get(self.lang), v.verifier, v.report_no,
                          self.ghg("VerifiedScope1GHGEmissions", typed=dim), self.ghg("Scope1GHGEmissions", typed=dim),
-                         change(self.facts.value("Scope1GHGEmissions", typed=dim),
-                                self.facts.value("VerifiedScope1GHGEmissions", typed=dim)),
+                         gaps.get("scope1", DASH),
                          self.ghg("VerifiedScope2GHGEmissions", typed=dim), self.ghg(computed2, typed=dim),
-                         change(self.facts.value(computed2, typed=dim),
-                                self.facts.value("VerifiedScope2GHGEmissions", typed=dim))])
+                         gaps.get("scope2", DASH)])
         self.table("verification", rows, numeric={3, 4, 5, 6, 7, 8})
+
+    def quality_checks(self) -> None:
+        """Cross-checks, meter coverage and acknowledged outliers (data-quality section)."""
+        q = self.figures.quality
+        names = {f.id: f.name.get(self.lang) for f in self.filing.facilities}
+        if q is not None:
+            rows = []
+            for c in q.checks:
+                verdict = "within" if c.within else "explained" if c.explanation else "gap"
+                rows.append([names.get(c.facility, c.facility), self.source_name(c.facility, c.subject),
+                             vocab('check-kind', c.kind, self.lang),  # its evidence is in the trail
+                             f"{number(c.primary, 0)} {c.unit}", f"{number(c.secondary, 0)} {c.unit}",
+                             self.gap(c.gap, c.pct),
+                             f"{self.t['verdicts'][verdict]}（±{c.tolerance_pct}%）" if self.lang == "zh-CN"
+                             else f"{self.t['verdicts'][verdict]} (±{c.tolerance_pct}%)"])
+            self.table("crosschecks", rows, numeric={3, 4, 5})
+            rows = [[names.get(m.facility, m.facility), self.source_name(m.facility, m.source),
+                     ("、" if self.lang == "zh-CN" else ", ").join(self.meter_name(m.facility, x) for x in m.meters),
+                     share(m.covered, m.quantity)] for m in q.meters if m.meters]
+            self.table("meters", rows, numeric={3})
+            whole, covered = q.metered_emissions
+            self.meter_share = share(covered, whole)
+        self.table("acknowledged", [
+            [*self._where(a.issue.location.path), self._finding(a.issue), a.acknowledgement.reason.get(self.lang),
+             f"{a.acknowledgement.reviewed_by.name}（{a.acknowledgement.reviewed_by.role}，"
+             f"{a.acknowledgement.reviewed_by.date}）" if self.lang == "zh-CN" else
+             f"{a.acknowledgement.reviewed_by.name} ({a.acknowledgement.reviewed_by.role}, "
+             f"{a.acknowledgement.reviewed_by.date})"] for a in self.figures.acknowledged], numeric={2})
+
+    def _where(self, path: tuple[str | int, ...]) -> tuple[str, str, str]:
+        """Facility, source and period of a finding's location, named for the reader."""
+        node: Any = self.filing
+        found: list[Any] = []
+        for part in path:
+            if isinstance(part, int) and isinstance(node, list) and part < len(node):
+                node = node[part]
+                found.append(node)
+            elif isinstance(part, str) and hasattr(node, part):
+                node = getattr(node, part)
+        named = [self.tx(x.name) if getattr(x, "name", None) is not None else
+                 str(getattr(x, "id", None) or getattr(x, "key", None) or getattr(x, "period", "")) for x in found]
+        period = next((str(x.period) for x in found if getattr(x, "period", None) is not None), DASH)
+        return (named[0] if named else DASH, named[1] if len(named) > 1 else DASH, period)
+
+    def _finding(self, issue: Issue) -> str:
+        """The finding's title and, where it has one, the figure it is about."""
+        title = CATALOGUE[issue.code].title[self.lang]
+        value, unit = issue.context.get("value"), issue.context.get("unit")
+        if value is None:
+            return title
+        figure = f"{value} {unit or ''}".rstrip()
+        return f"{title}（{figure}）" if self.lang == "zh-CN" else f"{title} ({figure})"
+
+    def source_name(self, facility: str, source: str) -> str:
+        """A source's or product's name as the filing gives it (its id when it has none)."""
+        for fac in self.filing.facilities:
+            if fac.id == facility:
+                for s in (*fac.combustion, *fac.process, *fac.electricity, *fac.heat):
+                    name: LocalText | None = getattr(s, "name", None)
+                    if s.id == source:
+                        return self.tx(name) if name is not None else source
+                for p in fac.products:
+                    if p.key == source:
+                        return self.tx(p.name)
+        return source
+
+    def meter_name(self, facility: str, meter: str) -> str:
+        fac = next((f for f in self.filing.facilities if f.id == facility), None)
+        found = next((m for m in fac.meters if m.id == meter), None) if fac else None
+        if found is None or found.name is None:
+            return meter
+        return f"{self.tx(found.name)}（{meter}）" if self.lang == "zh-CN" else f"{self.tx(found.name)} ({meter})"
+
+    def gap(self, gap: Decimal, pct: Decimal | None) -> str:
+        """A signed gap with its percentage; a non-zero gap never shows as 0.00 %."""
+        if pct is None:
+            rel = DASH
+        elif gap == 0:
+            rel = "0.00%"
+        elif abs(pct) < Decimal("0.005"):
+            rel = ("+" if pct > 0 else "-") + "<0.01%"
+        else:
+            rel = f"{pct:+.2f}%"
+        shown = signed(gap, 1 if 0 < abs(gap) < Decimal("0.5") else 0)  # a gap below half a unit is not "0"
+        return f"{shown}（{rel}）" if self.lang == "zh-CN" else f"{shown} ({rel})"
 
     def narratives(self) -> None:
         g = self.filing.governance

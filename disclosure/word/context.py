@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from disclosure.compute.quality import substitution_difference
 from disclosure.factors import library
 from disclosure.vocabulary import label as vocab
 from disclosure.word.disclosures import INTENSITY_PLACES, TCE_PLACES, pct
@@ -11,6 +13,12 @@ from disclosure.word.figures import change, date_text, number
 
 if TYPE_CHECKING:
     from disclosure.word.content import Builder
+
+
+def signed(value: Decimal, places: int = 0) -> str:
+    """``value`` rounded as :func:`number`, with its sign (+ for a positive value, none for zero)."""
+    text = number(value, places)
+    return f"+{text}" if value > 0 and text.strip("0.,") else text
 
 
 def context(b: Builder) -> dict[str, Any]:
@@ -84,6 +92,9 @@ def context(b: Builder) -> dict[str, Any]:
             "statement": tx(f.assurance.statement), "date": date_text(f.assurance.date, lang)},
         "other_mechanisms": tx(f.carbon_market.other_mechanisms) if f.carbon_market else "",
         "substitutions": len(b.figures.substitutions),
+        "substitution_difference": signed(substitution_difference(b.figures.substitutions)),
+        "meter_share": b.meter_share,
+        "acknowledged": len(b.figures.acknowledged),
         "flagged_factors": [x.id for x in b.figures.flagged_factors],
         "forward_looking": None if r.forward_looking is None else {
             "assumptions": tx(r.forward_looking.assumptions), "caveat": tx(r.forward_looking.caveat)},
