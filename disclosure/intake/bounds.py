@@ -50,6 +50,11 @@ def number_ok(value: Decimal | int) -> bool:
     return bool(value.adjusted() <= MAX_NUMBER_EXPONENT and exponent + trailing >= MIN_NUMBER_EXPONENT)
 
 
+def magnitude_ok(value: Decimal) -> bool:
+    """A computed figure a report can carry: finite and below 10^18 in magnitude (any precision)."""
+    return bool(value.is_finite() and (not value or value.adjusted() <= MAX_NUMBER_EXPONENT))
+
+
 def text_problem(text: str) -> str | None:
     """The first character XML cannot carry, as ``U+XXXX``, or None."""
     bad = ILLEGAL_XML.search(text)
