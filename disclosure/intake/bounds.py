@@ -25,6 +25,7 @@ ILLEGAL_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]
 """Characters outside the XML 1.0 ``Char`` production: C0 controls, lone surrogates, U+FFFE, U+FFFF."""
 NUMBER_LIMIT = f"|x| < 10^{MAX_NUMBER_EXPONENT + 1}, ≤ {-MIN_NUMBER_EXPONENT} decimal places"
 _MAX_INT = 10 ** (MAX_NUMBER_EXPONENT + 1)
+_MAX_DECIMAL = Decimal(_MAX_INT)
 TEXT_REASON = {"reason_zh": "文本长度上限见 docs/security.md", "reason_en": "docs/security.md lists the text limits"}
 
 
@@ -40,14 +41,14 @@ def number_ok(value: Decimal | int) -> bool:
     """Finite, below 10^18 in magnitude, with at most 20 significant decimal places."""
     if isinstance(value, int):
         return bool(-_MAX_INT < value < _MAX_INT)
-    if not value.is_finite():
+    if not value.is_finite() or not -_MAX_DECIMAL < value < _MAX_DECIMAL:
         return False
-    if not value:
-        return True
     _, digits, exponent = value.as_tuple()
     assert isinstance(exponent, int)
+    if exponent >= MIN_NUMBER_EXPONENT or not value:
+        return True
     trailing = len(digits) - len(bytes(digits).rstrip(b"\x00"))
-    return bool(value.adjusted() <= MAX_NUMBER_EXPONENT and exponent + trailing >= MIN_NUMBER_EXPONENT)
+    return exponent + trailing >= MIN_NUMBER_EXPONENT
 
 
 def magnitude_ok(value: Decimal) -> bool:
@@ -62,9 +63,9 @@ def text_problem(text: str) -> str | None:
 
 
 @cache
-def _fields(model: type[BaseModel]) -> tuple[tuple[str, str], ...]:
-    """(attribute, key in the filing) of each field of ``model``."""
-    return tuple((name, info.alias or name) for name, info in model.model_fields.items())
+def _keys(model: type[BaseModel]) -> dict[str, str]:
+    """Key in the filing of each field of ``model`` whose key differs from its attribute name."""
+    return {name: info.alias for name, info in model.model_fields.items() if info.alias and info.alias != name}
 
 
 def _shown(value: Any) -> str:
@@ -80,7 +81,9 @@ def scan(filing: BaseModel, loaded: Loaded) -> Bounds:
     while stack:
         obj, path = stack.pop()
         if isinstance(obj, BaseModel):
-            items: Any = ((key, getattr(obj, attr)) for attr, key in _fields(type(obj)))
+            keys = _keys(type(obj))
+            items: Any = ((keys.get(attr, attr), value) for attr, value in obj.__dict__.items()) if keys \
+                else obj.__dict__.items()
         elif isinstance(obj, list | tuple):
             items = enumerate(obj)
         elif isinstance(obj, dict):

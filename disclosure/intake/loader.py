@@ -177,7 +177,14 @@ def _splice_tables(loaded: Loaded) -> None:
     """Replace every ``records: {file: ...}`` with the rows of that table."""
     cache: dict[tuple[str, str | None], Table] = {}
     indexes: dict[tuple[str, str | None, tuple[str, ...]], dict[tuple[str, ...], list[int]]] = {}
-    for path, holder in _find_record_refs(loaded.data, ()):
+    refs = _find_record_refs(loaded.data, ())
+    selections: dict[tuple[str, str | None], set[tuple[str, ...]]] = {}
+    for _, holder in refs:
+        ref = holder["records"]
+        if isinstance(ref.get("select") or {}, dict):
+            selections.setdefault((str(ref.get("file")), ref.get("sheet")), set()).add(
+                tuple(sorted(ref.get("select") or {})))
+    for path, holder in refs:
         ref = holder["records"]
         origin = loaded.location((*path, "records"))
         rel = ref.get("file")
@@ -205,9 +212,14 @@ def _splice_tables(loaded: Loaded) -> None:
         wanted = tuple(str(select[c]) for c in cols)
         records: list[dict[str, Any]] = []
         base = (*path, "records")
+        # A table selected by one set of columns gives each row to one source: the selecting columns are
+        # dropped in place (a million rows are not copied); otherwise each record is a copy.
+        in_place = len(selections.get(key, ())) == 1
         for i, n in enumerate(indexes[ikey].get(wanted, [])):
             row = table.rows[n]
-            values = {k: v for k, v in row.values.items() if k not in select}
+            values = row.values if in_place else dict(row.values)
+            for column in cols:
+                values.pop(column, None)
             records.append(values)
             loaded.locations[(*base, i)] = row.where
             loaded.rows[(*base, i)] = row

@@ -39,6 +39,15 @@ _FORMAT_NOISE = re.compile(r'"[^"]*"|\\.|_.|\*.|\[[^\]]*\]')
 _DATE_FORMAT_IDS = frozenset([*range(14, 23), *range(27, 37), *range(45, 48), *range(50, 59)])
 """Built-in number formats that show dates or times (27–36 and 50–58 are the East Asian date formats,
 e.g. 31 = yyyy"年"m"月"d"日" in a Chinese Excel)."""
+_NAMESPACES = ("http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main")
+
+
+def _tags(local: str) -> frozenset[str]:
+    """``local`` in the transitional and strict SpreadsheetML namespaces, and in none."""
+    return frozenset({local, *(f"{{{ns}}}{local}" for ns in _NAMESPACES)})
+
+
+_ROW, _C, _V, _IS = _tags("row"), _tags("c"), _tags("v"), _tags("is")
 MAX_ROW = 1_048_576
 MAX_COLUMN = 16_384
 MAX_SERIAL = 2_958_465
@@ -94,6 +103,10 @@ def _column_number(letters: str) -> int:
     for ch in letters:
         n = n * 26 + ord(ch) - 64
     return n
+
+
+def _cell(col: int, row: int) -> str:
+    return f"{column_letters(col)}{row}"
 
 
 def _local(tag: Any) -> str:
@@ -303,10 +316,9 @@ class Workbook:
         data = self._bytes(sheet.part)
         last_row = 0
         try:
-            for _, el in etree.iterparse(io.BytesIO(data), events=("end",), resolve_entities=False,
-                                         no_network=True, load_dtd=False, huge_tree=False):
-                if _local(el.tag) != "row":
-                    continue
+            parsed = etree.iterparse(io.BytesIO(data), events=("end",), tag=_ROW, resolve_entities=False,
+                                     no_network=True, load_dtd=False, huge_tree=False)
+            for _, el in parsed:
                 number = self._row_number(sheet, el, last_row)
                 last_row = number
                 cells = self._cells(sheet, el, number)
@@ -316,8 +328,12 @@ class Workbook:
                     del el.getparent()[0]
                 if cells:
                     yield Row(number, tuple(cells), hidden)
+            root = parsed.root
         except etree.XMLSyntaxError as err:
             raise XlsxError("input.xlsx-part", sheet.part, f"malformed XML: {err.msg or err}") from err
+        if root is None or _local(root.tag) != "worksheet":
+            found = _local(root.tag) if root is not None else "?"
+            raise XlsxError("input.xlsx-part", sheet.part, f"root element is {found or '?'}, not worksheet")
 
     def _row_number(self, sheet: Sheet, el: etree._Element, last: int) -> int:
         text = el.get("r")
@@ -337,75 +353,76 @@ class Workbook:
         cells: list[tuple[int, Any]] = []
         col = 0
         for c in row:
-            if _local(c.tag) != "c":
+            if c.tag not in _C:
                 continue
             ref = c.get("r")
             if ref is None:
                 col += 1
             else:
                 m = _REF.match(ref)
-                if m is None or int(m.group(2)) != number or not 0 < _column_number(m.group(1)) <= MAX_COLUMN:
+                new = _column_number(m.group(1)) if m is not None else 0
+                if m is None or int(m.group(2)) != number or not 0 < new <= MAX_COLUMN:
                     raise XlsxError("input.xlsx-cell", sheet.part, f"cell reference {ref[:20]!r} is not a cell of row "
                                     f"{number}", f"A{number}")
-                new = _column_number(m.group(1))
                 if new <= col:
                     raise XlsxError("input.xlsx-cell", sheet.part, "cells out of order or repeated", ref)
                 col = new
             if col > MAX_COLUMN:
                 raise XlsxError("input.xlsx-cell", sheet.part, "beyond the last column (XFD)", f"XFD{number}")
-            value = self._value(sheet, c, f"{column_letters(col)}{number}")
+            value = self._value(sheet, c, col, number)
             if value is not None:
                 cells.append((col, value))
         return cells
 
-    def _value(self, sheet: Sheet, c: etree._Element, ref: str) -> Any:
+    def _value(self, sheet: Sheet, c: etree._Element, col: int, number: int) -> Any:
         kind = c.get("t") or "n"
         v = None
         inline = None
         for child in c:
-            name = _local(child.tag)
-            if name == "v":
+            tag = child.tag
+            if tag in _V:
                 v = child.text or ""
-            elif name == "is":
+            elif tag in _IS:
                 inline = child
         if kind == "inlineStr":
             return _text(_rich_text(inline)) if inline is not None else None
         if v is None:
             return None  # an empty cell, or a formula whose result was never computed
         if kind == "n":
-            return self._number(sheet, c, v, ref)
+            return self._number(sheet, c, v, col, number)
         if kind == "s":
             strings = self.strings()
             if not v.isascii() or not v.strip().isdigit() or int(v) >= len(strings):
-                raise XlsxError("input.xlsx-cell", sheet.part, f"shared-string index {v[:20]!r} does not exist", ref)
+                raise XlsxError("input.xlsx-cell", sheet.part, f"shared-string index {v[:20]!r} does not exist",
+                                _cell(col, number))
             return _text(strings[int(v)])
         if kind == "b":
             if v.strip() not in ("0", "1"):
-                raise XlsxError("input.xlsx-cell", sheet.part, f"boolean cell holds {v[:20]!r}", ref)
+                raise XlsxError("input.xlsx-cell", sheet.part, f"boolean cell holds {v[:20]!r}", _cell(col, number))
             return v.strip() == "1"
         if kind in ("str", "e"):
             return _text(v)
         if kind == "d":
-            return _iso_date(sheet, v, ref)
-        raise XlsxError("input.xlsx-cell", sheet.part, f"unknown cell type t={kind[:20]!r}", ref)
+            return _iso_date(sheet, v, _cell(col, number))
+        raise XlsxError("input.xlsx-cell", sheet.part, f"unknown cell type t={kind[:20]!r}", _cell(col, number))
 
-    def _number(self, sheet: Sheet, c: etree._Element, v: str, ref: str) -> Any:
+    def _number(self, sheet: Sheet, c: etree._Element, v: str, col: int, number: int) -> Any:
         text = v.strip()
         if not text:
             return None
         if not _NUMBER.match(text):
-            raise XlsxError("input.xlsx-cell", sheet.part, f"number cell holds {text[:40]!r}", ref)
+            raise XlsxError("input.xlsx-cell", sheet.part, f"number cell holds {text[:40]!r}", _cell(col, number))
         style = c.get("s")
         if style is not None:
-            index = _int(style, sheet.part, "s", ref)
+            index = _int(style, sheet.part, "s", _cell(col, number))
             if index >= max(self.style_count, 1):
-                raise XlsxError("input.xlsx-cell", sheet.part, f"cell format s={index} does not exist", ref)
+                raise XlsxError("input.xlsx-cell", sheet.part, f"cell format s={index} does not exist",
+                                _cell(col, number))
             if index in self.date_styles:
-                return self._serial_date(sheet, text, ref)
-        value = Decimal(text)
-        if value == value.to_integral_value() and "e" not in text.lower() and "." not in text and len(text) <= 18:
+                return self._serial_date(sheet, text, _cell(col, number))
+        if text.isdigit() and len(text) <= 18:
             return int(text)
-        return value
+        return Decimal(text)
 
     def _serial_date(self, sheet: Sheet, text: str, ref: str) -> date:
         try:

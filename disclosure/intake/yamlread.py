@@ -133,12 +133,19 @@ class YamlReader:
         stack: list[_Frame] = []
         pending: list[Iterator[yaml.Event]] = [events]
         root: list[Any] = []
+        scalar_event = yaml.ScalarEvent
         while pending:
             event = next(pending[-1], None)
             if event is None:
                 pending.pop()
                 continue
             replaying = len(pending) > 1
+            # Fast path (most events of a large filing): a scalar without tag or anchor, written in the file,
+            # inside a collection being kept, while no anchored collection is being recorded.
+            if type(event) is scalar_event and stack and not replaying and not self.recording \
+                    and event.tag is None and not event.anchor and self.nodes < MAX_YAML_NODES \
+                    and event.start_mark is not None and self._fast_scalar(stack[-1], event):
+                continue
             if isinstance(event, yaml.DocumentEndEvent):
                 break
             if not replaying:
@@ -169,6 +176,44 @@ class YamlReader:
                 is_map = isinstance(event, yaml.MappingStartEvent)
                 stack.append(_Frame({} if is_map else [], path, is_map))
         return root[0] if root else None
+
+    def _fast_scalar(self, top: _Frame, event: yaml.ScalarEvent) -> bool:
+        """Take a plain or quoted scalar as a key or value of ``top``; False to leave it to the full path."""
+        path = top.path
+        if path is None:
+            return False
+        text = str(event.value)
+        if top.is_map and top.state == "key":
+            if text == "<<" and not event.style:
+                return False
+            if text in top.keys_seen:
+                return False  # a duplicate key: the full path reports it
+            self.nodes += 1
+            self.written += 1
+            top.keys_seen.add(text)
+            top.key = text
+            top.state = "value"
+            return True
+        if top.is_map and top.state == "skip":
+            top.state = "key"
+            self.nodes += 1
+            self.written += 1
+            return True
+        self.nodes += 1
+        self.written += 1
+        value = text if event.style else resolve_plain(text)
+        if top.is_map:
+            assert top.key is not None
+            where: tuple[PathPart, ...] = (*path, top.key)
+            top.value[top.key] = value
+            top.state = "key"
+        else:
+            where = (*path, len(top.value))
+            top.value.append(value)
+        mark = event.start_mark
+        assert mark is not None
+        self.locations[where] = Location(self.display, mark.line + 1, mark.column + 1, path=where)
+        return True
 
     def _close_anchor(self, replaying: bool, depth: int) -> None:
         if replaying or not self.recording or self.depths[-1] != depth:
