@@ -74,8 +74,8 @@ def validate_command(filing: Path, fmt: str, strict: bool, lang: str, allow_outs
 
 @main.command("build")
 @click.argument("filing", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), required=True,
-              help="Output folder (written atomically).")
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="Output folder (written atomically; what is there is checked by the build, exit 3 if refused).")
 @click.option("--force", is_flag=True, help="Replace an output folder written by an earlier build (nothing else).")
 @click.option("--strict", is_flag=True, help="Refuse to build when there are warnings.")
 @click.option("--lang", type=LANGS, default="zh-CN", help="Report and message language.")

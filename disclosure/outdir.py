@@ -94,7 +94,8 @@ def is_ours(folder: Path) -> bool:
         if not isinstance(manifest, dict) or manifest.get("tool") != TOOL or not isinstance(
                 manifest.get("outputs"), list):
             return False
-        return all(entry.is_file(follow_symlinks=False) for entry in os.scandir(folder))
+        with os.scandir(folder) as entries:
+            return all(entry.is_file(follow_symlinks=False) for entry in entries)
     except (OSError, ValueError, UnicodeDecodeError):
         return False
 
@@ -141,7 +142,8 @@ def recover(out: Path) -> list[Path]:
     pattern = _work_pattern(out.name)
     removed: list[Path] = []
     try:
-        entries = list(os.scandir(parent))
+        with os.scandir(parent) as scan:
+            entries = list(scan)
     except OSError:
         return removed
     now = time.time()

@@ -65,6 +65,9 @@ def read_regular(path: Path, display: str, origin: Location, limit: int) -> tupl
         return None, Issue("input.not-regular-file", origin, {**ctx, **kind("pseudo file")})
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
+        mode = os.stat(path).st_mode  # a socket cannot even be opened; a FIFO must not be waited on
+        if not stat.S_ISREG(mode):
+            return None, Issue("input.not-regular-file", origin, {**ctx, **kind(file_kind(mode))})
         fd = os.open(path, flags)
     except FileNotFoundError:
         return None, Issue("input.file-missing", origin, ctx)

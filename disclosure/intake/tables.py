@@ -152,7 +152,7 @@ def _read_csv(raw: bytes, suffix: str, display: str, origin: Location) -> Table:
     out = _Records(display, origin)
     if encoding == "gb18030" and not raw.isascii():
         out.issues.append(Issue("input.csv-encoding-gbk", Location(display), {"file": display}))
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter="\t" if suffix == ".tsv" else ",")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter="\t" if suffix == ".tsv" else ",", strict=True)
     width = 0
     pairs: list[tuple[int, str]] = []
     try:
