@@ -384,3 +384,21 @@ def test_existing_output_needs_force_and_force_replaces_our_build(tmp_path: Path
     assert _snapshot(earlier) != before and (earlier / "manifest.json").is_file()
     assert not (earlier / ".~lock.report.docx#").exists()
     assert sorted(p.name for p in earlier.parent.iterdir() if p.name.startswith(".")) == []
+
+
+def test_narrative_cannot_inject_report_structure(tmp_path: Path) -> None:
+    """A filing's text with line breaks cannot add headings, tables or directives to the Word report
+    (an unknown ``::`` directive used to fail the build after validate had passed)."""
+    from docx import Document
+
+    forged = "与合并报表范围一致。\\n::bogus\\n# 伪造的标题\\n::table facilities\\n::pagebreak\\n- 伪造的条目"
+    filing = _filing_dir(tmp_path) / "filing.yaml"
+    filing.write_text(BASE_FILING.replace('consolidation_scope: {zh-CN: "与合并报表范围一致。"',
+                                          f'consolidation_scope: {{zh-CN: "{forged}"'), encoding="utf-8")
+    assert validate(load(filing)).report.valid
+    result = build(filing, BuildOptions(output=tmp_path / "out", verify=False))
+    assert result.output is not None
+    document = Document(str(tmp_path / "out" / "report.docx"))
+    hits = [p for p in document.paragraphs if "伪造的标题" in p.text]
+    assert len(hits) == 1 and not hits[0].style.name.startswith(("Heading", "List"))
+    assert "::bogus" in hits[0].text and "::table facilities" in hits[0].text
