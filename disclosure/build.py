@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
+import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -138,12 +139,22 @@ def rendering(work: outdir.Work) -> Iterator[None]:
     ignoring the filing, figures and trail already made (``gc.freeze``): Arelle and the writers make
     millions of short-lived objects, and each collection would otherwise rescan everything the build
     holds (a quadratic cost in facilities)."""
+    _collect()  # garbage of earlier work must not be frozen
     with outdir.temporary_files_in(work.tmp), bulk():
         gc.freeze()
         try:
             yield
         finally:
             gc.unfreeze()
+            _collect()  # what became garbage while frozen (Arelle releases the previous run's package now)
+
+
+def _collect() -> None:
+    """A full collection; Arelle 2.47 leaves taxonomy-package ZIP handles to the collector, and their
+    ResourceWarnings are not the user's business (as in disclosure.xbrl.arelle)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        gc.collect()
 
 
 def _render(ctx: RenderInput, loaded: Loaded, report: ValidationReport, options: BuildOptions) -> dict[str, bytes]:

@@ -13,6 +13,8 @@ MAX_FILING_BYTES = 64 * 1024 * 1024
 """filing.yaml itself."""
 MAX_TABLE_BYTES = 256 * 1024 * 1024
 """One CSV side table (about four million rows of typical activity data)."""
+MAX_INPUT_BYTES = 1024 * 1024 * 1024
+"""Everything one filing makes the tool read (side tables together, a workbook once for each sheet read)."""
 MAX_XLSX_BYTES = 128 * 1024 * 1024
 """One XLSX workbook as stored (compressed)."""
 MAX_XLSX_INFLATED = 1024 * 1024 * 1024
@@ -69,6 +71,7 @@ _NAMES = {
     "columns": ("{file} 的列数", "columns in {file}"),
     "records": ("活动数据记录数", "activity records"),
     "facilities": ("设施数量", "facilities"),
+    "bytes": ("读取的文件总字节数", "bytes read from side tables"),
 }
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from disclosure.gctune import bulk
@@ -20,6 +20,7 @@ from disclosure.issues import Issue, Location, PathPart
 from disclosure.limits import (
     MAX_FACILITIES,
     MAX_FILING_BYTES,
+    MAX_INPUT_BYTES,
     MAX_RECORDS,
     MAX_TABLE_BYTES,
     MAX_XLSX_BYTES,
@@ -45,6 +46,8 @@ class Loaded:
     """SHA-256 of every file read (the filing and its side tables), of the bytes as read."""
     allow_outside: tuple[Path, ...] = ()
     """Folders outside the filing's own from which side tables may be read (``--allow-outside``)."""
+    sizes: dict[tuple[Path, str | None], int] = field(default_factory=dict)
+    """Bytes read for each table (file, sheet): bounded in total by ``MAX_INPUT_BYTES``."""
 
     def location(self, path: tuple[PathPart, ...]) -> Location:
         """The location of ``path``, or of its nearest recorded ancestor."""
@@ -107,7 +110,8 @@ def _load(path: Path, allow: tuple[Path, ...]) -> Loaded:
         loaded.data = None
     if isinstance(loaded.data, dict) and _within_limits(loaded):
         _splice_tables(loaded)
-        _count_records(loaded)
+        if loaded.data is not None:
+            _count_records(loaded)
     return loaded
 
 
@@ -158,52 +162,72 @@ def _count_records(loaded: Loaded) -> None:
 _TABLE_KEYS = {"file", "sheet", "select"}
 
 
-def _read_side_table(loaded: Loaded, rel: str, sheet: str | None, origin: Location) -> Table:
-    display = str(Path(loaded.display).parent / rel)
-    real, problem = confine(loaded.path.parent, rel, display, origin, loaded.allow_outside)
-    if problem is not None or real is None:
-        return Table(display, (), (problem,) if problem else ())
-    suffix = PurePosixPath(rel.replace("\\", "/")).suffix.lower()
+def _read_side_table(loaded: Loaded, real: Path, display: str, sheet: str | None, origin: Location) -> Table:
+    suffix = real.suffix.lower()
     limit = MAX_XLSX_BYTES if suffix in (".xlsx", ".xlsm") else MAX_TABLE_BYTES
-    read, problem = read_regular(real, display, origin, limit)
+    room = MAX_INPUT_BYTES - sum(loaded.sizes.values())
+    if room <= 0:
+        return Table(display, (), (Issue("input.limit-exceeded", origin, exceeded("bytes", MAX_INPUT_BYTES)),))
+    read, problem = read_regular(real, display, origin, min(limit, room))
     if problem is not None or read is None:
+        if problem is not None and problem.code == "input.file-too-large" and room < limit:
+            problem = Issue("input.limit-exceeded", origin, exceeded("bytes", MAX_INPUT_BYTES))
         return Table(display, (), (problem,) if problem else ())
-    loaded.side_files.append(real)
+    if real not in loaded.hashes:
+        loaded.side_files.append(real)
     loaded.hashes[real] = read.sha256
+    loaded.sizes[(real, sheet)] = len(read.data)
     return read_table(read.data, suffix, display, sheet, origin)
 
 
-def _splice_tables(loaded: Loaded) -> None:
-    """Replace every ``records: {file: ...}`` with the rows of that table."""
-    cache: dict[tuple[str, str | None], Table] = {}
-    indexes: dict[tuple[str, str | None, tuple[str, ...]], dict[tuple[str, ...], list[int]]] = {}
-    refs = _find_record_refs(loaded.data, ())
-    selections: dict[tuple[str, str | None], set[tuple[str, ...]]] = {}
-    for _, holder in refs:
-        ref = holder["records"]
-        if isinstance(ref.get("select") or {}, dict):
-            selections.setdefault((str(ref.get("file")), ref.get("sheet")), set()).add(
-                tuple(sorted(ref.get("select") or {})))
-    for path, holder in refs:
+_Ref = tuple[tuple[PathPart, ...], dict[str, Any], tuple[Path, str | None] | None, str]
+"""(path of the holder, the holder, the table it names (real path, sheet) or None, display name)."""
+
+
+def _resolve_refs(loaded: Loaded) -> list[_Ref]:
+    """Every table reference with the table it names, after confinement (findings for the others)."""
+    out: list[_Ref] = []
+    for path, holder in _find_record_refs(loaded.data, ()):
         ref = holder["records"]
         origin = loaded.location((*path, "records"))
-        rel = ref.get("file")
-        sheet = ref.get("sheet")
-        select = ref.get("select") or {}
+        rel, sheet, select = ref.get("file"), ref.get("sheet"), ref.get("select") or {}
         if not isinstance(rel, str) or not isinstance(select, dict) or (
-            sheet is not None and not isinstance(sheet, str)
-        ):
-            loaded.issues.append(Issue("input.table-reference", loaded.location((*path, "records")),
+                sheet is not None and not isinstance(sheet, str)):
+            loaded.issues.append(Issue("input.table-reference", origin,
                                        {"detail": "file must be a name, sheet a name, select a mapping"}))
-            holder["records"] = []
+            out.append((path, holder, None, ""))
             continue
-        key = (rel, sheet)
+        display = str(Path(loaded.display).parent / rel)
+        real, problem = confine(loaded.path.parent, rel, display, origin, loaded.allow_outside)
+        if problem is not None:
+            loaded.issues.append(problem)
+        out.append((path, holder, (real, sheet) if real is not None else None, display))
+    return out
+
+
+def _splice_tables(loaded: Loaded) -> None:
+    """Replace every ``records: {file: ...}`` with the rows of that table (each table read once, however
+    it is spelled; at most ``MAX_INPUT_BYTES`` read and ``MAX_RECORDS`` spliced in all)."""
+    refs = _resolve_refs(loaded)
+    cache: dict[tuple[Path, str | None], Table] = {}
+    indexes: dict[tuple[Path, str | None, tuple[str, ...]], dict[tuple[str, ...], list[int]]] = {}
+    selections: dict[tuple[Path, str | None], set[tuple[str, ...]]] = {}
+    for _, holder, key, _ in refs:
+        if key is not None:
+            selections.setdefault(key, set()).add(tuple(sorted(holder["records"].get("select") or {})))
+    total = 0
+    for path, holder, key, display in refs:
+        select = holder["records"].get("select") or {}
+        holder["records"] = []
+        if key is None:
+            continue
+        origin = loaded.location((*path, "records"))
         if key not in cache:
-            cache[key] = _read_side_table(loaded, rel, sheet, origin)
+            cache[key] = _read_side_table(loaded, key[0], display, key[1], origin)
             loaded.issues.extend(cache[key].issues)
         table = cache[key]
         cols = tuple(sorted(select))
-        ikey = (rel, sheet, cols)
+        ikey = (*key, cols)
         if ikey not in indexes:
             index: dict[tuple[str, ...], list[int]] = {}
             for n, row in enumerate(table.rows):
@@ -214,7 +238,7 @@ def _splice_tables(loaded: Loaded) -> None:
         base = (*path, "records")
         # A table selected by one set of columns gives each row to one source: the selecting columns are
         # dropped in place (a million rows are not copied); otherwise each record is a copy.
-        in_place = len(selections.get(key, ())) == 1
+        in_place = len(selections[key]) == 1
         for i, n in enumerate(indexes[ikey].get(wanted, [])):
             row = table.rows[n]
             values = row.values if in_place else dict(row.values)
@@ -227,6 +251,13 @@ def _splice_tables(loaded: Loaded) -> None:
             loaded.issues.append(Issue("input.table-no-rows", origin,
                                        {"file": table.display, "select": _fmt_select(select)}))
         holder["records"] = records
+        total += len(records)
+        if total > MAX_RECORDS:
+            loaded.issues.append(Issue("input.limit-exceeded", origin, exceeded("records", MAX_RECORDS)))
+            loaded.data = None
+            return
+    if any(i.code == "input.limit-exceeded" for i in loaded.issues):
+        loaded.data = None
 
 
 def _fmt_select(select: dict[str, Any]) -> str:
