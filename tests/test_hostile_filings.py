@@ -402,3 +402,22 @@ def test_narrative_cannot_inject_report_structure(tmp_path: Path) -> None:
     hits = [p for p in document.paragraphs if "伪造的标题" in p.text]
     assert len(hits) == 1 and not hits[0].style.name.startswith(("Heading", "List"))
     assert "::bogus" in hits[0].text and "::table facilities" in hits[0].text
+
+
+def test_a_table_is_read_once_however_its_name_is_spelled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = _filing_dir(tmp_path)
+    (folder / "sub").mkdir()
+    (folder / "e.csv").write_text("source,period,quantity,unit\ngrid,2025,1000,MWh\n", encoding="utf-8")
+    spellings = ["e.csv", "./e.csv", "sub/../e.csv", "sub\\\\..\\\\e.csv", ".//e.csv"]
+    sources = "".join(f"      - id: g{i}\n        records: {{file: \"{name}\", select: {{source: grid}}}}\n"
+                      f"        location_factor: {{series: mee-nbs, year: 2023, region: fujian, justification: "
+                      f"{{zh-CN: \"最新。\", en: \"Latest.\"}}}}\n" for i, name in enumerate(spellings))
+    text = BASE_FILING.replace("    electricity:\n", "    electricity:\n" + sources, 1)
+    filing = folder / "filing.yaml"
+    filing.write_text(text, encoding="utf-8")
+    loaded = load(filing)
+    assert loaded.side_files == [(folder / "e.csv").resolve()] and len(loaded.sizes) == 1
+    assert validate(loaded).report.valid
+    monkeypatch.setattr("disclosure.intake.loader.MAX_INPUT_BYTES", 20)
+    report = validate(load(filing)).report
+    assert "input.limit-exceeded" in report.codes() and not report.valid
