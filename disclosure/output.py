@@ -109,7 +109,8 @@ class _SafeWriter:
 
 
 def trail_csv(fig: Figures) -> bytes:
-    """One row per input of each step (a step without inputs sums its ``parts``)."""
+    """One row per input of each step (a step without inputs sums its ``parts``); a step's ``parts`` are
+    listed on its first row."""
     buf = io.StringIO()
     w = _SafeWriter(buf)
     w.writerow(list(TRAIL_COLUMNS))
@@ -118,6 +119,9 @@ def trail_csv(fig: Figures) -> bytes:
         tail = [e.location, ";".join(e.flags), ";".join(e.parts)]
         if not e.inputs:
             w.writerow([*common, "", "", "", "", "", *tail])
-        for i in e.inputs:
-            w.writerow([*common, i.name, dec(i.value), i.unit, i.basis, i.source, *tail])
+        for n, i in enumerate(e.inputs):
+            # parts on the step's first row only: a group total has a part and an input per facility, and
+            # repeating the list on every row made the file grow with the square of the facilities
+            rest = tail if n == 0 else [*tail[:2], ""]
+            w.writerow([*common, i.name, dec(i.value), i.unit, i.basis, i.source, *rest])
     return ("\ufeff" + buf.getvalue()).encode("utf-8")  # BOM so Excel opens it as UTF-8
