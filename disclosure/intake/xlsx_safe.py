@@ -1,10 +1,8 @@
 """Opening an XLSX workbook defensively: rows of cell values with their coordinates, nothing more.
 
-A workbook is a ZIP of XML parts made by whoever sent the filing. Before anything is parsed the
-container is checked (ZIP structure, encryption, member count, declared and actual inflated sizes);
-every XML part is refused if it is not UTF-8 or declares a DTD or entities (XXE, "billion laughs",
-quadratic blow-up), then parsed by lxml with entities, DTDs and the network off and libxml2's size
-limits on. Each cell is checked against the SpreadsheetML rules it claims to follow (its reference,
+A workbook is a ZIP of XML parts made by whoever sent the filing; ``ooxml.Package`` checks the
+container and every part before it is parsed. Here the workbook, its styles and shared strings are
+read, and each cell is checked against the SpreadsheetML rules it claims to follow (its reference,
 its type, its shared-string index, its number, its date). The first problem stops the reading and
 is raised as :class:`XlsxError` naming the part (and cell): nothing of a broken workbook is trusted.
 Formulas are never evaluated (their cached values are read) and macros never run.
@@ -15,9 +13,7 @@ This layer knows nothing of records; ``tables.py`` interprets the rows.
 from __future__ import annotations
 
 import io
-import posixpath
 import re
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -26,15 +22,14 @@ from typing import Any
 
 from lxml import etree
 
-from disclosure.limits import MAX_XLSX_INFLATED, MAX_XLSX_MEMBERS, MAX_XML_PART_BYTES
+from disclosure.intake.ooxml import Package, XlsxError, attr, local
 
-_REL_OFFICE = "/officeDocument"
+__all__ = ["Row", "Sheet", "Workbook", "XlsxError", "column_letters"]
 _SHEET_KINDS = {"/worksheet": "worksheet", "/chartsheet": "chartsheet", "/dialogsheet": "dialogsheet",
                 "/xlMacrosheet": "macrosheet", "/xlIntlMacrosheet": "macrosheet"}
 _REF = re.compile(r"^([A-Z]{1,3})([0-9]{1,7})$")
 _NUMBER = re.compile(r"^[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$")
 _ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
-_ENCODING = re.compile(rb"^\s*<\?xml[^>]*encoding\s*=\s*[\"']([A-Za-z0-9._\-]+)[\"']")
 _FORMAT_NOISE = re.compile(r'"[^"]*"|\\.|_.|\*.|\[[^\]]*\]')
 _DATE_FORMAT_IDS = frozenset([*range(14, 23), *range(27, 37), *range(45, 48), *range(50, 59)])
 """Built-in number formats that show dates or times (27–36 and 50–58 are the East Asian date formats,
@@ -52,17 +47,6 @@ MAX_ROW = 1_048_576
 MAX_COLUMN = 16_384
 MAX_SERIAL = 2_958_465
 """9999-12-31, the last date Excel shows."""
-
-
-class XlsxError(Exception):
-    """Why a workbook cannot be read: a finding code, the part, and the cell if there is one."""
-
-    def __init__(self, code: str, part: str, detail: str, cell: str | None = None) -> None:
-        super().__init__(f"{part}: {detail}")
-        self.code = code
-        self.part = part
-        self.detail = detail
-        self.cell = cell
 
 
 @dataclass(frozen=True)
@@ -109,157 +93,32 @@ def _cell(col: int, row: int) -> str:
     return f"{column_letters(col)}{row}"
 
 
-def _local(tag: Any) -> str:
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
-
-
-def _attr(el: etree._Element, name: str) -> str | None:
-    """An attribute by local name, whatever its namespace (transitional and strict OOXML differ)."""
-    value = el.get(name)
-    if value is not None:
-        return str(value)
-    for key, val in el.attrib.items():
-        if _local(key) == name:
-            return str(val)
-    return None
-
-
-def _parser() -> etree.XMLParser:
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
-                           remove_comments=True, remove_pis=True)
-
-
-def _guard(part: str, data: bytes) -> None:
-    """Refuse what the parser must never see: other encodings than UTF-8, DTDs and entities."""
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data[:4] in (b"\x00\x00\xfe\xff", b"\xff\xfe\x00\x00"):
-        raise XlsxError("input.xlsx-unsafe", part, "UTF-16/32 encoded part (only UTF-8 is read)")
-    declared = _ENCODING.match(data.removeprefix(b"\xef\xbb\xbf"))
-    if declared is not None and declared.group(1).lower().replace(b"_", b"-") not in (b"utf-8", b"utf8"):
-        raise XlsxError("input.xlsx-unsafe", part, f"encoding {declared.group(1).decode('ascii')} (only UTF-8 is read)")
-    if b"<!DOCTYPE" in data or b"<!ENTITY" in data or b"<!doctype" in data:
-        raise XlsxError("input.xlsx-unsafe", part, "a DTD or entity declaration (refused: XXE and entity expansion)")
-
-
-class Workbook:
+class Workbook(Package):
     """A workbook opened for reading values; raises :class:`XlsxError` on the first problem."""
 
     def __init__(self, data: bytes) -> None:
-        self.inflated = 0
-        self.zip = self._open(data)
-        self.names = {info.filename: info for info in self.zip.infolist()}
-        workbook_part = self._office_document()
+        super().__init__(data)
+        workbook_part = self.office_document()
         self.date1904 = False
         self.sheets = self._sheets(workbook_part)
         self.date_styles, self.style_count = self._styles(workbook_part)
         self._strings: list[str] | None = None
-        self._strings_part = self._related(workbook_part, "/sharedStrings")
-
-    # --- container ----------------------------------------------------------------------------
-    def _open(self, data: bytes) -> zipfile.ZipFile:
-        if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-            raise XlsxError("input.xlsx-unreadable", "-", "an OLE2 file: a password-protected workbook or an old .xls; "
-                            "save it as .xlsx without a password")
-        if data[:4] not in (b"PK\x03\x04", b"PK\x05\x06"):
-            raise XlsxError("input.xlsx-unreadable", "-", "not a ZIP container (an .xlsx file is one)")
-        try:
-            archive = zipfile.ZipFile(io.BytesIO(data))
-            members = archive.infolist()
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError, KeyError,
-                NotImplementedError, UnicodeDecodeError) as err:
-            raise XlsxError("input.xlsx-unreadable", "-", f"broken ZIP container: {err}") from err
-        if len(members) > MAX_XLSX_MEMBERS:
-            raise XlsxError("input.xlsx-too-large", "-", f"{len(members)} members (at most {MAX_XLSX_MEMBERS})")
-        names = [m.filename for m in members]
-        if len(set(names)) != len(names):
-            raise XlsxError("input.xlsx-unsafe", "-", "the same part appears twice in the ZIP container")
-        declared = sum(m.file_size for m in members)
-        if declared > MAX_XLSX_INFLATED:
-            raise XlsxError("input.xlsx-too-large", "-",
-                            f"{declared} bytes uncompressed (at most {MAX_XLSX_INFLATED})")
-        return archive
-
-    def _bytes(self, part: str) -> bytes:
-        """A member's bytes, read in chunks and never past its declared size or the limits."""
-        info = self.names.get(part)
-        if info is None:
-            raise XlsxError("input.xlsx-part", part, "missing part")
-        if info.flag_bits & 0x1:
-            raise XlsxError("input.xlsx-unreadable", part, "encrypted ZIP member")
-        cap = min(info.file_size, MAX_XML_PART_BYTES)
-        chunks: list[bytes] = []
-        size = 0
-        try:
-            with self.zip.open(info) as handle:
-                while chunk := handle.read(1 << 20):
-                    size += len(chunk)
-                    self.inflated += len(chunk)
-                    if size > cap or self.inflated > MAX_XLSX_INFLATED:
-                        raise XlsxError("input.xlsx-too-large", part,
-                                        f"inflates beyond its declared size or the limit ({cap} bytes)")
-                    chunks.append(chunk)
-        except XlsxError:
-            raise
-        except (zipfile.BadZipFile, NotImplementedError, RuntimeError, OSError, EOFError, ValueError,
-                zipfile.LargeZipFile) as err:
-            raise XlsxError("input.xlsx-unreadable", part, f"cannot be inflated: {err}") from err
-        data = b"".join(chunks)
-        _guard(part, data)
-        return data
-
-    def _tree(self, part: str) -> etree._Element:
-        data = self._bytes(part)
-        try:
-            return etree.fromstring(data, _parser())
-        except etree.XMLSyntaxError as err:
-            raise XlsxError("input.xlsx-part", part, f"malformed XML: {err.msg or err}") from err
-
-    def _relationships(self, part: str) -> list[tuple[str, str, str]]:
-        """(Id, Type, target part) of the relationships of ``part``; external targets left out."""
-        folder, name = posixpath.split(part)
-        rels = posixpath.join(folder, "_rels", name + ".rels")
-        if rels not in self.names:
-            return []
-        out: list[tuple[str, str, str]] = []
-        for el in self._tree(rels):
-            if _local(el.tag) != "Relationship" or (el.get("TargetMode") or "").lower() == "external":
-                continue
-            rid, rtype, target = el.get("Id"), el.get("Type"), el.get("Target")
-            if not rid or not rtype or not target:
-                raise XlsxError("input.xlsx-part", rels, "a relationship without Id, Type or Target")
-            target = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
-            out.append((rid, rtype, posixpath.normpath(target)))
-        return out
-
-    def _related(self, part: str, suffix: str) -> str | None:
-        for _, rtype, target in self._relationships(part):
-            if rtype.endswith(suffix):
-                return target
-        return None
-
-    def _office_document(self) -> str:
-        if "[Content_Types].xml" not in self.names:
-            raise XlsxError("input.xlsx-part", "[Content_Types].xml", "missing part")
-        self._tree("[Content_Types].xml")  # must at least be well-formed, safe XML
-        root_rels = self._relationships("")
-        found = [t for _, rtype, t in root_rels if rtype.endswith(_REL_OFFICE)]
-        if not found:
-            raise XlsxError("input.xlsx-part", "_rels/.rels", "no officeDocument relationship (not a workbook)")
-        return found[0]
+        self._strings_part = self.related(workbook_part, "/sharedStrings")
 
     # --- workbook -----------------------------------------------------------------------------
     def _sheets(self, part: str) -> list[Sheet]:
-        root = self._tree(part)
-        if _local(root.tag) != "workbook":
-            raise XlsxError("input.xlsx-part", part, f"root element is {_local(root.tag) or '?'}, not workbook")
-        targets = {rid: (rtype, target) for rid, rtype, target in self._relationships(part)}
+        root = self.tree(part)
+        if local(root.tag) != "workbook":
+            raise XlsxError("input.xlsx-part", part, f"root element is {local(root.tag) or '?'}, not workbook")
+        targets = {rid: (rtype, target) for rid, rtype, target in self.relationships(part)}
         sheets: list[Sheet] = []
         for el in root.iter():
-            name = _local(el.tag)
+            name = local(el.tag)
             if name == "workbookPr":
                 self.date1904 = (el.get("date1904") or "").lower() in ("1", "true")
             if name != "sheet":
                 continue
-            title, rid = el.get("name"), _attr(el, "id")
+            title, rid = el.get("name"), attr(el, "id")
             if not title or not rid:
                 raise XlsxError("input.xlsx-part", part, "a sheet without a name or relationship id")
             state = el.get("state") or "visible"
@@ -274,18 +133,18 @@ class Workbook:
 
     def _styles(self, workbook_part: str) -> tuple[frozenset[int], int]:
         """The cell-format indexes (``s``) that show dates, and how many formats there are."""
-        part = self._related(workbook_part, "/styles")
+        part = self.related(workbook_part, "/styles")
         if part is None:
             return frozenset(), 0
-        root = self._tree(part)
+        root = self.tree(part)
         custom: dict[int, str] = {}
         formats: list[int] = []
         for el in root.iter():
-            name = _local(el.tag)
+            name = local(el.tag)
             if name == "numFmt":
                 custom[_int(el.get("numFmtId"), part, "numFmtId")] = el.get("formatCode") or ""
             elif name == "cellXfs":
-                formats = [_int(xf.get("numFmtId") or "0", part, "numFmtId") for xf in el if _local(xf.tag) == "xf"]
+                formats = [_int(xf.get("numFmtId") or "0", part, "numFmtId") for xf in el if local(xf.tag) == "xf"]
         dates = {i for i, fmt in enumerate(formats)
                  if (fmt in custom and _is_date_format(custom[fmt])) or (fmt not in custom and fmt in _DATE_FORMAT_IDS)}
         return frozenset(dates), len(formats)
@@ -299,9 +158,9 @@ class Workbook:
     def _read_strings(self, part: str) -> list[str]:
         out: list[str] = []
         try:
-            for _, el in etree.iterparse(io.BytesIO(self._bytes(part)), events=("end",), resolve_entities=False,
+            for _, el in etree.iterparse(io.BytesIO(self.part_bytes(part)), events=("end",), resolve_entities=False,
                                          no_network=True, load_dtd=False, huge_tree=False):
-                if _local(el.tag) == "si":
+                if local(el.tag) == "si":
                     out.append(_rich_text(el))
                     el.clear(keep_tail=False)
         except etree.XMLSyntaxError as err:
@@ -313,7 +172,7 @@ class Workbook:
         """The non-empty rows of a worksheet, in order."""
         if sheet.kind != "worksheet":
             raise XlsxError("input.xlsx-sheet-kind", sheet.part or "-", f"{sheet.name!r} is a {sheet.kind}")
-        data = self._bytes(sheet.part)
+        data = self.part_bytes(sheet.part)
         last_row = 0
         try:
             parsed = etree.iterparse(io.BytesIO(data), events=("end",), tag=_ROW, resolve_entities=False,
@@ -331,8 +190,8 @@ class Workbook:
             root = parsed.root
         except etree.XMLSyntaxError as err:
             raise XlsxError("input.xlsx-part", sheet.part, f"malformed XML: {err.msg or err}") from err
-        if root is None or _local(root.tag) != "worksheet":
-            found = _local(root.tag) if root is not None else "?"
+        if root is None or local(root.tag) != "worksheet":
+            found = local(root.tag) if root is not None else "?"
             raise XlsxError("input.xlsx-part", sheet.part, f"root element is {found or '?'}, not worksheet")
 
     def _row_number(self, sheet: Sheet, el: etree._Element, last: int) -> int:
@@ -461,11 +320,11 @@ def _rich_text(el: etree._Element) -> str:
     """The text of a string item: its <t>, or its runs' <t>, without phonetic (rPh) runs."""
     parts: list[str] = []
     for child in el:
-        name = _local(child.tag)
+        name = local(child.tag)
         if name == "t":
             parts.append(child.text or "")
         elif name == "r":
-            parts.extend(t.text or "" for t in child if _local(t.tag) == "t")
+            parts.extend(t.text or "" for t in child if local(t.tag) == "t")
     return "".join(parts)
 
 

@@ -481,9 +481,9 @@ def xlsx_cases() -> None:
     xcase("unknown-compression", _compression(zipped(good, zipfile.ZIP_STORED), 99), "input.xlsx-unreadable")
     xcase("bomb-small", bad_part("xl/worksheets/sheet1.xml", sheet_xml([HEADER_ROW, data_row()], extra="<!--" +
                                                                        " " * 3_000_000 + "-->")),
-          "input.xlsx-too-large", patch={"disclosure.intake.xlsx_safe.MAX_XLSX_INFLATED": 1_000_000})
+          "input.xlsx-too-large", patch={"disclosure.intake.ooxml.MAX_XLSX_INFLATED": 1_000_000})
     xcase("too-many-members", {**workbook_parts(), **{f"xl/media/pad{i}.bin": b"" for i in range(40)}},
-          "input.xlsx-too-large", patch={"disclosure.intake.xlsx_safe.MAX_XLSX_MEMBERS": 20})
+          "input.xlsx-too-large", patch={"disclosure.intake.ooxml.MAX_XLSX_MEMBERS": 20})
     xcase("lying-size", _lying_size(good), "input.xlsx-unreadable")
     xcase("valid-strict-namespace", {k: v.replace(MAIN, "http://purl.oclc.org/ooxml/spreadsheetml/main").replace(
         f"{REL}/", "http://purl.oclc.org/ooxml/officeDocument/relationships/") for k, v in good.items()}, None)
