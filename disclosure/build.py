@@ -1,19 +1,22 @@
-"""Build: validate, compute, render every output into a staging folder, then swap it in atomically."""
+"""Build: validate, compute, render every output into a staging folder, then swap it in atomically
+(``disclosure.outdir``: what may be replaced, the swap, recovery after a kill)."""
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
-import shutil
-import tempfile
-from collections.abc import Callable
+import warnings
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from disclosure import __version__
+from disclosure import __version__, outdir
 from disclosure.compute.results import Figures
-from disclosure.errors import DisclosureError, OutputExistsError
+from disclosure.errors import DisclosureError
+from disclosure.gctune import bulk
 from disclosure.intake.loader import Loaded, load
 from disclosure.issues import ValidationReport
 from disclosure.mee import render as _mee
@@ -38,6 +41,8 @@ class BuildOptions:
     """Display unit of emissions in the reports: "t" (吨) or "10kt" (万吨); tagged values are the same."""
     pdf: bool = False
     """Also convert the Word report to PDF with LibreOffice (headless)."""
+    allow_outside: tuple[Path, ...] = ()
+    """Folders outside the filing's own from which side tables may be read (``--allow-outside``)."""
 
 
 @dataclass(frozen=True)
@@ -102,21 +107,63 @@ def _sha256(data: bytes) -> str:
 
 
 def build(filing_path: str | Path, options: BuildOptions) -> BuildResult:
-    """Validate and compute ``filing_path``; on success write every output to ``options.output``."""
-    out = options.output
-    if out.exists() and not options.force:
-        raise OutputExistsError("build.output-exists", f"{out} already exists",
-                                "Use --force to replace it, or choose another -o folder.")
-    loaded = load(filing_path)
+    """Validate and compute ``filing_path``; on success write every output to ``options.output``.
+
+    The output is refused before anything is computed if it must not be written (see
+    ``disclosure.outdir``); outputs are written into a work folder beside it and swapped in atomically.
+    Every file-system failure raises a ``build.*`` :class:`DisclosureError` and leaves the previous
+    output as it was."""
+    out = Path(os.path.abspath(options.output))
+    outdir.recover(out)
+    outdir.check_target(out, options.force)
+    loaded = load(filing_path, options.allow_outside)
     outcome = validate(loaded)
     report = outcome.report
     if report.exit_code(options.strict) or outcome.filing is None or outcome.figures is None:
         return BuildResult(report)
-    ctx = RenderInput(outcome.filing, outcome.figures, loaded, options)
+    work = outdir.begin(out)
+    try:
+        with rendering(work):
+            ctx = RenderInput(outcome.filing, outcome.figures, loaded, options)
+            files = _render(ctx, loaded, report, options)
+        outdir.commit(work, out, files, options.force)
+    except OSError as err:
+        raise outdir.output_error(err, out) from err
+    finally:
+        outdir.abandon(work)
+    return BuildResult(report, sorted(files), out, ctx.notices)
+
+
+@contextmanager
+def rendering(work: outdir.Work) -> Iterator[None]:
+    """The conditions of the render stage: temporary files in the work folder, and the garbage collector
+    ignoring the filing, figures and trail already made (``gc.freeze``): Arelle and the writers make
+    millions of short-lived objects, and each collection would otherwise rescan everything the build
+    holds (a quadratic cost in facilities)."""
+    _collect()  # garbage of earlier work must not be frozen
+    with outdir.temporary_files_in(work.tmp), bulk():
+        gc.freeze()
+        try:
+            yield
+        finally:
+            gc.unfreeze()
+            _collect()  # what became garbage while frozen (Arelle releases the previous run's package now)
+
+
+def _collect() -> None:
+    """A full collection; Arelle 2.47 leaves taxonomy-package ZIP handles to the collector, and their
+    ResourceWarnings are not the user's business (as in disclosure.xbrl.arelle)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        gc.collect()
+
+
+def _render(ctx: RenderInput, loaded: Loaded, report: ValidationReport, options: BuildOptions) -> dict[str, bytes]:
+    """Every output file, in memory: figures, trail, reports, Arelle's exports, the manifest."""
     files: dict[str, bytes] = {
-        "figures.json": to_json(figures_dict(outcome.figures)),
-        "trail.json": trail_json(outcome.figures),
-        "trail.csv": trail_csv(outcome.figures),
+        "figures.json": to_json(figures_dict(ctx.figures)),
+        "trail.json": trail_json(ctx.figures),
+        "trail.csv": trail_csv(ctx.figures),
         "validation.json": report.to_json(strict=options.strict).encode("utf-8") + b"\n",
     }
     for renderer in RENDERERS:
@@ -126,39 +173,8 @@ def build(filing_path: str | Path, options: BuildOptions) -> BuildResult:
     files.update(finish(files, validate=options.verify, viewer=options.viewer))
     inputs = [loaded.path, *loaded.side_files]
     files["manifest.json"] = to_json({
-        "tool": "disclosure", "version": __version__, "build_time": source_date(),
-        "inputs": [{"file": p.name, "sha256": _sha256(p.read_bytes())} for p in inputs],
+        "tool": outdir.TOOL, "version": __version__, "build_time": source_date(),
+        "inputs": [{"file": p.name, "sha256": loaded.hashes[p]} for p in inputs],
         "outputs": [{"file": n, "sha256": _sha256(b), "bytes": len(b)} for n, b in sorted(files.items())],
     })
-    _write_atomically(out, files, options.force)
-    return BuildResult(report, sorted(files), out, ctx.notices)
-
-
-def _write_atomically(out: Path, files: dict[str, bytes], force: bool) -> None:
-    """Write into a sibling staging folder, then rename it into place; never a half-written output."""
-    parent = out.resolve().parent
-    parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=parent))
-    umask = os.umask(0)
-    os.umask(umask)
-    staging.chmod(0o777 & ~umask)
-    try:
-        for name, data in files.items():
-            (staging / name).write_bytes(data)
-        if out.exists():
-            if not force:
-                raise OutputExistsError("build.output-exists", f"{out} already exists",
-                                        "Use --force to replace it.")
-            old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old.", dir=parent))
-            os.replace(out, old / "previous")
-            try:
-                os.replace(staging, out)
-            except OSError:
-                os.replace(old / "previous", out)
-                raise
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            os.replace(staging, out)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
+    return files

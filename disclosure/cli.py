@@ -36,10 +36,17 @@ def _print_report(report: ValidationReport, fmt: str, lang: str, strict: bool) -
 
 
 def _fail(err: DisclosureError, lang: str) -> None:
-    click.echo(f"error [{err.code}] {err.message}", err=True)
-    if err.hint:
-        click.echo(f"    {'提示' if lang == 'zh-CN' else 'hint'}: {err.hint}", err=True)
+    message, hint = err.text(lang)
+    click.echo(f"error [{err.code}] {message}", err=True)
+    if hint:
+        click.echo(f"    {'提示' if lang == 'zh-CN' else 'hint'}: {hint}", err=True)
     sys.exit(EXIT_FAILED)
+
+
+ALLOW_OUTSIDE = click.option(
+    "--allow-outside", "allow_outside", multiple=True, metavar="DIR",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Also read side tables from DIR (repeatable). By default only the filing's own folder is read.")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -57,18 +64,19 @@ def main() -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 @click.option("--strict", is_flag=True, help="Warnings also make the filing invalid.")
 @click.option("--lang", type=LANGS, default="zh-CN", help="Language of the messages.")
-def validate_command(filing: Path, fmt: str, strict: bool, lang: str) -> None:
+@ALLOW_OUTSIDE
+def validate_command(filing: Path, fmt: str, strict: bool, lang: str, allow_outside: tuple[Path, ...]) -> None:
     """Check FILING (filing.yaml and its side tables) and list every finding."""
-    report = validate(load(filing)).report
+    report = validate(load(filing, allow_outside)).report
     _print_report(report, fmt, lang, strict)
     sys.exit(report.exit_code(strict))
 
 
 @main.command("build")
 @click.argument("filing", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), required=True,
-              help="Output folder (written atomically).")
-@click.option("--force", is_flag=True, help="Replace an existing output folder.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="Output folder (written atomically; what is there is checked by the build, exit 3 if refused).")
+@click.option("--force", is_flag=True, help="Replace an output folder written by an earlier build (nothing else).")
 @click.option("--strict", is_flag=True, help="Refuse to build when there are warnings.")
 @click.option("--lang", type=LANGS, default="zh-CN", help="Report and message language.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
@@ -78,12 +86,13 @@ def validate_command(filing: Path, fmt: str, strict: bool, lang: str) -> None:
 @click.option("--ghg-unit", type=click.Choice(["t", "10kt"]), default="t", show_default=True,
               help="Show emissions in tonnes (吨) or 万吨 (10kt); the tagged values are the same.")
 @click.option("--pdf", is_flag=True, help="Also write report.pdf (needs LibreOffice).")
+@ALLOW_OUTSIDE
 def build_command(filing: Path, output: Path, force: bool, strict: bool, lang: str, fmt: str,
-                  no_verify: bool, viewer: bool, ghg_unit: str, pdf: bool) -> None:
+                  no_verify: bool, viewer: bool, ghg_unit: str, pdf: bool, allow_outside: tuple[Path, ...]) -> None:
     """Validate and compute FILING, then write the Word, XBRL and iXBRL reports, figures, trail and
-    manifest to -o."""
+    manifest to -o (exit 3, previous output unchanged, when the output cannot be written)."""
     options = BuildOptions(output=output, force=force, strict=strict, lang=lang, verify=not no_verify,
-                           viewer=viewer, ghg_unit=ghg_unit, pdf=pdf)
+                           viewer=viewer, ghg_unit=ghg_unit, pdf=pdf, allow_outside=allow_outside)
     try:
         result = build(filing, options)
     except DisclosureError as err:

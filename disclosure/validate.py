@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from disclosure.compute import Figures, compute
 from disclosure.gctune import bulk
+from disclosure.intake.bounds import scan
 from disclosure.intake.loader import Loaded
 from disclosure.intake.structure import check_structure, collapse_repeats
 from disclosure.issues import Issue, ValidationReport, sort_issues
@@ -42,6 +43,10 @@ def _validate(loaded: Loaded) -> Outcome:
     filing, structural = check_structure(loaded)
     issues += collapse_repeats(structural)
     if filing is None:
+        return Outcome(_report(issues, loaded))
+    bounds = scan(filing, loaded)  # numbers the computation cannot take stop here; texts the writers cannot
+    issues += bounds.numbers + bounds.texts
+    if bounds.numbers:
         return Outcome(_report(issues, loaded))
     computation = compute(filing, loaded.location)
     issues += computation.issues

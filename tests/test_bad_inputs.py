@@ -116,7 +116,7 @@ def test_billion_laughs_is_refused(tmp_path: Path) -> None:
         lines.append(f"a{i}: &a{i} [{refs}]")
     path = tmp_path / "filing.yaml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    assert "input.file-too-large" in validate(load(path)).report.codes()
+    assert "input.limit-exceeded" in validate(load(path)).report.codes()
 
 
 def _table_filing(tmp_path: Path, table_name: str, content: bytes, sheet: str = "") -> Path:

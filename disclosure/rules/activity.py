@@ -76,9 +76,11 @@ def rule_periods(ctx: RuleContext) -> Iterator[Issue]:
             periods = [r.period for r in records]
             if any(len(p) == 4 for p in periods) and any(len(p) == 7 for p in periods):
                 yield ctx.at("rule.period.mixed", base)
-            for k, rec in enumerate(records):
-                if periods.count(rec.period) > 1 and periods.index(rec.period) < k:
-                    yield ctx.at("rule.period.duplicate", (*base, k, "period"), period=rec.period)
+            seen: set[str] = set()
+            for k, period in enumerate(periods):
+                if period in seen:
+                    yield ctx.at("rule.period.duplicate", (*base, k, "period"), period=period)
+                seen.add(period)
 
 
 def _month_end(period: str) -> date:

@@ -17,6 +17,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm
 from docx.table import Table as DocxTable
+from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
 
@@ -173,35 +174,40 @@ def _table(doc: object, block: Table) -> DocxTable:
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     widths = column_widths(block)
-    for col, width in zip(table.columns, widths, strict=True):
+    # The cell grid once (python-docx rebuilds the whole grid for every row.cells / column.cells: quadratic).
+    grid = [[_Cell(tc, table) for tc in tr.tc_lst] for tr in table._tbl.tr_lst]
+    for i, (col, width) in enumerate(zip(table.columns, widths, strict=True)):
         col.width = Cm(width)
-        for cell in col.cells:
-            cell.width = Cm(width)
+        for cells in grid:
+            cells[i].width = Cm(width)
     header = table.rows[0]
+    # Style ids once: assigning a style by name or object looks through every style of the document, per cell.
+    header_style = doc.styles["Table Header"].style_id  # type: ignore[attr-defined]
+    text_style = doc.styles["Table Text"].style_id  # type: ignore[attr-defined]
     tr_pr = header._tr.get_or_add_trPr()
     repeat = OxmlElement("w:tblHeader")
     repeat.set(qn("w:val"), "true")
     tr_pr.append(repeat)
     for i, text in enumerate(block.headers):
-        cell = header.cells[i]
+        cell = grid[0][i]
         _shade(cell._tc, "1F4E79")
         p = cell.paragraphs[0]
-        p.style = "Table Header"
+        p._p.style = header_style
         p.add_run(text)
         if i in block.numeric:
             p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     for r, row in enumerate(block.rows, start=1):
         for i, text in enumerate(row):
-            cell = table.rows[r].cells[i]
+            cell = grid[r][i]
             p = cell.paragraphs[0]
-            p.style = "Table Text"
+            p._p.style = text_style
             run = p.add_run(text)
             if (r - 1) in block.emphasis:
                 run.bold = True
             if i in block.numeric:
                 p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         if (r - 1) in block.emphasis:
-            for cell in table.rows[r].cells:
+            for cell in grid[r]:
                 _shade(cell._tc, "DEEAF6")
     return table
 

@@ -5,11 +5,9 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
-from disclosure.intake.tables import read_table
-from disclosure.issues import Issue, Location, PathPart
+from disclosure.issues import Issue, PathPart
 from disclosure.model.sources import Facility
 from disclosure.rules.registry import RuleContext, rule
 
@@ -49,38 +47,13 @@ def rule_twelve_months(ctx: RuleContext) -> Iterator[Issue]:
                              facility=fac.id, source=sid, months=missing)
 
 
-def _table_keys(ctx: RuleContext) -> dict[tuple[str, str | None], set[tuple[Any, ...]]]:
-    """The side tables the filing reads and the rows it selected, by file (and sheet)."""
-    used: dict[tuple[str, str | None], set[tuple[Any, ...]]] = {}
-    for row in ctx.loaded.rows.values():
-        w = row.where
-        if w.file is None:
-            continue
-        used.setdefault((w.file, w.sheet), set()).add((w.line, w.cell))
-    return used
-
-
 @rule("rule.table.orphan-row")
 def rule_orphan_rows(ctx: RuleContext) -> Iterator[Issue]:
     """Every row of a side table is selected by some source; a row no source selects (a typo in its
     facility or source key) would silently vanish from the totals."""
-    loaded = ctx.loaded
-    folder = str(loaded.path.parent)
-    paths = {str(Path(loaded.display).parent / str(p)[len(folder) + 1:]): p for p in loaded.side_files
-             if str(p).startswith(folder + "/")}
-    for (display, sheet), selected in sorted(_table_keys(ctx).items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
-        path = paths.get(display)
-        if path is None:
-            continue
-        table = read_table(path, display, sheet, Location(display))
-        if table.issues:
-            continue
-        for row in table.rows:
-            if (row.where.line, row.where.cell) in selected:
-                continue
-            keys = ", ".join(f"{k}={v}" for k, v in row.values.items()
-                             if k in ("facility", "source", "product", "id"))
-            yield Issue("rule.table.orphan-row", row.where, {"file": display, "keys": keys or "-"})
+    for display, row in ctx.loaded.unselected:
+        keys = ", ".join(f"{k}={v}" for k, v in row.values.items() if k in ("facility", "source", "product", "id"))
+        yield Issue("rule.table.orphan-row", row.where, {"file": display, "keys": keys or "-"})
 
 
 def _strings(node: Any, path: tuple[PathPart, ...]) -> Iterator[tuple[tuple[PathPart, ...], str]]:
