@@ -72,7 +72,13 @@ def _word(ctx: RenderInput) -> dict[str, bytes]:
     return word.render(ctx)
 
 
-RENDERERS: list[Renderer] = [_word, _xbrl, _mee]
+def _ets(ctx: RenderInput) -> dict[str, bytes]:
+    from disclosure import ets  # each ETS-covered facility's annual emission report and supplementary tables
+
+    return ets.render(ctx)
+
+
+RENDERERS: list[Renderer] = [_word, _xbrl, _mee, _ets]
 """Report renderers (Word, XBRL, iXBRL) register here."""
 
 
