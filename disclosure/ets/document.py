@@ -266,8 +266,8 @@ def _quality(r: FacilityReport) -> list[Block]:
                       number(c.secondary, 2), c.unit,
                       t(c.pct, 2) + "%" if c.pct is not None else DASH, "符合" if c.within else "超出容差")
                      for c in r.checks)
-        out.append(Table("表13 多源数据交叉校验", ("对象", "第二来源", "报告值", "第二来源值", "单位", "差异率", "结论"),
-                         rows, frozenset({2, 3, 5})))
+        heads = ("对象", "第二来源", "报告值", "第二来源值", "单位", "差异率", "结论")
+        out.append(Table("表13 多源数据交叉校验", heads, rows, frozenset({2, 3, 5})))
     if r.meters:
         coverage = tuple((names.get(m.source, m.source), "、".join(m.meters) or DASH, number(m.quantity, 2),
                           m.unit, t(m.share * 100 if m.share is not None else None, 1) + "%") for m in r.meters)
