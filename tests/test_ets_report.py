@@ -100,6 +100,7 @@ def test_aluminium_report_and_workbook(samples: Path) -> None:
     assert Decimal(str(rows["8"][1])) == _q(report.process / Decimal(401250), 4)
     text = dump(files[docx])
     assert "CETS—AG—04.01—V01—2024" in text and "阳极效应全氟化碳排放" in text
+    assert ".yaml" not in text and "default" not in text  # no filing locations or raw basis words in print
     assert number(report.direct, 2) in text
 
 

@@ -13,7 +13,8 @@ from disclosure.vocabulary import label as vocab
 from disclosure.word.document import Block, Heading, Para, Table
 from disclosure.word.figures import DASH, date_text, number
 
-BASIS = {"measured": "实测", "user": "缺省值（指南/申报给出）", "verified": "缺省值",
+BASIS = {"measured": "实测", "user": "缺省值（指南/申报给出）", "default": "缺省值（申报给出出处）",
+         "verified": "缺省值",
          "secondary": "缺省值（二手来源）", "unverified": "缺省值（未经原文核实）", "activity": "计量",
          "definition": "定义值"}
 REASONS = {"missing": "未实测", "non-compliant": "检测不符合要求", "different-sample": "低位发热量与含碳量非同一样品",
@@ -33,13 +34,20 @@ def cite(p: Parameter) -> str:
     """The evidence or document behind a parameter, without internal factor ids: the lab report of a
     measured value, the document a filing gives for its default, else the library default's basis (its
     source and status are in the trail)."""
-    if p.basis in ("measured", "activity", "user"):
+    if p.basis == "activity" and _is_location(p.source):
+        return "申报数据"
+    if p.basis in ("measured", "activity", "user", "default"):
         return p.source or DASH
     fid = p.source.split(":", 1)[0]
     factor = library().by_id.get(fid)
     if factor is not None and factor.kind == "grid-electricity":
         return factor.document
     return BASIS.get(p.basis, "缺省值")
+
+
+def _is_location(text: str) -> bool:
+    """A place in the filing (file:line, sheet!cell, a dotted path) rather than a document name."""
+    return any(x in text for x in (".yaml", ".yml", ".csv", ".xlsx", "facilities["))
 
 
 def _p(p: Parameter | None, places: int) -> str:
