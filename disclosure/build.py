@@ -72,7 +72,13 @@ def _word(ctx: RenderInput) -> dict[str, bytes]:
     return word.render(ctx)
 
 
-RENDERERS: list[Renderer] = [_word, _xbrl, _mee]
+def _ets(ctx: RenderInput) -> dict[str, bytes]:
+    from disclosure import ets  # each ETS-covered facility's annual emission report and supplementary tables
+
+    return ets.render(ctx)
+
+
+RENDERERS: list[Renderer] = [_word, _xbrl, _mee, _ets]
 """Report renderers (Word, XBRL, iXBRL) register here."""
 
 
@@ -119,19 +125,28 @@ def build(filing_path: str | Path, options: BuildOptions) -> BuildResult:
     loaded = load(filing_path, options.allow_outside)
     outcome = validate(loaded)
     report = outcome.report
-    if report.exit_code(options.strict) or outcome.filing is None or outcome.figures is None:
+    event = outcome.event
+    if report.exit_code(options.strict) or event is None and (outcome.filing is None or outcome.figures is None):
         return BuildResult(report)
     work = outdir.begin(out)
+    notices: list[str] = []
     try:
         with rendering(work):
-            ctx = RenderInput(outcome.filing, outcome.figures, loaded, options)
-            files = _render(ctx, loaded, report, options)
+            if event is not None:  # a large event's carbon neutrality (disclosure.event)
+                from disclosure.event.render import files as event_files
+
+                files = {**event_files(event, source_epoch()), **_records(loaded, report, options)}
+                files["manifest.json"] = _manifest(loaded, files)
+            else:
+                assert outcome.filing is not None and outcome.figures is not None
+                ctx = RenderInput(outcome.filing, outcome.figures, loaded, options, notices)
+                files = _render(ctx, loaded, report, options)
         outdir.commit(work, out, files, options.force)
     except OSError as err:
         raise outdir.output_error(err, out) from err
     finally:
         outdir.abandon(work)
-    return BuildResult(report, sorted(files), out, ctx.notices)
+    return BuildResult(report, sorted(files), out, notices)
 
 
 @contextmanager
@@ -171,10 +186,21 @@ def _render(ctx: RenderInput, loaded: Loaded, report: ValidationReport, options:
     from disclosure.xbrl import finish  # Arelle: verification and the xBRL-JSON and viewer exports
 
     files.update(finish(files, validate=options.verify, viewer=options.viewer))
+    files["manifest.json"] = _manifest(loaded, files)
+    return files
+
+
+def _records(loaded: Loaded, report: ValidationReport, options: BuildOptions) -> dict[str, bytes]:
+    """The validation report of an event build (the manifest is added over every file)."""
+    del loaded
+    return {"validation.json": report.to_json(strict=options.strict).encode("utf-8") + b"\n"}
+
+
+def _manifest(loaded: Loaded, files: dict[str, bytes]) -> bytes:
     inputs = [loaded.path, *loaded.side_files]
-    files["manifest.json"] = to_json({
+    return to_json({
         "tool": outdir.TOOL, "version": __version__, "build_time": source_date(),
         "inputs": [{"file": p.name, "sha256": loaded.hashes[p]} for p in inputs],
-        "outputs": [{"file": n, "sha256": _sha256(b), "bytes": len(b)} for n, b in sorted(files.items())],
+        "outputs": [{"file": n, "sha256": _sha256(b), "bytes": len(b)} for n, b in sorted(files.items())
+                    if n != "manifest.json"],
     })
-    return files

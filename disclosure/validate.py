@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from disclosure.compute import Figures, compute
+from disclosure.event.check import EventResult
+from disclosure.event.check import check as check_event
 from disclosure.gctune import bulk
 from disclosure.intake.bounds import scan
 from disclosure.intake.loader import Loaded
@@ -28,6 +30,8 @@ class Outcome:
     report: ValidationReport
     filing: Filing | None = None
     figures: Figures | None = None
+    event: EventResult | None = None
+    """A ``kind: event`` filing and its figures (then ``filing`` and ``figures`` are None)."""
 
 
 def validate(loaded: Loaded) -> Outcome:
@@ -40,6 +44,9 @@ def _validate(loaded: Loaded) -> Outcome:
     issues: list[Issue] = list(loaded.issues)
     if loaded.data is None or any(i.code in _UNREADABLE for i in issues):
         return Outcome(_report(issues, loaded))
+    if isinstance(loaded.data, dict) and loaded.data.get("kind", "corporate") != "corporate":
+        found, event = check_event(loaded, issues)  # a large event's carbon neutrality (disclosure.event)
+        return Outcome(_report(found, loaded), event=event)
     filing, structural = check_structure(loaded)
     issues += collapse_repeats(structural)
     if filing is None:

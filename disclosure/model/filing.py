@@ -31,6 +31,9 @@ class Filing(Model):
 
     schema_version: Literal["1.0"]
     """Version of this schema; '1.0'."""
+    kind: Literal["corporate"] = "corporate"
+    """The filing kind: a company's disclosure (the default); ``event`` files a large event's carbon
+    neutrality instead (``disclosure.event``)."""
     report: Report
     entity: Entity
     boundary: Boundary
