@@ -49,6 +49,18 @@ ALU = ("  - id: F2\n    name: {{zh-CN: 电解铝厂, en: Smelter}}\n    entity: 
        "        location_factor: {{series: mee-nbs, year: 2023, region: fujian, justification:"
        " {{zh-CN: 最新, en: latest}}}}\nhistory:\n")
 H2024 = "revenue_10k_cny: 98000}"
+ETS_POWER = ("    products:\n", "    ets: {covered: true, sector: power}\n    products:\n")
+COAL_MONTHS = (8120, 7410, 8030, 7860, 8210, 8440, 8920, 9050, 8310, 7990, 8150, 8510)
+LAB_ROW = ('{{period: "2025-{m:02d}", quantity: {q}, unit: t, ncv: 21.5, ncv_unit: GJ/t, ncv_basis: measured, '
+           'ncv_evidence: LAB-{m:02d}, carbon_content: 0.0262, carbon_content_unit: tC/GJ, '
+           'carbon_content_basis: measured, carbon_content_evidence: LAB-{m:02d}, evidence_date: 2025-{n:02d}-20}}')
+MONTHLY_LAB = ("".join(f'          - {{period: "2025-{m:02d}", quantity: {q}, unit: t}}\n'
+                       for m, q in enumerate(COAL_MONTHS, start=1)),
+               "".join("          - " + LAB_ROW.format(m=m, q=q, n=m % 12 + 1).replace("2025-01-20}", "2026-01-20}")
+                       + "\n" for m, q in enumerate(COAL_MONTHS, start=1)))
+DIESEL = ("      - id: oil\n        fuel: diesel\n        parameters:\n"
+          "          ncv: {value: 42.65, unit: GJ/t, basis: measured}\n          carbon_content: {basis: default}\n"
+          "          oxidation: {basis: default}\n        records:\n          - {period: \"2025\", quantity: 100, unit: t}\n")
 H2024_PRODUCTS = "revenue_10k_cny: 98000, products: [{{key: power, value: {value}, unit: {unit}}}]}}"
 E = "facilities[0].electricity[0].records"
 NO_HISTORY = ("history:\n  - {year: 2024, scope1: 198400, scope2_location: 13100, energy_tce: 72100, "
@@ -305,6 +317,21 @@ CASES: list[Case] = [
       severity="warning", path="facilities[0].combustion[0]", marker="- id: coal"),
     c("ets-annual-carbon-frequency", [("    products:\n", "    ets: {covered: true, sector: power}\n    products:\n")],
       "rule.mrv.substitution", severity="warning", path="facilities[0].combustion[0]", marker="- id: coal"),
+    c("ets-power-coal-ncv-once-a-year", [ETS_POWER], "rule.mrv.frequency", severity="warning",
+      path="facilities[0].combustion[0].parameters.ncv", marker='ncv: {value: 21.5', contains="发电设施"),
+    c("ets-cement-coal-ncv-once-a-year", [ETS_POWER[0:1] + (ETS_POWER[1].replace("power", "cement"),)],
+      "rule.mrv.frequency", severity="warning", path="facilities[0].combustion[0].parameters.ncv",
+      marker='ncv: {value: 21.5', contains="CETS—AG—02.01"),
+    c("ets-power-monthly-tests-no-frequency-finding", [ETS_POWER, MONTHLY_LAB], "rule.mrv.frequency", absent=True),
+    c("ets-power-monthly-tests-no-substitution", [ETS_POWER, MONTHLY_LAB], "rule.mrv.substitution", absent=True),
+    c("ets-power-one-month-without-own-test", [ETS_POWER, MONTHLY_LAB, (
+        LAB_ROW.format(m=6, q=8440, n=7), '{period: "2025-06", quantity: 8440, unit: t, evidence_date: 2025-07-20}')],
+      "rule.mrv.frequency", severity="warning", path="facilities[0].combustion[0].parameters.ncv",
+      contains="2025-06"),
+    c("ets-diesel-measured-without-report", [ETS_POWER, ("    electricity:\n", DIESEL + "    electricity:\n")],
+      "rule.mrv.frequency", severity="warning", path="facilities[0].combustion[1].parameters.ncv",
+      marker="ncv: {value: 42.65", contains="每批次"),
+    c("not-ets-no-frequency-requirement", [], "rule.mrv.frequency", absent=True),
     c("ets-deposit-date-missing", [("    products:\n", "    ets: {covered: true, sector: power}\n    products:\n")],
       "rule.mrv.deposit-missing", severity="warning", path=R),
     c("late-deposit", [(COAL6, '{period: "2025-06", quantity: 8440, unit: t, evidence_date: 2025-09-01}')],
