@@ -113,3 +113,57 @@ def test_testing_table_rows_are_sourced() -> None:
             assert row["source"], row
             if row["status"] == "unverified" and row["action"] == "substitute":
                 assert row["source"].startswith("Project decision"), row
+
+
+def _rule_owned() -> list[Case]:
+    from disclosure.rules.registry import RULES
+
+    declared = {code for r in RULES.values() for code in r.codes}
+    return [c for c in CASES if not c.absent and c.code in declared]
+
+
+@pytest.mark.parametrize("case", _rule_owned(), ids=[c.id for c in _rule_owned()])
+def test_trap_fails_without_its_rule(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: Case) -> None:
+    """Each trap whose code a registered rule emits is found by that rule: without it (every rule
+    declaring the code removed), the expected finding at the expected place is gone."""
+    from disclosure.rules import registry
+
+    kept = {name: r for name, r in registry.RULES.items() if case.code not in r.codes}
+    assert len(kept) < len(registry.RULES)
+    monkeypatch.setattr(registry, "RULES", kept)
+    path, _ = _write(tmp_path, case)
+    report = validate(load(path)).report
+    left = [i for i in report.issues if i.code == case.code
+            and (case.path is None or dotted(i.location.path) == case.path)]
+    assert not left, (case.id, [str(i.location) for i in left])
+
+
+FREQUENCY_CASES = [c for c in CASES if c.code == "rule.mrv.frequency" and not c.absent]
+
+
+@pytest.mark.parametrize("case", FREQUENCY_CASES, ids=[c.id for c in FREQUENCY_CASES])
+def test_frequency_trap_fails_without_the_table(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                case: Case) -> None:
+    """rule.mrv.frequency comes from the computation, not a registered rule: without the testing
+    table's requirements the finding is gone."""
+    from disclosure.compute import testing
+
+    monkeypatch.setattr(testing, "requirements", lambda *args: {})
+    path, _ = _write(tmp_path, case)
+    assert case.code not in validate(load(path)).report.codes()
+
+
+@pytest.mark.parametrize(("case_id", "target", "name"), [
+    ("cement-plant-selling-clinker-not-tested", "disclosure.rules.quality.plausibility", "requirement_met"),
+    ("power-with-heat-not-held-to-coal-rate", "disclosure.rules.quality.products", "_applies"),
+])
+def test_guard_cases_fail_without_their_guard(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case_id: str,
+                                              target: str, name: str) -> None:
+    """The 'absent' cases of the plausibility guards are not vacuous: without the guard the finding
+    appears."""
+    import importlib
+
+    monkeypatch.setattr(importlib.import_module(target), name, lambda *args: True)
+    case = next(c for c in CASES if c.id == case_id)
+    path, _ = _write(tmp_path, case)
+    assert case.code in validate(load(path)).report.codes()
