@@ -76,11 +76,11 @@ def combustion_source(ctx: Context, facility: str, src: CombustionSource,
         r = reqs[name]
         ctx.issue("rule.mrv.frequency", (*path, "parameters", name) if getattr(src.parameters, name)
                   else (*path, "records"), facility=facility, source=src.id, periods=periods,
-                  parameter_zh=testing.table()["parameters"][name]["zh-CN"],
-                  parameter_en=testing.table()["parameters"][name]["en"],
-                  frequency_zh=testing.table()["frequencies"][r.frequency]["zh-CN"],
-                  frequency_en=testing.table()["frequencies"][r.frequency]["en"],
-                  document=r.document, status=r.status)
+                  **{f"{field}_{lang[:2]}": text for field, names in (
+                      ("parameter", testing.texts("parameters", name)),
+                      ("frequency", testing.texts("frequencies", r.frequency)),
+                      ("status", testing.texts("statuses", r.status)), ("document", r.document))
+                     for lang, text in names.items()})
     if not ok:
         return None
     sid = f"{facility}/{src.id}"

@@ -26,11 +26,12 @@ class Requirement:
     """substitute or warn."""
     status: str
     source: str
-    document: str
+    document: dict[str, str]
+    """zh-CN and en."""
 
     def describe(self) -> str:
         """One line for the trail: frequency, document and status."""
-        return f"{self.frequency} ({self.sector}: {self.document}; {self.status})"
+        return f"{self.frequency} ({self.sector}: {self.document['en']}; {self.status})"
 
 
 @cache
@@ -52,6 +53,12 @@ def requirements(sector: str | None, fuel: str, form: str) -> dict[str, Requirem
         out[row["parameter"]] = Requirement(key, row["parameter"], row["frequency"], row["action"],
                                             row["status"], row["source"], spec["document"])
     return out
+
+
+def texts(kind: str, key: str) -> dict[str, str]:
+    """The zh-CN and en names of a frequency, parameter or status (for messages)."""
+    names: dict[str, str] = table()[kind][key]
+    return names
 
 
 def _field(rec: FuelRecord, params: FuelParameters, name: str) -> tuple[Any, Basis | None, str | None]:
