@@ -134,7 +134,9 @@ def run_one(shape: str, n: int) -> None:
         end, cpu = time.perf_counter(), time.process_time() - cpu
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     duplicates = outcome.report.codes().count("rule.period.duplicate")
-    assert duplicates == max(0, n - 12), (duplicates, outcome.report.codes()[:5])
+    # one finding per repeated period, naming how many more rows repeat it (issue 10: one mistake
+    # repeated across a table's rows is one finding with a count)
+    assert duplicates == min(max(0, n - 12), 12), (duplicates, outcome.report.codes()[:5])
     print(f"| {shape} | {n:,} | {size / 1e6:.1f} | {loaded_at - start:.1f} | {end - loaded_at:.1f} | "
           f"**{end - start:.1f}** | {cpu:.1f} | {peak:.0f} |", flush=True)
 

@@ -72,7 +72,8 @@ def _facility(ctx: Context, i: int, fac: Facility, share: Decimal,
     result = FacilityResult(fac.id, fac.entity, fac.province, fac.ets.covered, share, consolidated)
     found: list[SourceResult | None] = []
     for j, c in enumerate(fac.combustion):
-        found.append(combustion_source(ctx, fac.id, c, (*path, "combustion", j), fac.ets.covered))
+        found.append(combustion_source(ctx, fac.id, c, (*path, "combustion", j), fac.ets.covered,
+                                            fac.ets.sector))
     for j, e in enumerate(fac.electricity):
         found.append(electricity_source(ctx, fac.id, e, (*path, "electricity", j)))
     for j, h in enumerate(fac.heat):

@@ -6,6 +6,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from disclosure import units
+from disclosure.compute import testing
 from disclosure.compute.context import Context, Value, fraction
 from disclosure.compute.results import SourceResult
 from disclosure.compute.trail import Substitution, TrailEntry, TrailInput
@@ -24,11 +25,13 @@ FORMULA_MASS = "E = FC × CC(元素碳含量, tC/t) × OF × 44/12"
 
 
 def combustion_source(ctx: Context, facility: str, src: CombustionSource,
-                      path: tuple[PathPart, ...], ets: bool = False) -> SourceResult | None:
+                      path: tuple[PathPart, ...], ets: bool = False,
+                      sector: str | None = None) -> SourceResult | None:
     """Compute one combustion source; problems become findings and the source is skipped.
 
-    ``ets``: the facility is an ETS key emitter, so a solid fuel's measured carbon content must be
-    tested per month (one value for the year fails the testing frequency and is substituted).
+    ``ets``: the facility is an ETS key emitter of ``sector``, so its measured parameters must meet the
+    minimum testing frequency of data/testing.yaml: a failure is substituted by the default or, where
+    the table says so, reported (rule.mrv.frequency).
     """
     fuel = ctx.lib.fuels.get(src.fuel)
     if fuel is None:
@@ -43,12 +46,19 @@ def combustion_source(ctx: Context, facility: str, src: CombustionSource,
     monthly: dict[str, Decimal] = {}
     parts: list[str] = []
     ok = True
+    reqs = testing.requirements(sector, src.fuel, fuel.form) if ets else {}
+    warned: dict[str, list[str]] = {}
     for k, rec in enumerate(src.records):
         rpath = (*path, "records", k)
         if not ctx.unit_ok(rec.unit, fuel.unit, (*rpath, "unit"), "unit"):
             ok = False
             continue
-        result = _record(ctx, facility, src, rec, rpath, path, ets and fuel.form == "solid")
+        failed = {n: r for n, r in reqs.items() if testing.fails(rec, src.parameters, r)}
+        for n, r in failed.items():
+            if r.action == "warn":
+                warned.setdefault(n, []).append(rec.period)
+        result = _record(ctx, facility, src, rec, rpath, path,
+                         {n: r for n, r in failed.items() if r.action == "substitute"})
         if result is None:
             ok = False
             continue
@@ -62,6 +72,15 @@ def combustion_source(ctx: Context, facility: str, src: CombustionSource,
         quantity += qty
         monthly[rec.period] = monthly.get(rec.period, Decimal(0)) + qty
         parts.append(entry.id)
+    for name, periods in warned.items():
+        r = reqs[name]
+        ctx.issue("rule.mrv.frequency", (*path, "parameters", name) if getattr(src.parameters, name)
+                  else (*path, "records"), facility=facility, source=src.id, periods=periods,
+                  **{f"{field}_{lang[:2]}": text for field, names in (
+                      ("parameter", testing.texts("parameters", name)),
+                      ("frequency", testing.texts("frequencies", r.frequency)),
+                      ("status", testing.texts("statuses", r.status)), ("document", r.document))
+                     for lang, text in names.items()})
     if not ok:
         return None
     sid = f"{facility}/{src.id}"
@@ -77,19 +96,28 @@ def combustion_source(ctx: Context, facility: str, src: CombustionSource,
 
 
 def _record(ctx: Context, facility: str, src: CombustionSource, rec: FuelRecord,
-            rpath: tuple[PathPart, ...], spath: tuple[PathPart, ...], monthly_carbon: bool = False,
+            rpath: tuple[PathPart, ...], spath: tuple[PathPart, ...],
+            frequency: dict[str, testing.Requirement] | None = None,
             ) -> tuple[TrailEntry, Decimal | None] | None:
+    """One record's emissions; ``frequency``: the parameters whose measured value fails its minimum
+    testing frequency and is substituted by the default (data/testing.yaml)."""
     params = src.parameters
+    frequency = frequency or {}
     mark = len(ctx.substitutions)
     ncv = _param(ctx, "ncv", rec.ncv, rec.ncv_unit, rec.ncv_basis, rec.ncv_evidence, None,
-                 params.ncv, src, facility, rec.period, rpath, spath)
+                 params.ncv, src, facility, rec.period, rpath, spath,
+                 "frequency" if "ncv" in frequency else None)
     cc = _param(ctx, "carbon_content", rec.carbon_content, rec.carbon_content_unit,
                 rec.carbon_content_basis, rec.carbon_content_evidence,
                 rec.carbon_content_compliant, params.carbon_content, src, facility, rec.period,
-                rpath, spath, _carbon_failure(rec, params, monthly_carbon))
+                rpath, spath, "frequency" if "carbon_content" in frequency else _same_sample(rec, params))
     of = _param(ctx, "oxidation", rec.oxidation, rec.oxidation_unit, rec.oxidation_basis,
                 rec.oxidation_evidence, None, params.oxidation, src, facility, rec.period,
-                rpath, spath)
+                rpath, spath, "frequency" if "oxidation" in frequency else None)
+    for n in range(mark, len(ctx.substitutions)):
+        sub = ctx.substitutions[n]
+        if sub.reason == "frequency" and sub.parameter in frequency:
+            ctx.substitutions[n] = replace(sub, requirement=frequency[sub.parameter].describe())
     if cc is None or of is None:
         return None
     fc_unit = units.parse(rec.unit)
@@ -146,17 +174,12 @@ def _carbon(fc_base: Decimal, fc_dims: units.Dims, energy_gj: Decimal | None, cc
     return None
 
 
-def _carbon_failure(rec: FuelRecord, params: FuelParameters, monthly_carbon: bool) -> str | None:
-    """Why a measured carbon content fails the sampling rules (it is then substituted), if it does.
-
-    Same sample: NCV and carbon content measured on one sample, so one report (同一样品). Frequency:
-    an ETS key emitter tests a solid fuel's carbon content every month; one value for the year fails.
-    """
+def _same_sample(rec: FuelRecord, params: FuelParameters) -> str | None:
+    """``different-sample`` when a measured carbon content and a measured NCV come from different
+    reports: both are measured on one sample (同一样品), so one report. (Frequency: testing.py.)"""
     basis = rec.carbon_content_basis or (params.carbon_content.basis if params.carbon_content else None)
     if basis is not Basis.MEASURED:
         return None
-    if monthly_carbon and (len(rec.period) == 4 or rec.carbon_content is None):
-        return "frequency"
     ncv_basis = rec.ncv_basis or (params.ncv.basis if params.ncv else None)
     if rec.carbon_content is not None and rec.ncv is not None and ncv_basis is Basis.MEASURED and (
             (rec.ncv_evidence or "") != (rec.carbon_content_evidence or "")):

@@ -68,6 +68,8 @@ class Substitution:
     """tCO2 of the record with the substituted default."""
     emissions_original: Decimal | None = None
     """tCO2 the record would give with the original (rejected) value, when there was one."""
+    requirement: str | None = None
+    """For a ``frequency`` substitution: the testing frequency it failed, with its document and status."""
 
     @property
     def difference(self) -> Decimal | None:
@@ -87,4 +89,4 @@ class Substitution:
             "emissions": None if self.emissions is None else str(self.emissions),
             "emissions_original": None if self.emissions_original is None else str(self.emissions_original),
             "difference": None if self.difference is None else str(self.difference),
-        }
+        } | ({"requirement": self.requirement} if self.requirement else {})

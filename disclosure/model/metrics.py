@@ -45,6 +45,20 @@ class Scope3(Model):
     excluded: list[Scope3Exclusion] = Field(default_factory=list)
 
 
+class PriorProduct(Model):
+    """An intensity per unit of product as reported for an earlier year, compared with this year's."""
+
+    key: Identifier
+    """Product key (as in facilities' products), e.g. aluminium, clinker, power."""
+    value: Amount
+    """The intensity reported for that year."""
+    unit: str
+    """Emissions or energy per unit of the product, e.g. tCO2e/t, tCO2e/MWh, kgce/t, tce/t, kWh/t."""
+    measure: Literal["scope12_location", "scope1", "energy"] | None = None
+    """What the figure covers: Scope 1 + 2 (location) or Scope 1 per unit, or energy per unit; by
+    default the unit decides (emissions: scope12_location, the figure the report publishes)."""
+
+
 class PriorYear(Model):
     """Figures reported for an earlier year, for comparatives and the base year."""
 
@@ -60,6 +74,8 @@ class PriorYear(Model):
     """Revenue in 10^4 CNY (万元)."""
     restated: bool = False
     """Restated after a base-year recalculation."""
+    products: list[PriorProduct] = Field(default_factory=list)
+    """Intensities per unit of product reported for that year (checked against this year's)."""
 
 
 class BaseYear(Model):

@@ -27,7 +27,8 @@ ACKNOWLEDGEABLE = frozenset({
     "rule.plausibility.fuel-factor", "rule.plausibility.zero-scope1", "rule.plausibility.yoy",
     "rule.meter.uncalibrated", "rule.meter.accuracy", "rule.mrv.missing-months",
     "rule.mrv.late-evidence", "rule.mrv.deposit-missing", "rule.activity.declared-mismatch",
-    "rule.product.records-sum",
+    "rule.product.records-sum", "rule.plausibility.energy", "rule.plausibility.yoy-product",
+    "rule.mrv.frequency",
 })
 """Findings about figures that can be right after all; everything else must be fixed."""
 

@@ -40,6 +40,28 @@ def c(id: str, edits: list[tuple[str, str]], code: str, severity: str = "error",
 
 
 R = "facilities[0].combustion[0].records"
+POWER = '{key: power, name: {zh-CN: "供电量", en: "Power supplied"}, quantity: 240000, unit: MWh}'
+CEMENT = ("{{key: clinker, name: {{zh-CN: 熟料, en: Clinker}}, quantity: {clinker}, unit: t}}\n"
+          "      - {{key: cement, name: {{zh-CN: 水泥, en: Cement}}, quantity: {cement}, unit: t}}")
+ALU = ("  - id: F2\n    name: {{zh-CN: 电解铝厂, en: Smelter}}\n    entity: P\n    province: 福建\n    products:\n"
+       "      - {{key: aluminium, name: {{zh-CN: 原铝, en: Aluminium}}, quantity: 10000, unit: t}}\n    electricity:\n"
+       "      - id: grid\n        records: [{{period: \"2025\", quantity: {mwh}, unit: MWh}}]\n"
+       "        location_factor: {{series: mee-nbs, year: 2023, region: fujian, justification:"
+       " {{zh-CN: 最新, en: latest}}}}\nhistory:\n")
+H2024 = "revenue_10k_cny: 98000}"
+ETS_POWER = ("    products:\n", "    ets: {covered: true, sector: power}\n    products:\n")
+COAL_MONTHS = (8120, 7410, 8030, 7860, 8210, 8440, 8920, 9050, 8310, 7990, 8150, 8510)
+LAB_ROW = ('{{period: "2025-{m:02d}", quantity: {q}, unit: t, ncv: 21.5, ncv_unit: GJ/t, ncv_basis: measured, '
+           'ncv_evidence: LAB-{m:02d}, carbon_content: 0.0262, carbon_content_unit: tC/GJ, '
+           'carbon_content_basis: measured, carbon_content_evidence: LAB-{m:02d}, evidence_date: 2025-{n:02d}-20}}')
+MONTHLY_LAB = ("".join(f'          - {{period: "2025-{m:02d}", quantity: {q}, unit: t}}\n'
+                       for m, q in enumerate(COAL_MONTHS, start=1)),
+               "".join("          - " + LAB_ROW.format(m=m, q=q, n=m % 12 + 1).replace("2025-01-20}", "2026-01-20}")
+                       + "\n" for m, q in enumerate(COAL_MONTHS, start=1)))
+DIESEL = ("      - id: oil\n        fuel: diesel\n        parameters:\n"
+          "          ncv: {value: 42.65, unit: GJ/t, basis: measured}\n          carbon_content: {basis: default}\n"
+          "          oxidation: {basis: default}\n        records:\n          - {period: \"2025\", quantity: 100, unit: t}\n")
+H2024_PRODUCTS = "revenue_10k_cny: 98000, products: [{{key: power, value: {value}, unit: {unit}}}]}}"
 E = "facilities[0].electricity[0].records"
 NO_HISTORY = ("history:\n  - {year: 2024, scope1: 198400, scope2_location: 13100, energy_tce: 72100, "
               "revenue_10k_cny: 98000}\n  - {year: 2023, scope1: 201300, scope2_location: 13500, "
@@ -201,6 +223,45 @@ CASES: list[Case] = [
     c("power-intensity-kwh", [("quantity: 240000, unit: MWh}", "quantity: 240000000, unit: MWh}")],
       "rule.plausibility.intensity", severity="warning", path="facilities[0].products[0].quantity",
       marker="240000000"),
+    # energy per unit of product (GB 21258 / GB 21346 / GB 16780 bounds) --------------------------
+    c("power-coal-rate-low", [("quantity: 240000, unit: MWh}", "quantity: 320000, unit: MWh}")],
+      "rule.plausibility.energy", severity="warning", path="facilities[0].products[0].quantity",
+      marker="320000", contains="gce/kWh"),
+    c("power-coal-rate-high", [("quantity: 240000, unit: MWh}", "quantity: 170000, unit: MWh}")],
+      "rule.plausibility.energy", severity="warning", path="facilities[0].products[0].quantity",
+      marker="170000", contains="GB 21258"),
+    c("power-with-heat-not-held-to-coal-rate", [("quantity: 240000, unit: MWh}", "quantity: 320000, unit: MWh}\n"
+                                                 "      - {key: heat, name: {zh-CN: 供热量, en: Heat supplied}, quantity: 900000, unit: GJ}")],
+      "rule.plausibility.energy", absent=True),
+    c("aluminium-kwh-per-t-low", [("history:\n", ALU.format(mwh=100000))], "rule.plausibility.energy",
+      severity="warning", path="facilities[1].products[0].quantity", marker="key: aluminium", contains="GB 21346"),
+    c("aluminium-kwh-per-t-plausible", [("history:\n", ALU.format(mwh=135000))], "rule.plausibility.energy",
+      absent=True),
+    c("clinker-coal-per-t-high", [(POWER, "{key: clinker, name: {zh-CN: 熟料, en: Clinker}, quantity: 240000, unit: t}")],
+      "rule.plausibility.energy", severity="warning", path="facilities[0].products[0].quantity",
+      marker="key: clinker", contains="GB 16780"),
+    c("clinker-coal-per-t-low", [(POWER, "{key: clinker, name: {zh-CN: 熟料, en: Clinker}, quantity: 1000000, unit: t}")],
+      "rule.plausibility.energy", severity="warning", path="facilities[0].products[0].quantity",
+      marker="key: clinker"),
+    c("cement-energy-per-t-high", [(POWER, CEMENT.format(clinker=240000, cement=300000))],
+      "rule.plausibility.energy", severity="warning", path="facilities[0].products[1].quantity",
+      marker="key: cement"),
+    c("cement-scope1-per-t-low", [(POWER, CEMENT.format(clinker=240000, cement=1000000))],
+      "rule.plausibility.intensity", severity="warning", path="facilities[0].products[1].quantity",
+      marker="key: cement", contains="tCO2/t"),
+    c("cement-plant-selling-clinker-not-tested", [(POWER, CEMENT.format(clinker=240000, cement=100000))],
+      "rule.plausibility.intensity", absent=True),
+    # per-product intensity against the prior years -------------------------------------------------
+    c("product-intensity-yoy-halved", [(H2024, H2024_PRODUCTS.format(value=1.8, unit="tCO2e/MWh"))],
+      "rule.plausibility.yoy-product", severity="warning", path="history[0].products[0].value",
+      marker="value: 1.8", contains="2024"),
+    c("product-intensity-prior-in-kg", [(H2024, H2024_PRODUCTS.format(value=878, unit="tCO2e/MWh"))],
+      "rule.magnitude.prior-year", path="history[0].products[0].value", marker="value: 878"),
+    c("product-energy-yoy-up", [(H2024, H2024_PRODUCTS.format(value=0.2, unit="tce/MWh"))],
+      "rule.plausibility.yoy-product", severity="warning", path="history[0].products[0].value",
+      marker="value: 0.2", contains="单位产品能耗"),
+    c("product-intensity-yoy-steady", [(H2024, H2024_PRODUCTS.format(value=0.85, unit="tCO2e/MWh"))],
+      "rule.plausibility.yoy-product", absent=True),
     c("carbon-content-per-tj", [("{value: 0.0262, unit: tC/GJ,", "{value: 26.2, unit: tC/GJ,")],
       "rule.plausibility.fuel-factor", severity="warning", path="facilities[0].combustion[0]",
       marker="- id: coal"),
@@ -256,6 +317,21 @@ CASES: list[Case] = [
       severity="warning", path="facilities[0].combustion[0]", marker="- id: coal"),
     c("ets-annual-carbon-frequency", [("    products:\n", "    ets: {covered: true, sector: power}\n    products:\n")],
       "rule.mrv.substitution", severity="warning", path="facilities[0].combustion[0]", marker="- id: coal"),
+    c("ets-power-coal-ncv-once-a-year", [ETS_POWER], "rule.mrv.frequency", severity="warning",
+      path="facilities[0].combustion[0].parameters.ncv", marker='ncv: {value: 21.5', contains="发电设施"),
+    c("ets-cement-coal-ncv-once-a-year", [ETS_POWER[0:1] + (ETS_POWER[1].replace("power", "cement"),)],
+      "rule.mrv.frequency", severity="warning", path="facilities[0].combustion[0].parameters.ncv",
+      marker='ncv: {value: 21.5', contains="CETS—AG—02.01"),
+    c("ets-power-monthly-tests-no-frequency-finding", [ETS_POWER, MONTHLY_LAB], "rule.mrv.frequency", absent=True),
+    c("ets-power-monthly-tests-no-substitution", [ETS_POWER, MONTHLY_LAB], "rule.mrv.substitution", absent=True),
+    c("ets-power-one-month-without-own-test", [ETS_POWER, MONTHLY_LAB, (
+        LAB_ROW.format(m=6, q=8440, n=7), '{period: "2025-06", quantity: 8440, unit: t, evidence_date: 2025-07-20}')],
+      "rule.mrv.frequency", severity="warning", path="facilities[0].combustion[0].parameters.ncv",
+      contains="2025-06"),
+    c("ets-diesel-measured-without-report", [ETS_POWER, ("    electricity:\n", DIESEL + "    electricity:\n")],
+      "rule.mrv.frequency", severity="warning", path="facilities[0].combustion[1].parameters.ncv",
+      marker="ncv: {value: 42.65", contains="每批次"),
+    c("not-ets-no-frequency-requirement", [], "rule.mrv.frequency", absent=True),
     c("ets-deposit-date-missing", [("    products:\n", "    ets: {covered: true, sector: power}\n    products:\n")],
       "rule.mrv.deposit-missing", severity="warning", path=R),
     c("late-deposit", [(COAL6, '{period: "2025-06", quantity: 8440, unit: t, evidence_date: 2025-09-01}')],

@@ -10,6 +10,7 @@ from typing import Any
 
 from disclosure import units
 from disclosure.issues import Issue
+from disclosure.model.sources import Facility, Product
 from disclosure.resources import load_data_yaml
 from disclosure.rules.registry import RuleContext, rule
 
@@ -20,30 +21,45 @@ def bounds() -> dict[str, Any]:
     return data
 
 
+def requirement_met(fac: Facility, product: Product, spec: dict[str, Any]) -> bool:
+    """Whether a bound's ``requires`` holds: the facility also reports that product, at most
+    ``ratio_max`` times this product's quantity (e.g. clinker ≤ cement: it grinds its own clinker)."""
+    req = spec.get("requires")
+    if not req:
+        return True
+    other = next((q for q in fac.products if q.key == req["product"]), None)
+    if other is None or not units.known(other.unit) or not units.same_dimension(other.unit, product.unit):
+        return False
+    return units.convert(other.quantity, other.unit, product.unit) <= product.quantity * Decimal(req["ratio_max"])
+
+
 @rule("rule.plausibility.intensity")
 def rule_intensity(ctx: RuleContext) -> Iterator[Issue]:
-    """A facility's implied intensity per product (t CO₂e/t aluminium, t CO₂/t clinker, t CO₂/MWh
-    supplied) lies within the bounds of docs/data-quality.md (data/plausibility.yaml)."""
-    table = bounds()["intensity"]
+    """A facility's implied intensity per product (t CO₂e/t aluminium, t CO₂/t clinker and per t
+    cement, t CO₂/MWh supplied) lies within the bounds of docs/data-quality.md (data/plausibility.yaml)."""
+    table: dict[str, list[dict[str, Any]]] = {}
+    for spec in bounds()["intensity"]:
+        table.setdefault(spec["product"], []).append(spec)
     results = {f.id: f for f in ctx.figures.facilities}
     for i, fac in enumerate(ctx.filing.facilities):
         res = results.get(fac.id)
         if res is None:
             continue
         for j, p in enumerate(fac.products):
-            spec = table.get(p.key)
-            if spec is None or p.quantity <= 0:
-                continue
-            value = res.scope1 if spec["measure"] == "scope1" else res.scope1 + res.scope2_location
-            denominator = spec["unit"].split("/")[1]
-            if not units.known(p.unit) or not units.same_dimension(p.unit, denominator):
-                continue
-            intensity = value / units.convert(p.quantity, p.unit, denominator)
-            low, high = Decimal(spec["low"]), Decimal(spec["high"])
-            if not low <= intensity <= high:
-                yield ctx.at("rule.plausibility.intensity", ("facilities", i, "products", j, "quantity"),
-                             facility=fac.id, product=p.key, value=intensity.quantize(Decimal("0.0001")),
-                             unit=spec["unit"], low=low, high=high, source=spec["source"])
+            for spec in table.get(p.key, ()):
+                denominator = spec["unit"].split("/")[1]
+                if p.quantity <= 0 or not units.known(p.unit) or not units.same_dimension(p.unit, denominator):
+                    continue
+                if not requirement_met(fac, p, spec):
+                    continue
+                value = res.scope1 if spec["measure"] == "scope1" else res.scope1 + res.scope2_location
+                intensity = value / units.convert(p.quantity, p.unit, denominator)
+                low, high = Decimal(spec["low"]), Decimal(spec["high"])
+                if not low <= intensity <= high:
+                    yield ctx.at("rule.plausibility.intensity", ("facilities", i, "products", j, "quantity"),
+                                 facility=fac.id, product=p.key,
+                                 value=intensity.quantize(Decimal("0.0001")), unit=spec["unit"], low=low,
+                                 high=high, source=spec["source"])
 
 
 @rule("rule.plausibility.fuel-factor")
