@@ -167,3 +167,23 @@ def test_guard_cases_fail_without_their_guard(tmp_path: Path, monkeypatch: pytes
     case = next(c for c in CASES if c.id == case_id)
     path, _ = _write(tmp_path, case)
     assert case.code in validate(load(path)).report.codes()
+
+
+ENGLISH_PROSE = __import__("re").compile(r"\b[A-Za-z]{3,}(?:[ ,;:()-]+[A-Za-z]{2,}){3,}")
+"""Four or more English words in a row: prose, not a unit, a code, a file name or a standard number."""
+
+
+def test_zh_messages_are_chinese(tmp_path: Path) -> None:
+    """Item 9 of issue 10: every message and hint of every trap's findings reads in Chinese in zh-CN
+    (English prose from pydantic, a data file or a rule would show as four English words in a row)."""
+    leaks: list[tuple[str, str, str]] = []
+    for n, case in enumerate(CASES):
+        folder = tmp_path / str(n)
+        folder.mkdir()
+        path, _ = _write(folder, case)
+        for issue in validate(load(path)).report.issues:
+            for text in (issue.message("zh-CN"), issue.hint("zh-CN")):
+                prose = ENGLISH_PROSE.search(text.replace(str(folder), ""))
+                if prose:
+                    leaks.append((case.id, issue.code, prose.group(0)))
+    assert not leaks, leaks[:10]

@@ -100,7 +100,8 @@ class Context:
                 known = self.lib.electricity_regions(ref.series)
                 self.issue("rule.factor.region-unknown", path, region=ref.region,
                            suggestion=did_you_mean(ref.region or "", self.lib.region_names()),
-                           regions=known[:12])
+                           regions=known[:12],
+                           regions_zh="、".join(self.lib.regions[k]["zh-CN"] for k in known[:12]))
                 return None
             if ref.series == "ets-national" and ref.year not in self.lib.ets_by_year:
                 self.issue("rule.factor.ets-year", path, year=ref.year,

@@ -185,8 +185,7 @@ def rule_provenance(ctx: RuleContext) -> Iterator[Issue]:
     """Low-confidence defaults and default substitutions are pointed out for the preparer to confirm."""
     for fid, factor in ctx.figures.factors_used.items():
         if factor.status == "unverified":
-            yield ctx.at("rule.factor.unverified", (), factor=fid, uses=ctx.figures.factor_uses[fid],
-                         document=factor.document)
+            yield ctx.at("rule.factor.unverified", (), factor=fid, uses=ctx.figures.factor_uses[fid])
     counts = Counter((s.facility, s.source, s.parameter) for s in ctx.figures.substitutions)
     index = {f.id: i for i, f in enumerate(ctx.filing.facilities)}
     for (fac, src, param), n in sorted(counts.items()):

@@ -99,4 +99,5 @@ def rule_meters(ctx: RuleContext) -> Iterator[Issue]:
             if required is not None and not meets(meter.accuracy_class, required):
                 yield ctx.at("rule.meter.accuracy", ("facilities", i, "meters", n, "accuracy_class"),
                              facility=fac.id, meter=meter.id, actual=meter.accuracy_class,
-                             required=required, document=requirements()["document"])
+                             required=required, document_zh=requirements()["document"]["zh-CN"],
+                             document_en=requirements()["document"]["en"])

@@ -59,7 +59,7 @@ def rule_intensity(ctx: RuleContext) -> Iterator[Issue]:
                     yield ctx.at("rule.plausibility.intensity", ("facilities", i, "products", j, "quantity"),
                                  facility=fac.id, product=p.key,
                                  value=intensity.quantize(Decimal("0.0001")), unit=spec["unit"], low=low,
-                                 high=high, source=spec["source"])
+                                 high=high, basis_zh=spec["basis"]["zh-CN"], basis_en=spec["basis"]["en"])
 
 
 @rule("rule.plausibility.fuel-factor")
@@ -87,7 +87,8 @@ def rule_fuel_factor(ctx: RuleContext) -> Iterator[Issue]:
                 yield ctx.at("rule.plausibility.fuel-factor", ("facilities", i, "combustion", j),
                              facility=fac.id, source=c.id, fuel=c.fuel,
                              value=implied.quantize(Decimal("0.001")), low=low.quantize(Decimal("0.001")),
-                             high=high.quantize(Decimal("0.001")), reference=spec["source"])
+                             high=high.quantize(Decimal("0.001")), basis_zh=spec["basis"]["zh-CN"],
+                             basis_en=spec["basis"]["en"])
 
 
 @rule("rule.plausibility.zero-scope1")
