@@ -80,7 +80,11 @@ def check_structure(loaded: Loaded) -> tuple[Filing | None, list[Issue]]:
         return Filing.model_validate(loaded.data), []
     except ValidationError as err:
         errors = [e for e in err.errors(include_url=False) if not _explained(loaded, tuple(e["loc"]), e["type"])]
-        return None, _one_cause([_issue(loaded, e) for e in errors])
+        # a cell the reading already reported (an ambiguous period, a unit against its header) is not
+        # reported again by the schema
+        cells = {str(i.location) for i in loaded.issues if i.location.cell or i.location.line}
+        issues = [i for i in (_issue(loaded, e) for e in errors) if str(i.location) not in cells]
+        return None, _one_cause(issues)
 
 
 def _explained(loaded: Loaded, loc: tuple[PathPart, ...], kind: str) -> bool:
