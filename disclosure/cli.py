@@ -13,7 +13,8 @@ from disclosure.build import BuildOptions, build
 from disclosure.catalogue import CATALOGUE, markdown
 from disclosure.errors import DisclosureError
 from disclosure.intake.loader import load
-from disclosure.issues import EXIT_FAILED, ValidationReport
+from disclosure.intake.starter import SECTORS as SECTOR_CHOICES
+from disclosure.issues import EXIT_FAILED, EXIT_INVALID, ValidationReport
 from disclosure.validate import validate
 
 LANGS = click.Choice(["zh-CN", "en"])
@@ -189,20 +190,50 @@ def schema_command(output: Path | None) -> None:
 
 @main.command("init")
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--sector", type=click.Choice(["power", "aluminium", "cement", "generic"]),
-              default="generic")
-@click.option("--force", is_flag=True, help="Overwrite an existing filing.yaml.")
-def init_command(directory: Path, sector: str, force: bool) -> None:
-    """Write a commented starter filing for SECTOR into DIRECTORY."""
+@click.option("--sector", type=click.Choice(SECTOR_CHOICES), default="generic")
+@click.option("--format", "fmt", type=click.Choice(["yaml", "xlsx"]), default="yaml",
+              help="filing.yaml (commented YAML) or filing.xlsx (the workbook template).")
+@click.option("--force", is_flag=True, help="Overwrite an existing filing.")
+def init_command(directory: Path, sector: str, fmt: str, force: bool) -> None:
+    """Write a starter filing for SECTOR into DIRECTORY (its placeholders fail validation until replaced)."""
     from disclosure.intake.starter import write_starter
 
     try:
-        written = write_starter(directory, sector, force)
+        written = write_starter(directory, sector, force, fmt)
     except DisclosureError as err:
         _fail(err, "en")
         return
     for path in written:
         click.echo(str(path))
+
+
+@main.command("convert")
+@click.argument("filing", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="OUT.xlsx (the workbook) or OUT.yaml; the format follows the suffix.")
+@click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
+@click.option("--lang", type=LANGS, default="zh-CN", help="Language of the messages.")
+@ALLOW_OUTSIDE
+def convert_command(filing: Path, output: Path, force: bool, lang: str, allow_outside: tuple[Path, ...]) -> None:
+    """Convert FILING between filing.yaml and filing.xlsx without loss (side tables are carried into
+    the workbook). A filing the schema refuses is not converted: its findings are listed (exit 1)."""
+    from disclosure.atomic import write_bytes
+    from disclosure.convert import convert
+
+    if output.suffix.lower() not in (".xlsx", ".yaml", ".yml"):
+        raise click.UsageError("-o must end in .xlsx, .yaml or .yml")
+    if output.exists() and not force:
+        _fail(DisclosureError("convert.exists", f"{output} already exists", "Use --force to overwrite."), lang)
+    result = convert(filing, output, allow_outside)
+    if result.content is None:
+        _print_report(result.report, "text", lang, False)
+        sys.exit(result.report.exit_code() or EXIT_INVALID)
+    try:
+        write_bytes(output, result.content)
+    except OSError as err:
+        _fail(DisclosureError("convert.write", f"cannot write {output}: {err.strerror or err}",
+                              "Check the folder exists and is writable."), lang)
+    click.echo(str(output))
 
 
 @main.command("codes")

@@ -15,6 +15,7 @@ from typing import Any
 from disclosure.gctune import bulk
 from disclosure.intake.paths import confine, read_regular
 from disclosure.intake.tables import Options, Row, Table, read_table
+from disclosure.intake.workbook import read_filing
 from disclosure.intake.yamlread import read_yaml, resolve_plain
 from disclosure.issues import Issue, Location, PathPart
 from disclosure.limits import (
@@ -99,15 +100,23 @@ def load(path: str | Path, allow_outside: Sequence[str | Path] = ()) -> Loaded:
 
 def _load(path: Path, allow: tuple[Path, ...]) -> Loaded:
     loaded = Loaded(path=path, display=str(path), allow_outside=allow)
-    read, problem = read_regular(path, str(path), Location(str(path)), MAX_FILING_BYTES)
+    workbook = path.suffix.lower() in (".xlsx", ".xlsm")
+    limit = MAX_XLSX_BYTES if workbook else MAX_FILING_BYTES
+    read, problem = read_regular(path, str(path), Location(str(path)), limit)
     if problem is not None or read is None:
         loaded.issues.append(problem or Issue("input.file-missing", Location(str(path)), {"file": str(path)}))
         return loaded
     loaded.hashes[path] = read.sha256
-    text = _decode_yaml(read.data, loaded)
-    if text is None:
-        return loaded
-    loaded.data = read_yaml(text, loaded.display, loaded.locations, loaded.issues)
+    if workbook:  # filing.xlsx, the workbook template
+        data, locations, rows, issues = read_filing(read.data, loaded.display)
+        loaded.data, loaded.issues = data, issues
+        loaded.locations.update(locations)
+        loaded.rows.update(rows)
+    else:
+        text = _decode_yaml(read.data, loaded)
+        if text is None:
+            return loaded
+        loaded.data = read_yaml(text, loaded.display, loaded.locations, loaded.issues)
     if loaded.data is None and not loaded.issues:
         loaded.issues.append(Issue("input.empty", Location(str(path)), {"file": str(path)}))
     elif loaded.data is not None and not isinstance(loaded.data, dict):
