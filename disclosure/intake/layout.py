@@ -44,6 +44,8 @@ class Column:
     required: bool = False
     field: str = ""
     """The field's own name (its label is looked up by it)."""
+    strict: bool = True
+    """The drop-down refuses other values (codes); False: it only suggests (provinces, units)."""
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,31 @@ def _choices(t: Any) -> tuple[str, ...]:
     return ()
 
 
+_UNITS = ("t", "10^4t", "kg", "Nm3", "10^4Nm3", "kWh", "MWh", "10^4kWh", "GJ", "TJ", "GJ/t", "GJ/10^4Nm3",
+          "tC/GJ", "tC/t", "%", "10^4CNY", "CNY", "10^8CNY")
+
+
+@cache
+def named_choices() -> dict[str, tuple[tuple[str, ...], bool]]:
+    """Drop-downs for free-text fields with a known vocabulary, by field name: (values, strict)."""
+    from disclosure.factors import library
+
+    lib = library()
+    provinces = tuple(lib.regions[k]["zh-CN"] for k in lib.regions if "-" not in k and k not in (
+        "national", "north", "northeast", "east", "central", "northwest", "south", "southwest"))
+    return {"fuel": (tuple(lib.fuels), True), "province": (provinces, False), "region": (tuple(lib.regions), True),
+            "unit": (_UNITS, False), "ncv_unit": (_UNITS, False), "carbon_content_unit": (_UNITS, False),
+            "oxidation_unit": (_UNITS, False)}
+
+
+def _column(key: tuple[str, ...], t: Any, doc: str, need: bool, name: str) -> Column:
+    choices = _choices(t)
+    if not choices and name in named_choices():
+        values, strict = named_choices()[name]
+        return Column(".".join(key), key, _kind(t), values, doc, need, name, strict)
+    return Column(".".join(key), key, _kind(t), choices, doc, need, name)
+
+
 def _kind(t: Any) -> str:
     if t is bool:
         return "bool"
@@ -136,8 +163,7 @@ def _flatten(model: type[BaseModel], prefix: tuple[str, ...], required: bool) ->
             columns += sub_cols
             tables += sub_tables
             continue
-        t = options[0]
-        columns.append(Column(".".join(key), key, _kind(t), _choices(t), doc, need, name))
+        columns.append(_column(key, options[0], doc, need, name))
     return columns, tables
 
 
@@ -183,8 +209,7 @@ def layout() -> tuple[Sheet, ...]:
             sheets.append(Sheet(key, (key,), (), "section", tuple(cols), None, info.description or ""))
             pending += [((*path,), (len(path) - 1,), m, doc, ()) for path, m, doc in subs]
         else:
-            root_cols.append(Column(key, (key,), _kind(options[0]), _choices(options[0]),
-                                    info.description or "", info.is_required(), name))
+            root_cols.append(_column((key,), options[0], info.description or "", info.is_required(), name))
     # root scalars (schema_version) lead the first section
     first = sheets[0]
     sheets[0] = Sheet(first.name, first.path, (), "section", (*root_cols, *first.columns), None, first.doc)

@@ -289,16 +289,16 @@ class Records:
         for level in (1, 2):
             self.block.units[level].add(unit)
             for name in _ADDITIVE:
-                number = _number(values.get(name))
+                number = number_of(values.get(name))
                 if number is not None:
                     sums = self.block.sums[level]
-                    sums[name] = _EXACT.add(sums.get(name, Decimal(0)), number)
+                    sums[name] = EXACT.add(sums.get(name, Decimal(0)), number)
 
     def _check_total(self, level: int, cells: list[tuple[int, Any]], values: dict[str, Any], where: Location) -> None:
         """A totals row: each additive column equals the sum of the records since the last total."""
         for name in _ADDITIVE if not self.months else ():
             col = self.columns.get(name)
-            stated = _number(values.get(name))
+            stated = number_of(values.get(name))
             if col is None or stated is None or len(self.block.units[level]) > 1:
                 continue
             summed = self.block.sums[level].get(name, Decimal(0))
@@ -315,10 +315,10 @@ class Records:
         by_col = dict(cells)
         rows = self.rows[self.marks[level]:]
         for col, (_, cols) in self.months.items():
-            stated = _number(by_col.get(col))
+            stated = number_of(by_col.get(col))
             if stated is None:
                 continue
-            summed = _sum(_number(r.values.get("quantity")) for r in rows if r.columns is cols)
+            summed = _sum(number_of(r.values.get("quantity")) for r in rows if r.columns is cols)
             if stated != summed:
                 loc = Row({}, where, cols).cell("quantity")
                 self.issues.append(Issue("input.table-total-mismatch", loc,
@@ -330,8 +330,8 @@ class Records:
         """A totals column (合计/全年) on a data row equals the sum of the row's month or value cells."""
         assert self.total_column is not None
         by_col = dict(cells)
-        stated = _number(by_col.get(self.total_column))
-        numbers = [_number(by_col.get(c)) for c in parts]
+        stated = number_of(by_col.get(self.total_column))
+        numbers = [number_of(by_col.get(c)) for c in parts]
         if stated is None or not any(n is not None for n in numbers):
             return
         summed = _sum(numbers)
@@ -376,7 +376,7 @@ def _label_row(cells: list[tuple[int, Any]], width: int) -> bool:
     return len(values) == 1 and all(isinstance(v, str) for v in values) and (len(cells) == 1 or len(cells) >= width)
 
 
-_EXACT = Context(prec=PRECISION)
+EXACT = Context(prec=PRECISION)
 """Totals are added exactly (numbers within the limits, at most two million rows)."""
 
 
@@ -384,11 +384,11 @@ def _sum(numbers: Iterable[Decimal | None]) -> Decimal:
     total = Decimal(0)
     for n in numbers:
         if n is not None:
-            total = _EXACT.add(total, n)
+            total = EXACT.add(total, n)
     return total
 
 
-def _number(value: Any) -> Decimal | None:
+def number_of(value: Any) -> Decimal | None:
     """A cell's number for a totals check; None for text, and for numbers the schema will refuse
     (beyond the limits of ``bounds``: their own finding says so, and they must not overflow a sum)."""
     if isinstance(value, bool) or value is None:

@@ -11,6 +11,7 @@ byte-deterministic: fixed document properties and ZIP timestamps.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Iterator
 from datetime import date, datetime
@@ -28,6 +29,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from disclosure.intake.layout import POSITION, Column, Sheet, label, layout
 
+_STAMP = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
+_OOXML_ESCAPE = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
 _FIXED = datetime(2000, 1, 1)  # noqa: DTZ001 - document properties carry no time zone
 _HEAD = Font(bold=True)
 _HEAD_FILL = PatternFill("solid", fgColor="DDEBF7")
@@ -137,15 +140,18 @@ class _Writer:
         dv = DataValidation(type="list", formula1=self.choices_ref(column.choices), allow_blank=True)
         dv.error = f"请从下拉列表中选择 / choose from the list: {', '.join(column.choices[:12])}"
         dv.errorTitle = "取值无效 / invalid value"
-        dv.showErrorMessage = column.kind != "list"
+        dv.showErrorMessage = column.kind != "list" and column.strict
         ws.add_data_validation(dv)
         dv.add(cells)
 
     def put(self, ws: Worksheet, row: int, col: int, value: Any, column: Column) -> Cell:
         cell = ws.cell(row=row, column=col)
         assert isinstance(cell, Cell)  # nothing is merged in the sheets we write
-        cell.value = _cell_value(value, column)
-        if isinstance(cell.value, str):
+        written = _cell_value(value, column)
+        if isinstance(written, str):
+            written = _OOXML_ESCAPE.sub(r"_x005F\g<0>", written)  # a literal _x0041_ is not an escape
+        cell.value = written
+        if isinstance(written, str):
             cell.data_type = "s"  # text is never a formula, whatever it starts with
         elif isinstance(cell.value, date):
             cell.number_format = "yyyy-mm-dd"
@@ -267,5 +273,8 @@ def _fixed_zip(data: bytes) -> bytes:
             fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o600 << 16
-            target.writestr(fixed, source.read(info.filename))
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":  # openpyxl stamps the time of saving
+                content = _STAMP.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", content)
+            target.writestr(fixed, content)
     return out.getvalue()

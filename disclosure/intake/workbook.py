@@ -14,7 +14,9 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from disclosure.intake.columns import period_number, period_text, total_level
 from disclosure.intake.layout import POSITION, Column, Sheet, by_name, layout
+from disclosure.intake.shapes import EXACT, number_of
 from disclosure.intake.shapes import Row as TableRow
 from disclosure.intake.tables import cell_text
 from disclosure.intake.xlsx_safe import Row, Workbook, XlsxError, column_letters
@@ -38,6 +40,8 @@ class _Reader:
         self.locations: dict[Path_, Location] = {}
         self.rows: dict[Path_, TableRow] = {}
         self.issues: list[Issue] = []
+        self.sums: dict[tuple[str, tuple[str, ...]], Decimal] = {}
+        """Quantities of a table's rows since its last totals row, by parent."""
         self.registry: dict[tuple[tuple[str, ...], tuple[str, ...]], Path_] = {}
         """(table path, parent references + own key) → the item's path in ``data``."""
 
@@ -115,11 +119,14 @@ class _Reader:
                 else:
                     position = text
                 continue
-            converted = _convert(value, column.kind)
+            converted = _convert(value, column.kind) if column.key != "period" else _period(value)
             if converted is None:
                 continue
             _put(item, column.path, converted)
             where[column.path] = col
+        if any(total_level(v) for _, v in row.cells):
+            self.total(sheet, row, colmap, tuple(refs))
+            return
         parents = sum(1 for c in colmap.values() if c.kind == "parent")
         if not item or len(refs) < parents:
             if item:
@@ -134,6 +141,7 @@ class _Reader:
         target = _list_at(holder, rel)
         path: Path_ = (*parent_path, *rel, len(target))
         target.append(item)
+        self.tally(sheet, tuple(refs), item)
         group = (*sheet.path, *refs)
         counts[group] = counts.get(group, 0) + 1
         if sheet.own_key is not None:
@@ -146,16 +154,37 @@ class _Reader:
         top.update({c.path[0]: col for col, c in colmap.items() if c.kind not in ("parent", "position")})
         self.rows[path] = TableRow(item, self.loc(sheet.name, 1, row.number), {str(k): v for k, v in top.items()})
 
+    def tally(self, sheet: Sheet, refs: tuple[str, ...], item: dict[str, Any]) -> None:
+        number = number_of(item.get("quantity"))
+        if number is not None:
+            for key in ((sheet.name, refs), (sheet.name, ())):  # by parent, and the whole sheet
+                self.sums[key] = EXACT.add(self.sums.get(key, Decimal(0)), number)
+
+    def total(self, sheet: Sheet, row: Row, colmap: dict[int, Column], refs: tuple[str, ...]) -> None:
+        """A totals row (合计) typed into a table: checked against the rows above it of the same parent,
+        never read as an item."""
+        col = next((c for c, column in colmap.items() if column.key == "quantity"), None)
+        stated = number_of(dict(row.cells).get(col)) if col is not None else None
+        refs = tuple(r for r in refs if r and not total_level(r))
+        summed = self.sums.get((sheet.name, refs), Decimal(0))
+        for key in [k for k in self.sums if k[0] == sheet.name and k[1][:len(refs)] == refs]:
+            del self.sums[key]
+        if col is not None and stated is not None and stated != summed:
+            self.issues.append(Issue("input.table-total-mismatch", self.loc(sheet.name, col, row.number), {
+                "file": self.display, "total": stated, "sum": summed}))
+
     def parent(self, sheet: Sheet, refs: tuple[str, ...], cells: list[int], number: int) -> Path_ | None:
         if len(sheet.lists) < 2:
             return ()
-        parent_table = sheet.path[:sheet.lists[-2] + 1]
-        found = self.registry.get((parent_table, refs))
-        if found is None:
-            known = [k[1][-1] for k in self.registry if k[0] == parent_table and k[1][:-1] == refs[:-1]]
-            self.issues.append(Issue("input.workbook-parent", self.loc(sheet.name, cells[-1], number), {
-                "file": self.display, "sheet": sheet.name, "value": refs[-1],
-                "suggestion": did_you_mean(refs[-1], known)}))
+        for level in range(1, len(refs) + 1):  # the first reference that names no row is the one to fix
+            table = sheet.path[:sheet.lists[level - 1] + 1]
+            found = self.registry.get((table, refs[:level]))
+            if found is None:
+                known = [k[1][-1] for k in self.registry if k[0] == table and k[1][:level - 1] == refs[:level - 1]]
+                self.issues.append(Issue("input.workbook-parent", self.loc(sheet.name, cells[level - 1], number), {
+                    "file": self.display, "sheet": sheet.name, "value": refs[level - 1],
+                    "suggestion": did_you_mean(refs[level - 1], known)}))
+                return None
         return found
 
 
@@ -167,6 +196,18 @@ def _key(value: Any) -> str:
     return lines[-1].rstrip("*").strip() if lines else ""
 
 
+def _period(value: Any) -> Any:
+    """A period cell: 2025-03 as typed, or the month of a date Excel made of it, or 2025年3月, 2025.03."""
+    if isinstance(value, datetime | date):
+        return f"{value.year}-{value.month:02d}"
+    if isinstance(value, int | Decimal) and not isinstance(value, bool):
+        found = period_number(value)
+        return found if isinstance(found, str) else _ref(value)
+    if isinstance(value, str):
+        return None if not value.strip() else (period_text(value) or value)
+    return value
+
+
 def _ref(value: Any) -> str:
     if isinstance(value, Decimal) and value == value.to_integral_value():
         return str(int(value))
@@ -175,7 +216,7 @@ def _ref(value: Any) -> str:
 
 def _convert(value: Any, kind: str) -> Any:
     """A cell's value for a field of ``kind``; None for an empty cell."""
-    if value is None or (isinstance(value, str) and not value.strip()):
+    if value is None or value == "" or (isinstance(value, str) and not value.strip() and kind != "text"):
         return None
     if isinstance(value, datetime):
         value = value.date()
