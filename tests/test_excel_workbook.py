@@ -305,3 +305,30 @@ def test_tricky_texts_stay_texts() -> None:
 def test_example_template_marks_severity_only_on_placeholders(tmp_path: Path) -> None:
     report = validate(load(_init(tmp_path, "power"))).report
     assert all(i.level is not Severity.ERROR or i.code.startswith("rule.placeholder") for i in report.issues)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sample", SAMPLES)
+def test_sample_workbook_builds_the_same_reports(sample: str, samples: Path, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """The converted workbook builds byte-identical figures.json, XBRL, iXBRL and Word documents; only the
+    trail differs, and it names the workbook's own cells."""
+    from disclosure.build import BuildOptions, build
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    source = samples / sample / "filing.yaml"
+    xlsx = tmp_path / "wb" / "filing.xlsx"
+    xlsx.parent.mkdir()
+    content = convert(source, xlsx).content
+    assert content is not None
+    xlsx.write_bytes(content)
+    a = build(source, BuildOptions(output=tmp_path / "from-yaml", verify=False))
+    b = build(xlsx, BuildOptions(output=tmp_path / "from-xlsx", verify=False))
+    assert a.output is not None and b.output is not None, b.report.flatten()[:5]
+    assert a.written == b.written
+    for name in a.written:
+        same = (a.output / name).read_bytes() == (b.output / name).read_bytes()
+        assert same == (name not in ("trail.csv", "trail.json", "manifest.json", "validation.json")), name
+    trail = (b.output / "trail.csv").read_text(encoding="utf-8")
+    assert "filing.xlsx!facilities.combustion.records!A3" in trail or "filing.xlsx!facilities.combustion!" in trail
+    assert ".csv" not in trail and "kiln_coal_2025.xlsx" not in trail
