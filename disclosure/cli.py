@@ -62,14 +62,30 @@ def main() -> None:
 
 @main.command("validate")
 @click.argument("filing", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "xlsx"]), default="text",
+              help="text or json on stdout; xlsx writes the findings as a workbook (-o) with a link to each cell.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="With --format xlsx: the findings workbook to write (default findings.xlsx).")
 @click.option("--strict", is_flag=True, help="Warnings also make the filing invalid.")
 @click.option("--lang", type=LANGS, default="zh-CN", help="Language of the messages.")
 @ALLOW_OUTSIDE
-def validate_command(filing: Path, fmt: str, strict: bool, lang: str, allow_outside: tuple[Path, ...]) -> None:
-    """Check FILING (filing.yaml and its side tables) and list every finding."""
+def validate_command(filing: Path, fmt: str, output: Path | None, strict: bool, lang: str,
+                     allow_outside: tuple[Path, ...]) -> None:
+    """Check FILING (filing.yaml or filing.xlsx, and its side tables) and list every finding."""
     report = validate(load(filing, allow_outside)).report
-    _print_report(report, fmt, lang, strict)
+    if fmt == "xlsx":
+        from disclosure.atomic import write_bytes
+        from disclosure.findings_xlsx import findings_workbook
+
+        target = output or Path("findings.xlsx")
+        try:
+            write_bytes(target, findings_workbook(report, target.parent))
+        except OSError as err:
+            _fail(DisclosureError("validate.write", f"cannot write {target}: {err.strerror or err}",
+                                  "Check the folder exists and is writable."), lang)
+        click.echo(f"{target}  ({len(report.errors)} errors, {len(report.warnings)} warnings)")
+    else:
+        _print_report(report, fmt, lang, strict)
     sys.exit(report.exit_code(strict))
 
 

@@ -332,3 +332,22 @@ def test_sample_workbook_builds_the_same_reports(sample: str, samples: Path, tmp
     trail = (b.output / "trail.csv").read_text(encoding="utf-8")
     assert "filing.xlsx!facilities.combustion.records!A3" in trail or "filing.xlsx!facilities.combustion!" in trail
     assert ".csv" not in trail and "kiln_coal_2025.xlsx" not in trail
+
+
+def test_validate_writes_findings_workbook_with_links_to_cells(tmp_path: Path) -> None:
+    filing = _init(tmp_path, "cement")
+    out = tmp_path / "back" / "findings.xlsx"
+    result = CliRunner().invoke(main, ["validate", str(filing), "--format", "xlsx", "-o", str(out)])
+    assert result.exit_code == 1 and out.is_file(), result.output
+    report = validate(load(filing)).report
+    ws = openpyxl.load_workbook(out)["问题清单 findings"]
+    rows = list(ws.iter_rows(min_row=2, values_only=True))
+    assert len(rows) == len(report.issues)
+    assert [r[1] for r in rows] == [i.code for i in report.issues]
+    first = ws.cell(row=2, column=3)
+    issue = report.issues[0]
+    assert first.hyperlink.target == f"../cement/filing.xlsx#'{issue.location.sheet}'!{issue.location.cell}"
+    assert rows[0][4] == issue.message("zh-CN") and rows[0][6] == issue.message("en")
+    again = tmp_path / "back" / "again.xlsx"
+    assert CliRunner().invoke(main, ["validate", str(filing), "--format", "xlsx", "-o", str(again)]).exit_code == 1
+    assert again.read_bytes() == out.read_bytes()  # deterministic

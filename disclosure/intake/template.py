@@ -261,10 +261,10 @@ def write_workbook(data: dict[str, Any], example: bool = False) -> bytes:
     props.creator = props.lastModifiedBy = "disclosure"
     out = io.BytesIO()
     writer.book.save(out)
-    return _fixed_zip(out.getvalue())
+    return fixed_zip(out.getvalue())
 
 
-def _fixed_zip(data: bytes) -> bytes:
+def fixed_zip(data: bytes) -> bytes:
     """The same members with fixed timestamps and order (byte-identical output for identical input)."""
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
