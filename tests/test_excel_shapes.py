@@ -220,3 +220,17 @@ def test_ambiguous_period_resolved_by_its_neighbours(tmp_path: Path) -> None:
     _, loaded = run(case, tmp_path)
     records = loaded.data["facilities"][0]["electricity"][0]["records"]
     assert records[9]["period"] == "2025-10" and records[0]["period"] == "2025-01"
+
+
+def test_every_alias_is_documented() -> None:
+    """docs/excel.md lists every column alias, ignored column and totals word of data/columns.yaml."""
+    import yaml
+
+    root = Path(__file__).parent.parent
+    raw = yaml.safe_load((root / "disclosure" / "data" / "columns.yaml").read_text(encoding="utf-8"))
+    doc = (root / "docs" / "excel.md").read_text(encoding="utf-8")
+    words = [str(a) for names in raw["aliases"].values() for a in names] + [str(w) for w in raw["ignored"]]
+    words += [str(w) for level in raw["totals"].values() for w in level]
+    missing = [w for w in words if w not in doc]
+    assert missing == [], missing
+    assert all(f"| `{key}` |" in doc for key in raw["aliases"])
