@@ -189,9 +189,13 @@ def title_unit(cells: list[Any]) -> str | None:
     return None
 
 
+_TOTAL_FIRST = frozenset("小分合总共累全年本tTsSgG")
+"""First characters of the totals words: most cells are ruled out without folding."""
+
+
 def total_level(value: Any) -> int:
     """0, or the level of a totals label (1 小计, 2 合计)."""
-    if not isinstance(value, str) or len(value) > 12:
+    if not isinstance(value, str) or len(value) > 12 or not value or value[0] not in _TOTAL_FIRST:
         return 0
     return vocabulary().totals.get(fold(value.rstrip(":：")), 0)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Context, Decimal, InvalidOperation
 from typing import Any
@@ -85,14 +85,6 @@ class Options:
     year: int | None = None
 
 
-@dataclass
-class _Block:
-    """Sums since the last total of each level, in the units seen."""
-
-    sums: dict[int, dict[str, Decimal]] = field(default_factory=lambda: {1: {}, 2: {}})
-    units: dict[int, set[str]] = field(default_factory=lambda: {1: set(), 2: set()})
-
-
 class Records:
     """Turns rows of (column, value) into records, finding the header first."""
 
@@ -112,9 +104,12 @@ class Records:
         self.issues: list[Issue] = []
         self.pending: list[tuple[list[tuple[int, Any]], Location, int]] = []
         self.title: str | None = None
-        self.block = _Block()
+        self.dated = True
+        """Cells may hold dates (a workbook; a CSV holds text only)."""
+        self.basis_columns: tuple[str, ...] = ()
         self.marks = {1: 0, 2: 0}
-        """Where the records since the last total of each level start (wide layout)."""
+        """Where the records since the last total of each level start (sums are made only when a total
+        appears: a table without totals pays nothing)."""
         self.ambiguous: list[tuple[int, Location]] = []
         self.two_digit_periods = False
 
@@ -192,6 +187,7 @@ class Records:
             self.issues.append(Issue("input.table-header", where, {"file": self.display, "columns": dupes}))
         # A repeated name reads the first of its columns only.
         self.names = {col: name for col, name in self.names.items() if self.columns[name] == col}
+        self.basis_columns = tuple(n for n in self.columns if n.endswith("basis"))
         if self.title is not None and "unit" not in self.header_units and "quantity" in self.columns:
             self.header_units["unit"] = self.title
         for unit_col in self.header_units:
@@ -234,7 +230,6 @@ class Records:
             return False
         cols = columns or self.columns
         self._normalise(values, where, cols)
-        self._tally(values)
         self.rows.append(Row(values, where, cols))
         return True
 
@@ -252,11 +247,13 @@ class Records:
         return True
 
     def _normalise(self, values: dict[str, Any], where: Location, cols: dict[str, int]) -> None:
-        for name, value in list(values.items()):
-            if isinstance(value, datetime | date) and name != "period":
-                values[name] = (value.date() if isinstance(value, datetime) else value).isoformat()
-            elif name.endswith("basis"):
-                values[name] = basis_value(value)
+        if self.dated:
+            for name, value in list(values.items()):
+                if isinstance(value, datetime | date) and name != "period":
+                    values[name] = (value.date() if isinstance(value, datetime) else value).isoformat()
+        for name in self.basis_columns:
+            if name in values:
+                values[name] = basis_value(values[name])
         period = values.get("period")
         if period is not None and not (isinstance(period, str) and len(period) == 7 and period[4] == "-"):
             values["period"] = self._period(period, where, cols)
@@ -284,32 +281,24 @@ class Records:
             return period_text(value) or value
         return value
 
-    def _tally(self, values: dict[str, Any]) -> None:
-        unit = str(values.get("unit", ""))
-        for level in (1, 2):
-            self.block.units[level].add(unit)
-            for name in _ADDITIVE:
-                number = number_of(values.get(name))
-                if number is not None:
-                    sums = self.block.sums[level]
-                    sums[name] = EXACT.add(sums.get(name, Decimal(0)), number)
-
     def _check_total(self, level: int, cells: list[tuple[int, Any]], values: dict[str, Any], where: Location) -> None:
         """A totals row: each additive column equals the sum of the records since the last total."""
-        for name in _ADDITIVE if not self.months else ():
+        if self.months:
+            self._check_wide_total(cells, where, level)
+            return
+        rows = self.rows[self.marks[level]:]
+        units = {str(r.values.get("unit", "")) for r in rows}
+        for name in _ADDITIVE:
             col = self.columns.get(name)
             stated = number_of(values.get(name))
-            if col is None or stated is None or len(self.block.units[level]) > 1:
+            if col is None or stated is None or len(units) > 1:
                 continue
-            summed = self.block.sums[level].get(name, Decimal(0))
+            summed = _sum(number_of(r.values.get(name)) for r in rows)
             if stated != summed:
                 self.issues.append(Issue("input.table-total-mismatch", Row(values, where, self.columns).cell(name), {
                     "file": self.display, "total": stated, "sum": summed}))
-        if self.months:
-            self._check_wide_total(cells, where, level)
         for lv in range(1, level + 1):
-            self.block.sums[lv] = {}
-            self.block.units[lv] = set()
+            self.marks[lv] = len(self.rows)
 
     def _check_wide_total(self, cells: list[tuple[int, Any]], where: Location, level: int) -> None:
         by_col = dict(cells)

@@ -64,6 +64,7 @@ def _read_csv(raw: bytes, suffix: str, display: str, origin: Location, options: 
     if "\x00" in text:
         return Table(display, (), (Issue("input.encoding", origin, {"file": display}),))
     out = Records(display, origin, options)
+    out.dated = False
     if encoding == "gb18030" and not raw.isascii():
         out.issues.append(Issue("input.csv-encoding-gbk", Location(display), {"file": display}))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter="\t" if suffix == ".tsv" else ",", strict=True)
@@ -75,7 +76,7 @@ def _read_csv(raw: bytes, suffix: str, display: str, origin: Location, options: 
                 out.issues.append(Issue("input.limit-exceeded", Location(display, lineno, MAX_TABLE_COLUMNS + 1),
                                         exceeded("columns", MAX_TABLE_COLUMNS, file=display)))
                 break
-            cells = [(col, text) for col, cell in enumerate(record, start=1) if (text := cell_text(cell)) is not None]
+            cells = _csv_cells(record)
             if not cells:
                 continue
             if out.header is None:
@@ -93,6 +94,16 @@ def _read_csv(raw: bytes, suffix: str, display: str, origin: Location, options: 
         out.issues.append(Issue("input.csv-syntax", Location(display, reader.line_num, 1),
                                 {"file": display, "detail": str(err)}))
     return out.table()
+
+
+def _csv_cells(record: list[str]) -> list[tuple[int, str]]:
+    """The non-empty cells of a CSV row exactly as written (:func:`cell_text`, inlined: a million rows)."""
+    cells: list[tuple[int, str]] = []
+    for col, cell in enumerate(record, start=1):
+        text = cell.strip(_BLANK)
+        if text:
+            cells.append((col, text.replace(",", "") if "," in text and _THOUSANDS.match(text) else text))
+    return cells
 
 
 def _pick(book: Workbook, sheet: str | None, display: str, origin: Location) -> Sheet | Issue:
