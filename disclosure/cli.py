@@ -13,7 +13,8 @@ from disclosure.build import BuildOptions, build
 from disclosure.catalogue import CATALOGUE, markdown
 from disclosure.errors import DisclosureError
 from disclosure.intake.loader import load
-from disclosure.issues import EXIT_FAILED, ValidationReport
+from disclosure.intake.starter import SECTORS as SECTOR_CHOICES
+from disclosure.issues import EXIT_FAILED, EXIT_INVALID, ValidationReport
 from disclosure.validate import validate
 
 LANGS = click.Choice(["zh-CN", "en"])
@@ -61,14 +62,30 @@ def main() -> None:
 
 @main.command("validate")
 @click.argument("filing", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "xlsx"]), default="text",
+              help="text or json on stdout; xlsx writes the findings as a workbook (-o) with a link to each cell.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="With --format xlsx: the findings workbook to write (default findings.xlsx).")
 @click.option("--strict", is_flag=True, help="Warnings also make the filing invalid.")
 @click.option("--lang", type=LANGS, default="zh-CN", help="Language of the messages.")
 @ALLOW_OUTSIDE
-def validate_command(filing: Path, fmt: str, strict: bool, lang: str, allow_outside: tuple[Path, ...]) -> None:
-    """Check FILING (filing.yaml and its side tables) and list every finding."""
+def validate_command(filing: Path, fmt: str, output: Path | None, strict: bool, lang: str,
+                     allow_outside: tuple[Path, ...]) -> None:
+    """Check FILING (filing.yaml or filing.xlsx, and its side tables) and list every finding."""
     report = validate(load(filing, allow_outside)).report
-    _print_report(report, fmt, lang, strict)
+    if fmt == "xlsx":
+        from disclosure.atomic import write_bytes
+        from disclosure.findings_xlsx import findings_workbook
+
+        target = output or Path("findings.xlsx")
+        try:
+            write_bytes(target, findings_workbook(report, target.parent))
+        except OSError as err:
+            _fail(DisclosureError("validate.write", f"cannot write {target}: {err.strerror or err}",
+                                  "Check the folder exists and is writable."), lang)
+        click.echo(f"{target}  ({len(report.errors)} errors, {len(report.warnings)} warnings)")
+    else:
+        _print_report(report, fmt, lang, strict)
     sys.exit(report.exit_code(strict))
 
 
@@ -189,20 +206,50 @@ def schema_command(output: Path | None) -> None:
 
 @main.command("init")
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--sector", type=click.Choice(["power", "aluminium", "cement", "generic"]),
-              default="generic")
-@click.option("--force", is_flag=True, help="Overwrite an existing filing.yaml.")
-def init_command(directory: Path, sector: str, force: bool) -> None:
-    """Write a commented starter filing for SECTOR into DIRECTORY."""
+@click.option("--sector", type=click.Choice(SECTOR_CHOICES), default="generic")
+@click.option("--format", "fmt", type=click.Choice(["yaml", "xlsx"]), default="yaml",
+              help="filing.yaml (commented YAML) or filing.xlsx (the workbook template).")
+@click.option("--force", is_flag=True, help="Overwrite an existing filing.")
+def init_command(directory: Path, sector: str, fmt: str, force: bool) -> None:
+    """Write a starter filing for SECTOR into DIRECTORY (its placeholders fail validation until replaced)."""
     from disclosure.intake.starter import write_starter
 
     try:
-        written = write_starter(directory, sector, force)
+        written = write_starter(directory, sector, force, fmt)
     except DisclosureError as err:
         _fail(err, "en")
         return
     for path in written:
         click.echo(str(path))
+
+
+@main.command("convert")
+@click.argument("filing", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="OUT.xlsx (the workbook) or OUT.yaml; the format follows the suffix.")
+@click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
+@click.option("--lang", type=LANGS, default="zh-CN", help="Language of the messages.")
+@ALLOW_OUTSIDE
+def convert_command(filing: Path, output: Path, force: bool, lang: str, allow_outside: tuple[Path, ...]) -> None:
+    """Convert FILING between filing.yaml and filing.xlsx without loss (side tables are carried into
+    the workbook). A filing the schema refuses is not converted: its findings are listed (exit 1)."""
+    from disclosure.atomic import write_bytes
+    from disclosure.convert import convert
+
+    if output.suffix.lower() not in (".xlsx", ".yaml", ".yml"):
+        raise click.UsageError("-o must end in .xlsx, .yaml or .yml")
+    if output.exists() and not force:
+        _fail(DisclosureError("convert.exists", f"{output} already exists", "Use --force to overwrite."), lang)
+    result = convert(filing, output, allow_outside)
+    if result.content is None:
+        _print_report(result.report, "text", lang, False)
+        sys.exit(result.report.exit_code() or EXIT_INVALID)
+    try:
+        write_bytes(output, result.content)
+    except OSError as err:
+        _fail(DisclosureError("convert.write", f"cannot write {output}: {err.strerror or err}",
+                              "Check the folder exists and is writable."), lang)
+    click.echo(str(output))
 
 
 @main.command("codes")

@@ -112,15 +112,11 @@ def test_init_writes_a_filing_that_parses(tmp_path: Path) -> None:
         d = tmp_path / sector
         assert runner.invoke(main, ["init", str(d), "--sector", sector]).exit_code == 0
         report = validate(load(d / "filing.yaml")).report
-        # the starter parses and computes; what stops it is exactly its sample text and USCC, and in the
-        # power starter the eleven months its comment asks the user to add (it shows one monthly row)
+        # the starter parses and computes; what stops it is exactly its sample text and USCC (the power
+        # starter gives all twelve months of lab data)
         assert report.errors, sector
         placeholders = {"rule.placeholder.text", "rule.placeholder.uscc"}
-        assert {i.code for i in report.errors} - placeholders == (
-            {"rule.mrv.missing-months"} if sector == "power" else set()), (sector, report.flatten())
-        if sector == "power":
-            months = [i for i in report.errors if i.code == "rule.mrv.missing-months"]
-            assert len(months) == 1 and "2025-02" in months[0].message("en") and "2025-12" in months[0].message("en")
+        assert {i.code for i in report.errors} - placeholders == set(), (sector, report.flatten())
         assert runner.invoke(main, ["init", str(d), "--sector", sector]).exit_code == 3
 
 

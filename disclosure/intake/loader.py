@@ -14,7 +14,8 @@ from typing import Any
 
 from disclosure.gctune import bulk
 from disclosure.intake.paths import confine, read_regular
-from disclosure.intake.tables import Row, Table, read_table
+from disclosure.intake.tables import Options, Row, Table, read_table
+from disclosure.intake.workbook import read_filing
 from disclosure.intake.yamlread import read_yaml, resolve_plain
 from disclosure.issues import Issue, Location, PathPart
 from disclosure.limits import (
@@ -50,6 +51,9 @@ class Loaded:
     """Bytes read for each table (file, sheet): bounded in total by ``MAX_INPUT_BYTES``."""
     unselected: list[tuple[str, Row]] = field(default_factory=list)
     """Rows of side tables that no ``select`` picked (a typo in a key), with the table's display name."""
+    unread: set[tuple[PathPart, ...]] = field(default_factory=set)
+    """``records`` paths whose table could not be read or gave no rows: the finding that says why is the
+    one finding (not also "records must not be empty")."""
 
     def location(self, path: tuple[PathPart, ...]) -> Location:
         """The location of ``path``, or of its nearest recorded ancestor."""
@@ -96,15 +100,23 @@ def load(path: str | Path, allow_outside: Sequence[str | Path] = ()) -> Loaded:
 
 def _load(path: Path, allow: tuple[Path, ...]) -> Loaded:
     loaded = Loaded(path=path, display=str(path), allow_outside=allow)
-    read, problem = read_regular(path, str(path), Location(str(path)), MAX_FILING_BYTES)
+    workbook = path.suffix.lower() in (".xlsx", ".xlsm")
+    limit = MAX_XLSX_BYTES if workbook else MAX_FILING_BYTES
+    read, problem = read_regular(path, str(path), Location(str(path)), limit)
     if problem is not None or read is None:
         loaded.issues.append(problem or Issue("input.file-missing", Location(str(path)), {"file": str(path)}))
         return loaded
     loaded.hashes[path] = read.sha256
-    text = _decode_yaml(read.data, loaded)
-    if text is None:
-        return loaded
-    loaded.data = read_yaml(text, loaded.display, loaded.locations, loaded.issues)
+    if workbook:  # filing.xlsx, the workbook template
+        data, locations, rows, issues = read_filing(read.data, loaded.display)
+        loaded.data, loaded.issues = data, issues
+        loaded.locations.update(locations)
+        loaded.rows.update(rows)
+    else:
+        text = _decode_yaml(read.data, loaded)
+        if text is None:
+            return loaded
+        loaded.data = read_yaml(text, loaded.display, loaded.locations, loaded.issues)
     if loaded.data is None and not loaded.issues:
         loaded.issues.append(Issue("input.empty", Location(str(path)), {"file": str(path)}))
     elif loaded.data is not None and not isinstance(loaded.data, dict):
@@ -161,10 +173,11 @@ def _count_records(loaded: Loaded) -> None:
                     return
 
 
-_TABLE_KEYS = {"file", "sheet", "select"}
+_TABLE_KEYS = {"file", "sheet", "select", "header_row", "columns"}
 
 
-def _read_side_table(loaded: Loaded, real: Path, display: str, sheet: str | None, origin: Location) -> Table:
+def _read_side_table(loaded: Loaded, real: Path, display: str, sheet: str | None, origin: Location,
+                     options: Options) -> Table:
     suffix = real.suffix.lower()
     limit = MAX_XLSX_BYTES if suffix in (".xlsx", ".xlsm") else MAX_TABLE_BYTES
     room = MAX_INPUT_BYTES - sum(loaded.sizes.values())
@@ -179,31 +192,54 @@ def _read_side_table(loaded: Loaded, real: Path, display: str, sheet: str | None
         loaded.side_files.append(real)
     loaded.hashes[real] = read.sha256
     loaded.sizes[(real, sheet)] = len(read.data)
-    return read_table(read.data, suffix, display, sheet, origin)
+    return read_table(read.data, suffix, display, sheet, origin, options)
 
 
-_Ref = tuple[tuple[PathPart, ...], dict[str, Any], tuple[Path, str | None] | None, str]
-"""(path of the holder, the holder, the table it names (real path, sheet) or None, display name)."""
+_Key = tuple[Path, str | None, Options]
+_Ref = tuple[tuple[PathPart, ...], dict[str, Any], _Key | None, str]
+"""(path of the holder, the holder, the table it names (real path, sheet, options) or None, display name)."""
+
+
+def _options(ref: dict[str, Any], year: int | None) -> Options | str:
+    """How to read the table (``header_row``, ``columns``), or what is wrong with them."""
+    header_row, columns = ref.get("header_row"), ref.get("columns") or {}
+    if header_row is not None and (isinstance(header_row, bool) or not isinstance(header_row, int)
+                                   or not 1 <= header_row <= 1_048_576):
+        return "header_row must be a row number (1, 2, 3 ...)"
+    if not isinstance(columns, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in columns.items()):
+        return "columns must map a column name in the table to a field key (消耗量（实物量）: quantity)"
+    return Options(header_row, tuple(sorted(columns.items())), year)
+
+
+def _year(data: Any) -> int | None:
+    report = data.get("report") if isinstance(data, dict) else None
+    year = report.get("fiscal_year") if isinstance(report, dict) else None
+    return year if isinstance(year, int) and not isinstance(year, bool) and 1900 <= year <= 2999 else None
 
 
 def _resolve_refs(loaded: Loaded) -> list[_Ref]:
     """Every table reference with the table it names, after confinement (findings for the others)."""
     out: list[_Ref] = []
+    year = _year(loaded.data)
     for path, holder in _find_record_refs(loaded.data, ()):
         ref = holder["records"]
         origin = loaded.location((*path, "records"))
         rel, sheet, select = ref.get("file"), ref.get("sheet"), ref.get("select") or {}
+        options = _options(ref, year)
         if not isinstance(rel, str) or not isinstance(select, dict) or (
-                sheet is not None and not isinstance(sheet, str)):
-            loaded.issues.append(Issue("input.table-reference", origin,
-                                       {"detail": "file must be a name, sheet a name, select a mapping"}))
+                sheet is not None and not isinstance(sheet, str)) or isinstance(options, str):
+            detail = options if isinstance(options, str) else "file must be a name, sheet a name, select a mapping"
+            loaded.issues.append(Issue("input.table-reference", origin, {"detail": detail}))
+            loaded.unread.add((*path, "records"))
             out.append((path, holder, None, ""))
             continue
         display = str(Path(loaded.display).parent / rel)
         real, problem = confine(loaded.path.parent, rel, display, origin, loaded.allow_outside)
         if problem is not None:
             loaded.issues.append(problem)
-        out.append((path, holder, (real, sheet) if real is not None else None, display))
+        if real is None:
+            loaded.unread.add((*path, "records"))
+        out.append((path, holder, (real, sheet, options) if real is not None else None, display))
     return out
 
 
@@ -211,14 +247,14 @@ def _splice_tables(loaded: Loaded) -> None:
     """Replace every ``records: {file: ...}`` with the rows of that table (each table read once, however
     it is spelled; at most ``MAX_INPUT_BYTES`` read and ``MAX_RECORDS`` spliced in all)."""
     refs = _resolve_refs(loaded)
-    cache: dict[tuple[Path, str | None], Table] = {}
-    indexes: dict[tuple[Path, str | None, tuple[str, ...]], dict[tuple[str, ...], list[int]]] = {}
-    selections: dict[tuple[Path, str | None], set[tuple[str, ...]]] = {}
+    cache: dict[_Key, Table] = {}
+    indexes: dict[tuple[Path, str | None, Options, tuple[str, ...]], dict[tuple[str, ...], list[int]]] = {}
+    selections: dict[_Key, set[tuple[str, ...]]] = {}
     for _, holder, key, _ in refs:
         if key is not None:
             selections.setdefault(key, set()).add(tuple(sorted(holder["records"].get("select") or {})))
     total = 0
-    picked: dict[tuple[Path, str | None], set[int]] = {}
+    picked: dict[_Key, set[int]] = {}
     for path, holder, key, display in refs:
         select = holder["records"].get("select") or {}
         holder["records"] = []
@@ -226,7 +262,7 @@ def _splice_tables(loaded: Loaded) -> None:
             continue
         origin = loaded.location((*path, "records"))
         if key not in cache:
-            cache[key] = _read_side_table(loaded, key[0], display, key[1], origin)
+            cache[key] = _read_side_table(loaded, key[0], display, key[1], origin, key[2])
             loaded.issues.extend(cache[key].issues)
         table = cache[key]
         cols = tuple(sorted(select))
@@ -255,6 +291,8 @@ def _splice_tables(loaded: Loaded) -> None:
         if table.rows and not records and not table.issues:
             loaded.issues.append(Issue("input.table-no-rows", origin,
                                        {"file": table.display, "select": _fmt_select(select)}))
+        if not records and (table.rows or any(i.level.value == "error" for i in table.issues)):
+            loaded.unread.add(base)
         holder["records"] = records
         total += len(records)
         if total > MAX_RECORDS:

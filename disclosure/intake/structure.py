@@ -13,10 +13,11 @@ from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
+from disclosure.intake.columns import fold, vocabulary
 from disclosure.intake.loader import Loaded
 from disclosure.issues import Issue, PathPart, dotted
 from disclosure.model import Filing
-from disclosure.suggest import did_you_mean
+from disclosure.suggest import did_you_mean, suggestions
 
 _CODES = {
     "missing": "schema.missing",
@@ -78,7 +79,31 @@ def check_structure(loaded: Loaded) -> tuple[Filing | None, list[Issue]]:
     try:
         return Filing.model_validate(loaded.data), []
     except ValidationError as err:
-        return None, [_issue(loaded, e) for e in err.errors(include_url=False)]
+        errors = [e for e in err.errors(include_url=False) if not _explained(loaded, tuple(e["loc"]), e["type"])]
+        # a cell the reading already reported (an ambiguous period, a unit against its header) is not
+        # reported again by the schema
+        cells = {str(i.location) for i in loaded.issues if i.location.cell or i.location.line}
+        issues = [i for i in (_issue(loaded, e) for e in errors) if str(i.location) not in cells]
+        return None, _one_cause(issues)
+
+
+def _explained(loaded: Loaded, loc: tuple[PathPart, ...], kind: str) -> bool:
+    """A table that could not be read (a renamed sheet, a select matching nothing) has its own finding;
+    its empty ``records`` is not a second one."""
+    if kind not in ("too_short", "missing") or not loaded.unread:
+        return False
+    return any(loc[:len(path)] == path for path in loaded.unread)
+
+
+def _one_cause(issues: list[Issue]) -> list[Issue]:
+    """A renamed column is one finding: its "unknown field, did you mean quantity" replaces the "quantity is
+    missing" of every row of the same table."""
+    renamed = {(i.location.file, i.location.sheet, i.context.get("suggestion")) for i in issues
+               if i.code == "schema.unknown-field" and i.context.get("table")}
+    if not renamed:
+        return issues
+    return [i for i in issues if not (i.code == "schema.missing" and (
+        i.location.file, i.location.sheet, str(i.location.path[-1]) if i.location.path else None) in renamed)]
 
 
 def _members(annotation: Any) -> list[Any]:
@@ -132,12 +157,29 @@ def _issue(loaded: Loaded, error: Any) -> Issue:
     value = error.get("input")
     ctx["value"] = value if isinstance(value, str | int | float) else "-"
     if code == "schema.unknown-field" and loc:
-        ctx["suggestion"] = did_you_mean(str(loc[-1]), fields_at(loc[:-1]))
+        allowed = fields_at(loc[:-1])
+        ctx["suggestion"] = did_you_mean(str(loc[-1]), allowed)
+        if loaded.resolve_path(loc[:-1]) in loaded.rows:  # a column of a side table: one best guess
+            ctx["table"] = True
+            ctx["suggestion"] = _alias_suggestion(str(loc[-1]), allowed)
     elif code == "schema.invalid-choice" and isinstance(value, str) and ctx["expected"] != "-":
         choices = [c.strip().strip("'\"") for c in str(ctx["expected"]).replace(" or ", ",").split(",")]
         ctx["suggestion"] = did_you_mean(value, [c for c in choices if c])
     where = loaded.location(real if code != "schema.unknown-field" else loc)
     return Issue(code, where.with_path(loc), ctx)
+
+
+def _alias_suggestion(name: str, allowed: list[str]) -> str:
+    """The field a column name people use comes closest to (数量(实物) → quantity), or "-"."""
+    aliases = vocabulary().aliases
+    folded = fold(name)
+    close = suggestions(folded, [a for a, key in aliases.items() if key in allowed], n=1)
+    if close:
+        return aliases[close[0].lower()] if close[0].lower() in aliases else aliases[close[0]]
+    for alias, key in sorted(aliases.items(), key=lambda item: -len(item[0])):
+        if key in allowed and len(alias) >= 2 and alias in folded:
+            return key
+    return "-"
 
 
 def _row_key(issue: Issue) -> tuple[Any, ...] | None:

@@ -43,6 +43,10 @@ def _tags(local: str) -> frozenset[str]:
 
 
 _ROW, _C, _V, _IS = _tags("row"), _tags("c"), _tags("v"), _tags("is")
+_MERGE = _tags("mergeCell")
+_RANGE = re.compile(r"^([A-Z]{1,3})([0-9]{1,7})(?::([A-Z]{1,3})([0-9]{1,7}))?$")
+MAX_MERGES = 100_000
+"""Merged ranges read from one sheet (a real sheet has tens)."""
 MAX_ROW = 1_048_576
 MAX_COLUMN = 16_384
 MAX_SERIAL = 2_958_465
@@ -104,6 +108,7 @@ class Workbook(Package):
         self.date_styles, self.style_count = self._styles(workbook_part)
         self._strings: list[str] | None = None
         self._strings_part = self.related(workbook_part, "/sharedStrings")
+        self._last: tuple[str, bytes] | None = None
 
     # --- workbook -----------------------------------------------------------------------------
     def _sheets(self, part: str) -> list[Sheet]:
@@ -168,11 +173,40 @@ class Workbook(Package):
         return out
 
     # --- cells --------------------------------------------------------------------------------
-    def rows(self, sheet: Sheet) -> Iterator[Row]:
-        """The non-empty rows of a worksheet, in order."""
+    def _sheet_bytes(self, sheet: Sheet) -> bytes:
+        """The sheet part (the last one read is kept: merges and rows read the same part)."""
         if sheet.kind != "worksheet":
             raise XlsxError("input.xlsx-sheet-kind", sheet.part or "-", f"{sheet.name!r} is a {sheet.kind}")
-        data = self.part_bytes(sheet.part)
+        if self._last is None or self._last[0] != sheet.part:
+            self._last = (sheet.part, self.part_bytes(sheet.part))
+        return self._last[1]
+
+    def merges(self, sheet: Sheet) -> list[tuple[int, int, int, int]]:
+        """The merged ranges of a worksheet as (first column, first row, last column, last row)."""
+        data = self._sheet_bytes(sheet)
+        if b"mergeCell" not in data:
+            return []
+        out: list[tuple[int, int, int, int]] = []
+        try:
+            for _, el in etree.iterparse(io.BytesIO(data), events=("end",), tag=_MERGE, resolve_entities=False,
+                                         no_network=True, load_dtd=False, huge_tree=False):
+                m = _RANGE.match(el.get("ref") or "")
+                if m is None:
+                    raise XlsxError("input.xlsx-part", sheet.part, f"merged range {str(el.get('ref'))[:20]!r}")
+                c1, r1 = _column_number(m.group(1)), int(m.group(2))
+                c2, r2 = (_column_number(m.group(3)), int(m.group(4))) if m.group(3) else (c1, r1)
+                if not (0 < c1 <= c2 <= MAX_COLUMN and 0 < r1 <= r2 <= MAX_ROW) or len(out) >= MAX_MERGES:
+                    raise XlsxError("input.xlsx-part", sheet.part,
+                                    f"merged range {m.group(0)} out of range or too many")
+                out.append((c1, r1, c2, r2))
+                el.clear(keep_tail=False)
+        except etree.XMLSyntaxError as err:
+            raise XlsxError("input.xlsx-part", sheet.part, f"malformed XML: {err.msg or err}") from err
+        return out
+
+    def rows(self, sheet: Sheet) -> Iterator[Row]:
+        """The non-empty rows of a worksheet, in order."""
+        data = self._sheet_bytes(sheet)
         last_row = 0
         try:
             parsed = etree.iterparse(io.BytesIO(data), events=("end",), tag=_ROW, resolve_entities=False,
