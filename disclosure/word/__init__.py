@@ -9,13 +9,14 @@ from typing import TYPE_CHECKING
 
 from disclosure.resources import templates
 from disclosure.word import content, markup
+from disclosure.word.context import context
 from disclosure.word.document import Block, Heading, Image, Meta, Table, Toc, write
 from disclosure.word.pdf import heading_pages, page_texts, to_pdf
 from disclosure.xbrl.facts import facts
 
 if TYPE_CHECKING:
-    from disclosure.build import RenderInput
     from disclosure.model import Filing
+    from disclosure.render import RenderInput
 
 DOCX = "report.docx"
 PDF = "report.pdf"
@@ -48,7 +49,7 @@ def blocks(ctx: RenderInput) -> tuple[list[Block], list[str]]:
     def chart(name: str) -> Image | None:
         return built.images.get(name)
 
-    parsed = markup.parse(markup.render(lang, built.context), {"table": table, "chart": chart})
+    parsed = markup.parse(markup.render(lang, context(built.builder)), {"table": table, "chart": chart})
     return _with_toc_entries(parsed), built.notices
 
 
@@ -58,7 +59,7 @@ def _with_toc_entries(parsed: list[Block]) -> list[Block]:
 
 
 def render(ctx: RenderInput) -> dict[str, bytes]:
-    from disclosure.build import source_epoch
+    from disclosure.render import source_epoch
 
     parsed, notices = blocks(ctx)
     ctx.notices.extend(notices)

@@ -17,18 +17,17 @@ from disclosure.model.base import LocalText
 from disclosure.taxonomy import definition
 from disclosure.vocabulary import label as vocab
 from disclosure.word import charts, disclosures
-from disclosure.word.context import context, signed
 from disclosure.word.document import Image, Table
-from disclosure.word.figures import DASH, FactTable, change, label, number, share, show
+from disclosure.word.figures import DASH, FactTable, change, label, number, share, show, signed
 from disclosure.word.markup import texts as language_texts
 from disclosure.xbrl.facts import Fact
 
 
 @dataclass
 class Content:
-    """Everything the template and the directives need."""
+    """Everything the directives need; the template context is ``word.context.context(builder)``."""
 
-    context: dict[str, Any]
+    builder: Builder
     tables: dict[str, Table]
     images: dict[str, Image]
     notices: list[str]
@@ -479,4 +478,4 @@ def build(filing: Filing, figures: Figures, facts: list[Fact], lang: str, texts:
     disclosures.finance_tables(b)
     b.appendices()
     b.charts()
-    return Content(context(b), b.tables, b.images, b.notices)
+    return Content(b, b.tables, b.images, b.notices)

@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from disclosure.compute.quality import substitution_difference
 from disclosure.factors import library
 from disclosure.vocabulary import label as vocab
 from disclosure.word.disclosures import INTENSITY_PLACES, TCE_PLACES, pct
-from disclosure.word.figures import change, date_text, number
+from disclosure.word.figures import change, date_text, number, signed
 
 if TYPE_CHECKING:
     from disclosure.word.content import Builder
-
-
-def signed(value: Decimal, places: int = 0) -> str:
-    """``value`` rounded as :func:`number`, with its sign (+ for a positive value, none for zero)."""
-    text = number(value, places)
-    return f"+{text}" if value > 0 and text.strip("0.,") else text
 
 
 def context(b: Builder) -> dict[str, Any]:

@@ -102,3 +102,9 @@ def change(now: Decimal | None, before: Decimal | None) -> str:
     pct = (now - before) * 100 / before
     sign = "+" if pct > 0 else ""
     return sign + number(pct, 1) + "%"
+
+
+def signed(value: Decimal, places: int = 0) -> str:
+    """``value`` rounded as :func:`number`, with its sign (+ for a positive value, none for zero)."""
+    text = number(value, places)
+    return f"+{text}" if value > 0 and text.strip("0.,") else text
