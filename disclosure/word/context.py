@@ -88,7 +88,6 @@ def context(b: Builder) -> dict[str, Any]:
         "substitution_difference": signed(substitution_difference(b.figures.substitutions)),
         "meter_share": b.meter_share,
         "acknowledged": len(b.figures.acknowledged),
-        "flagged_factors": [x.id for x in b.figures.flagged_factors],
         "forward_looking": None if r.forward_looking is None else {
             "assumptions": tx(r.forward_looking.assumptions), "caveat": tx(r.forward_looking.caveat)},
         "judgements": tx(r.judgements),

@@ -7,6 +7,7 @@ they are not tagged in the XBRL until the taxonomy has their concepts."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -203,20 +204,26 @@ def _where(b: Builder, section: str) -> str:
 
 
 def index(b: Builder) -> None:
-    """The disclosure index: every item that applies to this filer, its obligation, sources, and where
-    the report discloses it or why not."""
+    """The disclosure index: every requirement that applies to this filer, where it is stated (source and
+    article), its obligation, and the section and page of the report that meets it, or why it is not
+    disclosed. The page cell is a PAGEREF field to the section's heading (resolved after the report is
+    laid out, ``word.paging``); the row's checklist id is its key, never printed."""
     f, g, t, lang = b.filing, b.figures, b.t, b.lang
     srcs = checklist.sources()
     omitted = checklist.omitted(f)
     sep = "；" if lang == "zh-CN" else "; "
-    rows = []
+    rows: list[list[str]] = []
+    keys: list[str] = []
+    refs: list[tuple[int, int, str]] = []
     for it in checklist.items():
         level = checklist.obligation(it, f)
         if level is None:
             continue
         state = checklist.status(it, f, g)
+        page = DASH
         if state == "met":
             where = _where(b, it.section)
+            refs.append((len(rows), 4, SECTION_MARK + it.section))
         elif state == "omitted":
             o = omitted[it.id]
             reason = vocab("omission-reason", o.reason, lang)
@@ -224,8 +231,14 @@ def index(b: Builder) -> None:
                 else f"{t['words']['omitted']}: {reason}. {b.tx(o.explanation)}"
         else:
             where = t["index_status"][state]
-        source_names = list(dict.fromkeys(srcs[r.source]["short"][lang] for r in it.refs))
-        articles = sep.join(f"{srcs[r.source]['short'][lang]} {r.article}".strip() for r in it.refs)
-        rows.append([it.id, t["levels"][level], it.text[lang], "、".join(source_names) if lang == "zh-CN"
-                     else ", ".join(source_names), articles, where])
-    b.table("index", rows, numeric={0, 1})  # id and level: fixed width, never wrapped
+        articles = sep.join(f"{srcs[r.source]['short'][lang]} {r.article}".strip() if lang == "zh-CN"
+                            else f"{srcs[r.source]['short'][lang]} {r.article}".strip() for r in it.refs)
+        rows.append([it.text[lang], articles, t["levels"][level], where, page])
+        keys.append(it.id)
+    b.table("index", rows, numeric={2, 4})
+    if "index" in b.tables:
+        b.tables["index"] = replace(b.tables["index"], keys=tuple(keys), pagerefs=tuple(refs))
+
+
+SECTION_MARK = "§"
+"""Prefix of a page reference to a report section (``metrics.energy_use``), resolved to a heading bookmark."""

@@ -25,6 +25,8 @@ from docx.text.paragraph import Paragraph
 class Heading:
     level: int
     text: str
+    bookmark: str = ""
+    """A bookmark around the heading, for PAGEREF fields (the index's page numbers)."""
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,10 @@ class Table:
     numeric: frozenset[int] = frozenset()
     emphasis: frozenset[int] = frozenset()
     note: str = ""
+    pagerefs: tuple[tuple[int, int, str], ...] = ()
+    """(row, column, bookmark): the cell is a PAGEREF field to the bookmark; its text is the cached page."""
+    keys: tuple[str, ...] = ()
+    """An identifier per row (e.g. the checklist item of an index row), never printed."""
 
 
 @dataclass(frozen=True)
@@ -127,6 +133,22 @@ def _field(paragraph: Paragraph, instruction: str, shown: str = "", *, dirty: bo
     char("end")
 
 
+def _bookmark(paragraph: Paragraph, name: str, number: int) -> None:
+    """A bookmark named ``name`` around the paragraph's text."""
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(number))
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(number))
+    p = paragraph._p
+    first_run = p.find(qn("w:r"))
+    if first_run is not None:
+        first_run.addprevious(start)
+    else:
+        p.append(start)
+    p.append(end)
+
+
 def _shade(cell_xml: object, fill: str) -> None:
     tc_pr = cell_xml.get_or_add_tcPr()  # type: ignore[attr-defined]
     shd = OxmlElement("w:shd")
@@ -140,32 +162,54 @@ TEXT_WIDTH_CM = 16.2
 """A4 width less the reference document's margins."""
 
 
+CJK_CM = 0.32
+"""Printed width (cm) of a full-width character at the table size (9 pt); Latin about 0.18."""
+MIN_CJK = 4
+"""A text column is never narrower than this many full-width characters (no 汇/报/频/率 columns)."""
+PADDING_CM = 0.4
+WIDEST_CM = 9.0
+_TOKEN = re.compile(r"[A-Za-z0-9.,%/()\[\]+\-–−:·'’_@#&*=<>~^|]+|\S")
+
+
 def _cm(text: str) -> float:
     """Approximate printed width (cm) of ``text`` at the 9 pt table size: CJK full width, Latin about half."""
-    return sum(0.32 if ord(ch) > 0x2E80 else 0.18 for ch in text)
+    return sum(CJK_CM if ord(ch) > 0x2E80 else 0.18 for ch in text)
 
 
-PADDING_CM = 0.4
+def _unbreakable(text: str) -> float:
+    """Width of the longest piece of ``text`` that must not break: a Latin word or number (CJK text may
+    break between any two characters)."""
+    return max((_cm(tok) for tok in _TOKEN.findall(text)), default=0.0)
 
 
 def column_widths(block: Table) -> list[float]:
-    """Column widths (cm) filling the text width: a number column gets room for its longest value (and a
-    header wrapped onto two lines); text columns share the rest in proportion to their content."""
-    fixed: dict[int, float] = {}
-    weights: dict[int, float] = {}
+    """Column widths (cm) filling the text width. Each column gets at least its longest unbreakable word
+    (and a number column its longest value, a text column four characters), then the room left goes to
+    the columns whose text would otherwise wrap, in proportion to how much they need."""
+    mins: list[float] = []
+    wants: list[float] = []
     for i, head in enumerate(block.headers):
-        cells = [_cm(r[i]) for r in block.rows if i < len(r)]
-        header = _cm(head) / 2
+        cells = [r[i] for r in block.rows if i < len(r)]
+        longest = max((_cm(c) for c in cells), default=0.0)
+        head_min = max(_unbreakable(head), min(_cm(head), MIN_CJK * CJK_CM))
         if i in block.numeric:
-            fixed[i] = max(cells + [header, 1.0]) + PADDING_CM
+            low = max(longest, head_min)
+            mins.append(low + PADDING_CM)
+            wants.append(max(low, min(_cm(head), 2.5)) + PADDING_CM)
         else:
-            weights[i] = max(min(max(cells + [0.0]), 9.0), header, 1.2)
-    room = TEXT_WIDTH_CM - sum(fixed.values())
-    if room < 1.5 * len(weights) or not weights:
-        scale = TEXT_WIDTH_CM / (sum(fixed.values()) + sum(weights.values()))
-        return [(fixed.get(i) or weights[i]) * scale for i in range(len(block.headers))]
-    total = sum(weights.values())
-    return [fixed[i] if i in fixed else room * weights[i] / total for i in range(len(block.headers))]
+            low = max(head_min, max((_unbreakable(c) for c in cells), default=0.0),
+                      min(longest, MIN_CJK * CJK_CM))
+            mins.append(low + PADDING_CM)
+            wants.append(max(low, min(max(longest, _cm(head)), WIDEST_CM)) + PADDING_CM)
+    total_min = sum(mins)
+    if total_min >= TEXT_WIDTH_CM:
+        return [m * TEXT_WIDTH_CM / total_min for m in mins]
+    room = TEXT_WIDTH_CM - total_min
+    flex = [w - m for w, m in zip(wants, mins, strict=True)]
+    if sum(flex) >= room:
+        return [m + room * f / sum(flex) for m, f in zip(mins, flex, strict=True)]
+    left = room - sum(flex)
+    return [w + left * w / sum(wants) for w in wants]
 
 
 def _table(doc: object, block: Table) -> DocxTable:
@@ -196,14 +240,18 @@ def _table(doc: object, block: Table) -> DocxTable:
         p.add_run(text)
         if i in block.numeric:
             p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    refs = {(r, c): mark for r, c, mark in block.pagerefs}
     for r, row in enumerate(block.rows, start=1):
         for i, text in enumerate(row):
             cell = grid[r][i]
             p = cell.paragraphs[0]
             p._p.style = text_style
-            run = p.add_run(text)
-            if (r - 1) in block.emphasis:
-                run.bold = True
+            if (r - 1, i) in refs:
+                _field(p, f"PAGEREF {refs[(r - 1, i)]} \\h", text)
+            else:
+                run = p.add_run(text)
+                if (r - 1) in block.emphasis:
+                    run.bold = True
             if i in block.numeric:
                 p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         if (r - 1) in block.emphasis:
@@ -270,9 +318,13 @@ def write(blocks: list[Block], meta: Meta, reference: bytes) -> bytes:
     _header_footer(doc, meta)
     _core(doc, meta)
     _update_fields_on_open(doc)
+    marks = 0
     for block in blocks:
         if isinstance(block, Heading):
-            doc.add_heading(block.text, block.level)
+            heading = doc.add_heading(block.text, block.level)
+            if block.bookmark:
+                marks += 1
+                _bookmark(heading, block.bookmark, marks)
         elif isinstance(block, Para):
             _runs(doc.add_paragraph(style=block.style or None), block.text)
         elif isinstance(block, Bullets):

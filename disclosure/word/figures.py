@@ -108,3 +108,15 @@ def signed(value: Decimal, places: int = 0) -> str:
     """``value`` rounded as :func:`number`, with its sign (+ for a positive value, none for zero)."""
     text = number(value, places)
     return f"+{text}" if value > 0 and text.strip("0.,") else text
+
+
+GASES = {"CO2": "CO₂", "CH4": "CH₄", "CH4-FOSSIL": "CH₄-fossil", "CH4-NON-FOSSIL": "CH₄-non-fossil", "N2O": "N₂O",
+         "SF6": "SF₆", "NF3": "NF₃", "CF4": "CF₄", "C2F6": "C₂F₆"}
+"""Gas formulas with subscripts, as printed."""
+
+
+def number_text(value: Decimal) -> str:
+    """An exact value as given (its own decimals), with thousand separators: 12,400; 0.1796; 389.31."""
+    exponent = value.as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return f"{value:,.{places}f}"
