@@ -17,6 +17,7 @@ from disclosure.model.finance import EffectRange, FinancialEffect
 from disclosure.resources import load_data_yaml
 from disclosure.taxonomy.definition import camel
 from disclosure.vocabulary import label as vocab
+from disclosure.word.citations import unit_text
 from disclosure.word.figures import DASH, label, number
 
 if TYPE_CHECKING:
@@ -104,10 +105,9 @@ def _coefficients(b: Builder) -> list[list[str]]:
         coefficient = units.CONTEXT.divide(units.CONTEXT.divide(gj, units.TCE_GJ), qty)
         basis = b.t["words"]["by_ncv"] if key not in ("electricity", "heat") else b.t["words"][f"by_{key}"]
         ref = refs.get(key)
-        reference = f"{ref['value']} {ref['unit']}（{vocab('factor-status', ref['status'], lang)}）" if ref and \
-            lang == "zh-CN" else f"{ref['value']} {ref['unit']} ({vocab('factor-status', ref['status'], lang)})" \
-            if ref else DASH
-        rows.append([label(camel(key) + "Member", lang), f"{number(coefficient, 6)} tce/{unit}", basis, reference])
+        reference = f"{ref['value']} {unit_text(ref['unit'], lang)}" if ref else DASH
+        rows.append([label(camel(key) + "Member", lang), number(coefficient, 6), unit_text(f"tce/{unit}", lang),
+                     basis, reference])
     return rows
 
 
@@ -237,7 +237,7 @@ def index(b: Builder) -> None:
         keys.append(it.id)
     b.table("index", rows, numeric={2, 4})
     if "index" in b.tables:
-        b.tables["index"] = replace(b.tables["index"], keys=tuple(keys), pagerefs=tuple(refs))
+        b.tables["index"] = replace(b.tables["index"], keys=tuple(keys), pagerefs=tuple(refs), keep=frozenset({3}))
 
 
 SECTION_MARK = "§"
