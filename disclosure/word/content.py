@@ -102,7 +102,9 @@ class Builder:
         heads[0] = f"{words['indicator']}（{self.ghg_unit_text}）" if self.lang == "zh-CN" \
             else f"{words['indicator']} ({self.ghg_unit_text})"
         emphasis = {i for i, r in enumerate(rows) if r[0] in (self.t["rows"]["scope12_location"],)}
-        self.table("emissions_summary", rows, numeric=set(range(1, len(heads))), emphasis=emphasis, headers=heads)
+        deducted = self.figures.totals.scope2_market != self.figures.totals.scope2_location
+        self.table("emissions_summary", rows, numeric=set(range(1, len(heads))), emphasis=emphasis, headers=heads,
+                   note_args={"market": words["market_deducted" if deducted else "market_none"]})
         self.years = years
 
     def facilities(self) -> None:

@@ -8,7 +8,7 @@ from disclosure.compute.quality import substitution_difference
 from disclosure.factors import library
 from disclosure.vocabulary import label as vocab
 from disclosure.word.disclosures import INTENSITY_PLACES, TCE_PLACES, pct
-from disclosure.word.figures import change, date_text, number, signed
+from disclosure.word.figures import date_text, number, signed, trend
 
 if TYPE_CHECKING:
     from disclosure.word.content import Builder
@@ -62,8 +62,8 @@ def context(b: Builder) -> dict[str, Any]:
         "fig": figures,
         "has_scope3": f.scope3 is not None and b.facts.get("Scope3GHGEmissions") is not None,
         "prior_year": prior,
-        "yoy": change(b.facts.value("Scope1And2LocationBasedGHGEmissions"),
-                      b.facts.value("Scope1And2LocationBasedGHGEmissions", year=prior)) if prior else "",
+        "yoy": trend(b.facts.value("Scope1And2LocationBasedGHGEmissions"),
+                     b.facts.value("Scope1And2LocationBasedGHGEmissions", year=prior), prior, lang) if prior else "",
         "energy_tce": b.facts.show("EnergyConsumption"),
         "gov": None if f.governance is None else {
             "information": tx(f.governance.information), "oversight": tx(f.governance.target_oversight),

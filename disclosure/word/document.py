@@ -180,7 +180,7 @@ def _cm(text: str) -> float:
 
 MIN_CELL = 6
 """Text columns are at least this many characters wide where their cells have as many."""
-SHORT_CJK = 8
+SHORT_CJK = 10
 """A text of at most this many characters is not wrapped at all (汇报频率, 纳入全国碳市场)."""
 
 

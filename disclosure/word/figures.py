@@ -120,3 +120,17 @@ def number_text(value: Decimal) -> str:
     exponent = value.as_tuple().exponent
     places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
     return f"{value:,.{places}f}"
+
+
+def trend(now: Decimal | None, before: Decimal | None, prior: int, lang: str) -> str:
+    """The year-on-year change in words, computed from the figures: 同比上升4.4% / 同比下降1.2% / 与上年持平;
+    up 4.4% on 2024 / down 1.2% on 2024 / unchanged on 2024. Empty when either year is missing."""
+    if now is None or not before:
+        return ""
+    pct = (now - before) * 100 / before
+    shown = number(abs(pct), 1)
+    if shown.strip("0.") == "":
+        return "与上年持平" if lang == "zh-CN" else f"unchanged on {prior}"
+    if lang == "zh-CN":
+        return f"同比{'上升' if pct > 0 else '下降'}{shown}%"
+    return f"{'up' if pct > 0 else 'down'} {shown}% on {prior}"
