@@ -177,9 +177,8 @@ def test_no_cell_broken_one_character_per_line(pdfs: dict[tuple[str, str], Path]
     bad = []
     for n, page in enumerate(_pages(pdfs[(name, lang)] / "report.pdf"), 1):
         for line in _body(page):
-            for token in re.split(r"\s{2,}", line.strip()):
-                if len(token) == 1 and token not in SINGLE_OK and not token.isdigit():
-                    bad.append((n, token, line.strip()))
+            bad += [(n, token, line.strip()) for token in re.split(r"\s{2,}", line.strip())
+                    if len(token) == 1 and token not in SINGLE_OK and not token.isdigit()]
     assert not bad, bad[:10]
 
 

@@ -215,10 +215,11 @@ class Builder:
             unit = str(self.figures.intensity_product[product]["unit"])
             name = next((p.name.get(self.lang) for f in self.filing.facilities for p in f.products
                          if p.key == product), product)
-            products.append([name, f"{self.facts.show('ProductionVolume', typed=dim)} {unit}",
+            per = citations.unit_text(unit, self.lang)
+            products.append([name, f"{self.facts.show('ProductionVolume', typed=dim)} {per}",
                              self.facts.show("Scope1GHGIntensityPerUnitOfProduct", typed=dim),
                              self.facts.show("Scope1And2LocationBasedGHGIntensityPerUnitOfProduct", typed=dim),
-                             f"tCO₂e/{unit}"])
+                             f"吨二氧化碳当量/{per}" if self.lang == "zh-CN" else f"tCO₂e/{per}"])
         self.table("product_intensity", products, numeric={1, 2, 3})
 
     def targets(self) -> None:

@@ -17,7 +17,7 @@ from disclosure.model.finance import EffectRange, FinancialEffect
 from disclosure.resources import load_data_yaml
 from disclosure.taxonomy.definition import camel
 from disclosure.vocabulary import label as vocab
-from disclosure.word.citations import unit_text
+from disclosure.word.citations import UNITS, unit_text
 from disclosure.word.figures import DASH, label, number
 
 if TYPE_CHECKING:
@@ -57,7 +57,8 @@ def energy_tables(b: Builder) -> None:
     for key, (value, unit) in e.intensity_product.items():
         intensity.append([f"{t['rows']['energy_per_product']}（{names.get(key, key)}）" if lang == "zh-CN"
                           else f"{t['rows']['energy_per_product']} ({names.get(key, key)})",
-                          number(value, INTENSITY_PLACES), f"tce/{unit}"])
+                          number(value, INTENSITY_PLACES), unit_text(f"tce/{unit}", lang) if f"tce/{unit}" in UNITS
+                          else f"{t['units']['tce']}/{unit_text(unit, lang)}" if lang == "zh-CN" else f"tce/{unit}"])
     b.table("energy_intensity", intensity, numeric={1})
     energy = b.filing.energy
     if energy is None:
