@@ -184,7 +184,7 @@ SHORT_CJK = 10
 """A text of at most this many characters is not wrapped at all (汇报频率, 纳入全国碳市场)."""
 
 
-KEEP_CM = 6.6
+KEEP_CM = 7.6
 """Texts of a ``keep`` column up to this width are never wrapped."""
 
 
