@@ -37,7 +37,7 @@ def _sheets(pngs: list[Path], stem: Path) -> list[Path]:
         for i, page in enumerate(pages):
             sheet.paste(page, (8 + (i % COLUMNS) * (width + 8), 8 + (i // COLUMNS) * (height + 8)))
         target = stem.with_name(f"{stem.name}.sheet{start // PER_SHEET + 1}.png")
-        sheet.save(target, optimize=True)
+        sheet.convert("P", palette=Image.Palette.ADAPTIVE, colors=64).save(target, optimize=True)
         out.append(target)
     return out
 
