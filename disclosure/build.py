@@ -7,58 +7,20 @@ import gc
 import hashlib
 import os
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 
 from disclosure import __version__, outdir
-from disclosure.compute.results import Figures
-from disclosure.errors import DisclosureError
 from disclosure.gctune import bulk
 from disclosure.intake.loader import Loaded, load
 from disclosure.issues import ValidationReport
 from disclosure.mee import render as _mee
-from disclosure.model import Filing
 from disclosure.output import figures_dict, to_json, trail_csv, trail_json
+from disclosure.render import BuildOptions, Renderer, RenderInput, source_date, source_epoch
 from disclosure.validate import validate
 
-
-@dataclass(frozen=True)
-class BuildOptions:
-    """Everything a build can vary; built by the CLI, varied in tests with ``replace``."""
-
-    output: Path
-    force: bool = False
-    strict: bool = False
-    lang: str = "zh-CN"
-    verify: bool = True
-    """Validate the XBRL and iXBRL outputs with Arelle (offline) before writing anything."""
-    viewer: bool = False
-    """Also write the interactive ixbrl-viewer page and its script."""
-    ghg_unit: str = "t"
-    """Display unit of emissions in the reports: "t" (吨) or "10kt" (万吨); tagged values are the same."""
-    pdf: bool = False
-    """Also convert the Word report to PDF with LibreOffice (headless)."""
-    allow_outside: tuple[Path, ...] = ()
-    """Folders outside the filing's own from which side tables may be read (``--allow-outside``)."""
-
-
-@dataclass(frozen=True)
-class RenderInput:
-    """What a renderer receives."""
-
-    filing: Filing
-    figures: Figures
-    loaded: Loaded
-    options: BuildOptions
-    notices: list[str] = field(default_factory=list)
-    """Things the user should know about the outputs (e.g. a missing font), printed by the CLI."""
-
-
-Renderer = Callable[[RenderInput], dict[str, bytes]]
-"""A renderer returns ``{file name: content}``; it never writes."""
 
 def _xbrl(ctx: RenderInput) -> dict[str, bytes]:
     from disclosure import xbrl  # Arelle and lxml load only when a build renders
@@ -88,24 +50,6 @@ class BuildResult:
     written: list[str] = field(default_factory=list)
     output: Path | None = None
     notices: list[str] = field(default_factory=list)
-
-
-def source_epoch() -> int | None:
-    """SOURCE_DATE_EPOCH (seconds since 1970) when set, so outputs stay reproducible; None when unset."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if not epoch:
-        return None
-    try:
-        return int(epoch)
-    except ValueError as err:
-        raise DisclosureError("build.source-date", f"SOURCE_DATE_EPOCH={epoch!r} is not an integer",
-                              "Unset it or give seconds since 1970.") from err
-
-
-def source_date() -> str | None:
-    """The build time from SOURCE_DATE_EPOCH as ISO 8601; None when unset."""
-    epoch = source_epoch()
-    return None if epoch is None else datetime.fromtimestamp(epoch, tz=UTC).isoformat()
 
 
 def _sha256(data: bytes) -> str:
@@ -204,3 +148,7 @@ def _manifest(loaded: Loaded, files: dict[str, bytes]) -> bytes:
         "outputs": [{"file": n, "sha256": _sha256(b), "bytes": len(b)} for n, b in sorted(files.items())
                     if n != "manifest.json"],
     })
+
+
+__all__ = ["RENDERERS", "BuildOptions", "BuildResult", "RenderInput", "Renderer", "build", "rendering",
+           "source_date", "source_epoch"]

@@ -103,13 +103,17 @@ def validate_command(filing: Path, fmt: str, output: Path | None, strict: bool, 
 @click.option("--ghg-unit", type=click.Choice(["t", "10kt"]), default="t", show_default=True,
               help="Show emissions in tonnes (吨) or 万吨 (10kt); the tagged values are the same.")
 @click.option("--pdf", is_flag=True, help="Also write report.pdf (needs LibreOffice).")
+@click.option("--draft", is_flag=True, help="A draft, not the publication build: factors without an official "
+              "citation are marked 出处待补 instead of failing the build.")
 @ALLOW_OUTSIDE
 def build_command(filing: Path, output: Path, force: bool, strict: bool, lang: str, fmt: str,
-                  no_verify: bool, viewer: bool, ghg_unit: str, pdf: bool, allow_outside: tuple[Path, ...]) -> None:
+                  no_verify: bool, viewer: bool, ghg_unit: str, pdf: bool, draft: bool,
+                  allow_outside: tuple[Path, ...]) -> None:
     """Validate and compute FILING, then write the Word, XBRL and iXBRL reports, figures, trail and
     manifest to -o (exit 3, previous output unchanged, when the output cannot be written)."""
     options = BuildOptions(output=output, force=force, strict=strict, lang=lang, verify=not no_verify,
-                           viewer=viewer, ghg_unit=ghg_unit, pdf=pdf, allow_outside=allow_outside)
+                           viewer=viewer, ghg_unit=ghg_unit, pdf=pdf, allow_outside=allow_outside,
+                           draft=draft)
     try:
         result = build(filing, options)
     except DisclosureError as err:

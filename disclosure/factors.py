@@ -1,4 +1,5 @@
-"""The factor library: emission factors, fuel defaults and GWPs as data, each with its status."""
+"""The factor library: emission factors, fuel defaults and GWPs as data, each with its status (provenance,
+for the trail and validate) and, where known, the official document a report cites for it."""
 
 from __future__ import annotations
 
@@ -10,6 +11,47 @@ from typing import Any
 from disclosure.resources import load_data_yaml
 
 _FILES = ("factors/electricity.yaml", "factors/fuels.yaml", "factors/other.yaml")
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """An official document as a published report cites it: issuer, 《title》, 文号, date (and the
+    clause or table of the factor). ``data/factors/citations.yaml``."""
+
+    key: str
+    issuer: dict[str, str]
+    title: dict[str, str]
+    number: dict[str, str]
+    date: str
+    designation: str = ""
+    """A standard's number and year (GB/T 32151.34—2024), printed before its title."""
+
+    def text(self, lang: str, clause: str = "") -> str:
+        """The citation in ``lang``: 发布机构《标题》（文号，日期）条款, or GB/T ……《标题》条款."""
+        zh = lang == "zh-CN"
+        title = f"《{self.title[lang]}》" if zh else self.title[lang]
+        if self.designation:
+            head = f"{self.designation}{title}" if zh else f"{self.designation} {title}"
+            tail = [] if zh else []
+        else:
+            head = f"{self.issuer[lang]}{title}" if zh else f"{self.issuer[lang]}, {title}"
+            tail = [x for x in (self.number[lang], _date(self.date, lang)) if x]
+        text = head + (("（" + "，".join(tail) + "）") if zh and tail else (f" ({', '.join(tail)})" if tail else ""))
+        if clause:
+            text += clause if zh else f", {clause}"
+        return text
+
+
+def _date(value: str, lang: str) -> str:
+    parts = value.split("-")
+    if lang == "zh-CN":
+        return "".join(f"{int(p)}{u}" for p, u in zip(parts, ("年", "月", "日"), strict=False))
+    months = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+              "October", "November", "December")
+    if len(parts) == 1:
+        return parts[0]
+    month = months[int(parts[1]) - 1]
+    return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,9 +76,19 @@ class Factor:
     gas: str | None = None
     gwp_set: str | None = None
     document_date: str = ""
+    cite: str | None = None
+    """Key of the official document in ``citations.yaml``; None where no official citation is known."""
+    clause: dict[str, str] | None = None
+    """The table or clause of that document (zh-CN, en)."""
+
+    def citation(self, lang: str) -> str | None:
+        """The official citation a report prints, or None when it is unknown."""
+        if self.cite is None:
+            return None
+        return library().citations[self.cite].text(lang, (self.clause or {}).get(lang, ""))
 
     def source_text(self) -> str:
-        """A one-line citation for the trail and the report."""
+        """The provenance in one line, for the trail and the verifier (never printed in the report)."""
         parts = [self.document]
         if self.document_date:
             parts.append(self.document_date)
@@ -49,7 +101,7 @@ class Factor:
             "id": self.id, "kind": self.kind, "value": str(self.value), "unit": self.unit,
             "status": self.status, "series": self.series, "year": self.year,
             "region": self.region, "document": self.document, "document_date": self.document_date,
-            "url": self.url, "note": self.note,
+            "url": self.url, "note": self.note, "cite": self.cite,
         }
 
 
@@ -69,6 +121,10 @@ class Library:
         self.by_id: dict[str, Factor] = {}
         self.fuels: dict[str, Fuel] = {}
         self.regions: dict[str, dict[str, str]] = {}
+        self.citations: dict[str, Citation] = {
+            key: Citation(key, info["issuer"], info["title"], info["number"], str(info["date"]),
+                          info.get("designation", ""))
+            for key, info in load_data_yaml("factors/citations.yaml")["citations"].items()}
         for name in _FILES:
             raw = load_data_yaml(name)
             for key, info in (raw.get("fuels") or {}).items():
@@ -78,6 +134,8 @@ class Library:
                 factor = _factor(entry)
                 if factor.id in self.by_id:
                     raise ValueError(f"duplicate factor id {factor.id}")
+                if factor.cite is not None and factor.cite not in self.citations:
+                    raise ValueError(f"factor {factor.id} cites unknown document {factor.cite}")
                 self.by_id[factor.id] = factor
         self._zh_regions = {info["zh-CN"]: key for key, info in self.regions.items()}
         self.ets_by_year: dict[int, Factor] = {}
@@ -162,6 +220,7 @@ def _factor(entry: dict[str, Any]) -> Factor:
         region=entry.get("region"), fuel=entry.get("fuel"), parameter=entry.get("parameter"),
         gas=entry.get("gas"), gwp_set=entry.get("gwp_set"),
         document_date=str(entry.get("document_date", "") or ""),
+        cite=entry.get("cite"), clause=entry.get("clause"),
     )
 
 

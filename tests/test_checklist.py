@@ -246,7 +246,8 @@ def test_removing_governance_shows_in_validate_and_the_index_alike(samples: Path
     assert {"GOV-01", "GOV-02", "GOV-03", "GOV-04", "GOV-05", "GOV-06"} <= found
     assert outcome.filing is not None and outcome.figures is not None
     built = content.build(outcome.filing, outcome.figures, [], "zh-CN", markup.texts("zh-CN"), "t")
-    rows = {row[0]: row[5] for row in built.tables["index"].rows}
+    index = built.tables["index"]
+    rows = {key: row[3] for key, row in zip(index.keys, index.rows, strict=True)}
     not_disclosed = {k for k, v in rows.items() if v == markup.texts("zh-CN")["index_status"]["missing"]}
     assert not_disclosed == found
 

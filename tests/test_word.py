@@ -22,12 +22,20 @@ from disclosure.errors import DisclosureError
 from disclosure.resources import templates
 from disclosure.word import DOCX, blocks, content, markup, render
 from disclosure.word import charts as charts_module
+from disclosure.word.context import context
 from disclosure.word.document import Table
 from disclosure.word.reference import reference
 from disclosure.xbrl.facts import rounded
 from tests.wordtext import dump, tables
 
 SAMPLES = ["qinghai-aluminium", "central-soe-power", "szse-cement"]
+
+
+def _caption(found: dict[str, list[list[str]]], title: str) -> list[list[str]]:
+    """The table captioned ``title`` whatever its number (表5-1 …: numbered at render time)."""
+    matches = [rows for caption, rows in found.items() if caption.split(" ", 1)[-1] == title]
+    assert len(matches) == 1, (title, list(found))
+    return matches[0]
 GOLDEN = Path(__file__).parent / "golden"
 IX = "http://www.xbrl.org/2013/inlineXBRL"
 
@@ -71,7 +79,7 @@ def test_templates_use_only_the_declared_context(lang: str) -> None:
 def test_the_report_provides_every_declared_key(samples: Path, name: str) -> None:
     ctx = _ctx(samples, name)
     built = content.build(ctx.filing, ctx.figures, [], "zh-CN", markup.texts("zh-CN"), "t")
-    assert set(built.context) == set(_manifest()["context"])  # type: ignore[arg-type]
+    assert set(context(built.builder)) == set(_manifest()["context"])  # type: ignore[arg-type]
     assert set(built.tables) <= set(_manifest()["tables"])  # type: ignore[arg-type]
     assert set(built.images) <= set(_manifest()["charts"])  # type: ignore[arg-type]
 
@@ -125,26 +133,26 @@ def test_key_figures_in_the_tables_equal_the_computed_values(samples: Path, docx
     ctx = _ctx(samples, name)
     fig = ctx.figures
     found = tables(docx[(name, "zh-CN")])
-    summary = {row[0]: row[1] for row in found["表5-1 温室气体排放总览"][1:]}
+    summary = {row[0]: row[1] for row in _caption(found, "温室气体排放总览")[1:]}
     assert summary["范围一"] == f"{rounded(fig.totals.scope1, 0):,}"
     assert summary["范围二（基于位置）"] == f"{rounded(fig.totals.scope2_location, 0):,}"
     assert summary["范围二（基于市场）"] == f"{rounded(fig.totals.scope2_market, 0):,}"
     assert summary["范围一和范围二合计（基于位置）"] == f"{rounded(fig.total_location, 0):,}"
     assert summary["综合能源消费量（吨标准煤）"] == f"{rounded(fig.energy_total_tce, 0):,}"
-    facilities = {row[0]: row for row in found["表5-2 按设施分列的排放量"][1:]}
+    facilities = {row[0]: row for row in _caption(found, "按设施分列的排放量")[1:]}
     names = {f.id: f.name.get("zh-CN") for f in ctx.filing.facilities}
     for result in fig.facilities:
         row = facilities[names[result.id]]
         assert row[4] == f"{rounded(result.scope1, 0):,}"
         assert row[5] == f"{rounded(result.scope2_location, 0):,}"
-    gas = found["表5-4 按温室气体种类分列的范围一排放量"]
+    gas = _caption(found, "按温室气体种类分列的范围一排放量")
     assert gas[-1][1] == f"{rounded(fig.totals.scope1, 0):,}"
-    energy = found["表5-8 按能源品种分列的能源消费量"]
+    energy = _caption(found, "按能源品种分列的能源消费量")
     parts = sum(Decimal(row[1].replace(",", "")) for row in energy[1:-1])
     assert abs(parts - Decimal(energy[-1][1].replace(",", ""))) <= len(energy) - 2  # each part rounded once
 
 
-NOT_FACTS = ("表5-14", "表7-1", "表7-2", "表A-1", "表A-2")
+NOT_FACTS = ("折标准煤系数及其依据", "核算参数来源统计", "缺省值替代明细", "使用的排放因子及其出处", "全球变暖潜势")
 """Tables of counts, parameter values and factor values (inputs, not reported figures)."""
 
 
@@ -260,7 +268,7 @@ def test_every_number_in_the_tables_is_a_reported_figure_or_an_input(samples: Pa
     number = re.compile(r"^[-+]?[0-9][0-9,]*(\.[0-9]+)?%?( (t|MWh|GJ|10\^4Nm3))?$")
     checked = 0
     for caption, rows in tables(docx[(name, "zh-CN")]).items():
-        if caption.startswith(NOT_FACTS):
+        if caption.split(" ", 1)[-1] in NOT_FACTS:
             continue
         for row in rows[1:]:
             for column, whole in enumerate(row[1:], 1):
@@ -296,52 +304,65 @@ def test_word_shows_the_figures_the_inline_xbrl_shows(samples: Path, tmp_path: P
         assert el.text in cells, el.get("name")
 
 
-INDEX = "表B-1 披露索引（对照交易所指引、编制指南及所采用准则的逐项要求）"
+INDEX_TITLE = "披露索引（对照交易所指引、编制指南及所采用准则的逐项要求）"
+
+
+def _index(samples: Path, docx: dict[tuple[str, str], bytes], name: str) -> tuple[list[str], dict[str, list[str]]]:
+    """The index as the Word report prints it (header, then rows by checklist id; the id is the row's key,
+    never printed)."""
+    ctx = _ctx(samples, name)
+    keys = content.build(ctx.filing, ctx.figures, [], "zh-CN", markup.texts("zh-CN"), "t").tables["index"].keys
+    found = _caption(tables(docx[(name, "zh-CN")]), INDEX_TITLE)
+    assert len(found) - 1 == len(keys)
+    return found[0], dict(zip(keys, found[1:], strict=True))
 
 
 @pytest.mark.parametrize("name", SAMPLES)
 def test_disclosure_index_lists_every_item_that_applies(samples: Path, docx: dict[tuple[str, str], bytes],
                                                         name: str) -> None:
-    """The index is the checklist filtered by the filer's classes; each row says where, or why not."""
+    """The index is the checklist filtered by the filer's classes; each row says where, or why not;
+    no internal id is printed."""
     from disclosure import checklist
 
     ctx = _ctx(samples, name)
-    index = tables(docx[(name, "zh-CN")])[INDEX]
-    assert index[0] == ["编号", "要求", "披露事项", "来源", "条款", "披露位置或未披露原因"]
-    ids = [row[0] for row in index[1:]]
-    assert ids == [i.id for i in checklist.items() if checklist.obligation(i, ctx.filing) is not None]
+    header, index = _index(samples, docx, name)
+    assert header == ["披露要求", "依据（条款）", "要求", "披露位置或未披露原因", "页码"]
+    assert list(index) == [i.id for i in checklist.items() if checklist.obligation(i, ctx.filing) is not None]
+    assert not any(item in cell for item in index for row in index.values() for cell in row)
     texts = markup.texts("zh-CN")
     places = set(texts["sections"].values()) | {f"{texts['sections'][a]} › {texts['subsections'][b]}"
                                                  for a, b in (i.section.split(".") for i in checklist.items()
                                                               if "." in i.section)}
-    for row in index[1:]:
-        state = checklist.status(checklist.item(row[0]), ctx.filing, ctx.figures)
+    for item, row in index.items():
+        state = checklist.status(checklist.item(item), ctx.filing, ctx.figures)
         assert state != "missing", row  # the samples validate clean: nothing required is missing
         if state == "met":
-            assert row[5] in places, row
+            assert row[3] in places, row
         else:
-            assert row[5].startswith(("未披露", "不适用", "不在本报告范围")), row
-        assert row[3] and row[4], row  # every row names its source and article
+            assert row[3].startswith(("未披露", "不适用", "不在本报告范围")), row
+            assert row[4] == "—", row
+        assert row[1] and row[2], row  # every row names its source and article, and its level
 
 
-def test_index_shows_energy_financial_effect_and_materiality_items(docx: dict[tuple[str, str], bytes]) -> None:
+def test_index_shows_energy_financial_effect_and_materiality_items(samples: Path,
+                                                                   docx: dict[tuple[str, str], bytes]) -> None:
     texts = markup.texts("zh-CN")
     for name in SAMPLES:
-        rows = {row[0]: row for row in tables(docx[(name, "zh-CN")])[INDEX][1:]}
-        assert rows["ENE-03"][5] == f"{texts['sections']['metrics']} › {texts['subsections']['energy_use']}"
-        assert rows["ENE-05"][5] == f"{texts['sections']['metrics']} › {texts['subsections']['energy_use']}"
-        assert rows["STR-11"][5] == texts["sections"]["strategy"]
-        assert rows["RPT-16"][5] == texts["sections"]["about"]
-        assert "第三十五条" in rows["MT-15"][4] and "指引" in rows["MT-15"][3]
+        rows = _index(samples, docx, name)[1]
+        assert rows["ENE-03"][3] == f"{texts['sections']['metrics']} › {texts['subsections']['energy_use']}"
+        assert rows["ENE-05"][3] == f"{texts['sections']['metrics']} › {texts['subsections']['energy_use']}"
+        assert rows["STR-11"][3] == texts["sections"]["strategy"]
+        assert rows["RPT-16"][3] == texts["sections"]["about"]
+        assert "指引 第三十五条" in rows["MT-15"][1]
 
 
 def test_omitted_item_is_explained_in_the_index(samples: Path, docx: dict[tuple[str, str], bytes]) -> None:
     ctx = _ctx(samples, "qinghai-aluminium")
     omitted = {o.item for o in ctx.filing.omissions}
     assert omitted
-    index = {row[0]: row[5] for row in tables(docx[("qinghai-aluminium", "zh-CN")])[INDEX][1:]}
+    index = _index(samples, docx, "qinghai-aluminium")[1]
     for item in omitted:
-        assert index[item].startswith("未披露："), index[item]
+        assert index[item][3].startswith("未披露："), index[item]
 
 
 def test_english_report_is_english(docx: dict[tuple[str, str], bytes]) -> None:
@@ -355,7 +376,7 @@ def test_english_report_is_english(docx: dict[tuple[str, str], bytes]) -> None:
 def test_wan_tonnes_display(samples: Path) -> None:
     data = render(_ctx(samples, "qinghai-aluminium", ghg_unit="10kt"))[DOCX]
     ctx = _ctx(samples, "qinghai-aluminium")
-    summary = tables(data)["表5-1 温室气体排放总览"]
+    summary = _caption(tables(data), "温室气体排放总览")
     assert "万吨二氧化碳当量" in summary[0][0]
     scope1 = rounded(ctx.figures.totals.scope1, 0)
     assert summary[1][1] == f"{scope1.scaleb(-4):,.4f}"  # 202.3247 万吨 = 2,023,247 t exactly
@@ -488,7 +509,7 @@ def test_pdf_has_the_headings_and_key_figures(samples: Path, tmp_path: Path, nam
     assert ctx.filing.entity.name.get("zh-CN") in flat
     for value in (ctx.figures.totals.scope1, ctx.figures.totals.scope2_location, ctx.figures.total_location):
         assert f"{rounded(value, 0):,}" in flat
-    assert "表5-1温室气体排放总览" in flat
+    assert "温室气体排放总览" in flat
     images = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, check=True, text=True).stdout
     assert len(images.splitlines()) - 2 >= 2  # the charts are in the PDF (two header lines in the listing)
     # The table of contents carries the page each section really starts on in this PDF.
@@ -509,3 +530,19 @@ def test_pdf_without_libreoffice_says_how_to_install(samples: Path, tmp_path: Pa
     assert err.value.code == "build.pdf-unavailable"
     assert "libreoffice-writer-nogui" in (err.value.hint or "")
     assert not (tmp_path / "out").exists()
+
+
+def test_columns_never_break_a_word_or_a_short_label() -> None:
+    """A column is at least as wide as its longest word and its short labels (汇报频率, Mandatory), so a
+    label never wraps one character per line; a table too wide at 9 pt is set smaller."""
+    from disclosure.word.document import PADDING_CM, _cm, column_widths, dense
+
+    table = Table("t", ("机构", "汇报频率", "Level", "说明"),
+                  (("董事会战略与可持续发展委员会", "每季度", "Mandatory", "很长的说明" * 30),), frozenset())
+    widths = column_widths(table)
+    assert widths[1] >= _cm("汇报频率") + PADDING_CM - 1e-9
+    assert widths[2] >= _cm("Mandatory") + PADDING_CM - 1e-9
+    assert not dense(table)
+    wide = Table("t", tuple(f"第{i}列说明文字" for i in range(12)), (tuple("1,234,567" for _ in range(12)),),
+                 frozenset(range(12)))
+    assert dense(wide)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from disclosure.build import RenderInput
+    from disclosure.render import RenderInput
 
 
 def names(facility: str) -> tuple[str, str]:
@@ -17,10 +17,10 @@ def names(facility: str) -> tuple[str, str]:
 
 def render(ctx: RenderInput) -> dict[str, bytes]:
     """The report and workbook of each covered facility; nothing when no facility is covered."""
-    from disclosure.build import source_epoch
     from disclosure.ets.data import covered
     from disclosure.ets.document import blocks
     from disclosure.ets.workbook import workbook
+    from disclosure.render import source_epoch
     from disclosure.word import reference_bytes, timestamp
     from disclosure.word.document import Meta, write
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from disclosure.build import RenderInput
+    from disclosure.render import RenderInput
 
 
 def render(ctx: RenderInput) -> dict[str, bytes]:

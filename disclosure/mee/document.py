@@ -18,8 +18,8 @@ from disclosure.word.document import Block, Heading, Meta, Para, Table, write
 from disclosure.word.figures import DASH, number
 
 if TYPE_CHECKING:
-    from disclosure.build import RenderInput
     from disclosure.compute.results import FacilityResult
+    from disclosure.render import RenderInput
 
 DOCX = "mee-carbon.docx"
 
@@ -35,7 +35,7 @@ def wanted(ctx: RenderInput) -> bool:
 def render(ctx: RenderInput) -> dict[str, bytes]:
     if not wanted(ctx):
         return {}
-    from disclosure.build import source_epoch
+    from disclosure.render import source_epoch
     from disclosure.word import reference_bytes
 
     f = ctx.filing

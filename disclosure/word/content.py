@@ -16,19 +16,18 @@ from disclosure.model import Filing
 from disclosure.model.base import LocalText
 from disclosure.taxonomy import definition
 from disclosure.vocabulary import label as vocab
-from disclosure.word import charts, disclosures
-from disclosure.word.context import context, signed
+from disclosure.word import charts, citations, disclosures
 from disclosure.word.document import Image, Table
-from disclosure.word.figures import DASH, FactTable, change, label, number, share, show
+from disclosure.word.figures import DASH, GASES, FactTable, change, label, number, number_text, share, show, signed
 from disclosure.word.markup import texts as language_texts
 from disclosure.xbrl.facts import Fact
 
 
 @dataclass
 class Content:
-    """Everything the template and the directives need."""
+    """Everything the directives need; the template context is ``word.context.context(builder)``."""
 
-    context: dict[str, Any]
+    builder: Builder
     tables: dict[str, Table]
     images: dict[str, Image]
     notices: list[str]
@@ -38,7 +37,7 @@ class Builder:
     """Builds the tables and charts of one report; read by the template context."""
 
     def __init__(self, filing: Filing, figures: Figures, facts: list[Fact], lang: str, texts: dict[str, Any],
-                 ghg_unit: str) -> None:
+                 ghg_unit: str, draft: bool = False) -> None:
         self.filing, self.figures, self.lang, self.t = filing, figures, lang, texts
         self.year = filing.report.fiscal_year
         self.facts = FactTable(facts, self.year, lang)
@@ -49,6 +48,8 @@ class Builder:
         self.years = [self.year]
         self.mix: list[tuple[str, Decimal]] = []
         self.meter_share = DASH
+        self.draft = draft
+        self.preparer = citations.preparer_sources(filing)
 
     # --- helpers -----------------------------------------------------------------------------
     def tx(self, text: LocalText | None) -> str:
@@ -101,7 +102,9 @@ class Builder:
         heads[0] = f"{words['indicator']}（{self.ghg_unit_text}）" if self.lang == "zh-CN" \
             else f"{words['indicator']} ({self.ghg_unit_text})"
         emphasis = {i for i, r in enumerate(rows) if r[0] in (self.t["rows"]["scope12_location"],)}
-        self.table("emissions_summary", rows, numeric=set(range(1, len(heads))), emphasis=emphasis, headers=heads)
+        deducted = self.figures.totals.scope2_market != self.figures.totals.scope2_location
+        self.table("emissions_summary", rows, numeric=set(range(1, len(heads))), emphasis=emphasis, headers=heads,
+                   note_args={"market": words["market_deducted" if deducted else "market_none"]})
         self.years = years
 
     def facilities(self) -> None:
@@ -212,10 +215,11 @@ class Builder:
             unit = str(self.figures.intensity_product[product]["unit"])
             name = next((p.name.get(self.lang) for f in self.filing.facilities for p in f.products
                          if p.key == product), product)
-            products.append([name, f"{self.facts.show('ProductionVolume', typed=dim)} {unit}",
+            per = citations.unit_text(unit, self.lang)
+            products.append([name, f"{self.facts.show('ProductionVolume', typed=dim)} {per}",
                              self.facts.show("Scope1GHGIntensityPerUnitOfProduct", typed=dim),
                              self.facts.show("Scope1And2LocationBasedGHGIntensityPerUnitOfProduct", typed=dim),
-                             f"tCO₂e/{unit}"])
+                             f"吨二氧化碳当量/{per}" if self.lang == "zh-CN" else f"tCO₂e/{per}"])
         self.table("product_intensity", products, numeric={1, 2, 3})
 
     def targets(self) -> None:
@@ -274,9 +278,8 @@ class Builder:
         self.table("substitutions", [
             [names.get(s.facility, s.facility), self.source_name(s.facility, s.source), s.period,
              self.t["parameters"].get(s.parameter, s.parameter), self.t["reasons"].get(s.reason, s.reason),
-             DASH if s.original is None else f"{s.original} {s.original_unit or ''}".rstrip(),
-             f"{s.value} {s.unit}", f"{s.factor}（{vocab('factor-status', s.status, self.lang)}）"
-             if self.lang == "zh-CN" else f"{s.factor} ({vocab('factor-status', s.status, self.lang)})",
+             DASH if s.original is None else f"{s.original} {citations.unit_text(s.original_unit or '', self.lang)}",
+             f"{s.value} {citations.unit_text(s.unit, self.lang)}", self.default_source(s.factor),
              DASH if s.difference is None else signed(s.difference)]
             for s in self.figures.substitutions], numeric={5, 6, 8})
         self.quality_checks()
@@ -323,6 +326,13 @@ class Builder:
              f"{a.acknowledgement.reviewed_by.date}）" if self.lang == "zh-CN" else
              f"{a.acknowledgement.reviewed_by.name} ({a.acknowledgement.reviewed_by.role}, "
              f"{a.acknowledgement.reviewed_by.date})"] for a in self.figures.acknowledged], numeric={2})
+
+    def default_source(self, ref: str) -> str:
+        """The citation of a default: the library factor's official one, or the document the filing names."""
+        factor = library().by_id.get(ref)
+        if factor is None:
+            return ref
+        return citations.citation(factor, self.lang, self.preparer, self.draft)
 
     def _where(self, path: tuple[str | int, ...]) -> tuple[str, str, str]:
         """Facility, source and period of a finding's location, named for the reader."""
@@ -399,21 +409,25 @@ class Builder:
                                       self.tx(x.results) or DASH] for x in s.resilience.scenarios])
 
     def appendices(self) -> None:
-        self.table("factors", [[f.id, str(f.value), f.unit, vocab("factor-status", f.status, self.lang),
-                                f.source_text()] for f in self.figures.factors_used.values()], numeric={1})
+        self.table("factors", [[citations.name(f, self.lang), number_text(f.value),
+                                citations.unit_text(f.unit, self.lang),
+                                citations.citation(f, self.lang, self.preparer, self.draft)]
+                               for f in self.figures.factors_used.values() if f.kind != "gwp"], numeric={1})
         gases = sorted(self.figures.by_gas)
         rows = []
         own = {v.gas.upper(): v for v in self.filing.report.gwp.values}
         for gas in gases:
+            shown = GASES.get(gas.upper(), gas)
             if gas.upper() in own:
-                rows.append([gas, str(own[gas.upper()].value), own[gas.upper()].source])
+                rows.append([shown, number_text(own[gas.upper()].value), own[gas.upper()].source])
                 continue
             factor = next((f for f in library().by_id.values() if f.kind == "gwp" and f.gas
                            and f.gas.upper() == gas.upper() and f.gwp_set == self.figures.gwp_set), None)
             if factor is not None:
-                rows.append([gas, str(factor.value), factor.source_text()])
+                rows.append([shown, number_text(factor.value),
+                             citations.citation(factor, self.lang, self.preparer, self.draft)])
             elif gas.upper() == "CO2":
-                rows.append([gas, "1", "IPCC"])
+                rows.append([shown, "1", self.t["words"]["co2_reference"]])
         self.table("gwp", rows, numeric={1})
         self.table("glossary", [list(pair) for pair in self.t["glossary"]])
         disclosures.soe_tables(self)
@@ -460,9 +474,9 @@ def _ascii(text: str) -> bool:
 
 
 def build(filing: Filing, figures: Figures, facts: list[Fact], lang: str, texts: dict[str, Any],
-          ghg_unit: str) -> Content:
-    """Tables, charts and the template context of the report."""
-    b = Builder(filing, figures, facts, lang, texts, ghg_unit)
+          ghg_unit: str, draft: bool = False) -> Content:
+    """Tables and charts of the report (a draft marks factors without an official citation)."""
+    b = Builder(filing, figures, facts, lang, texts, ghg_unit, draft)
     b.summary()
     b.facilities()
     b.breakdown("by_source_type", "Scope1GHGEmissions", "EmissionSourceTypeAxis")
@@ -479,4 +493,4 @@ def build(filing: Filing, figures: Figures, facts: list[Fact], lang: str, texts:
     disclosures.finance_tables(b)
     b.appendices()
     b.charts()
-    return Content(context(b), b.tables, b.images, b.notices)
+    return Content(b, b.tables, b.images, b.notices)

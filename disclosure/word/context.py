@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from disclosure.compute.quality import substitution_difference
 from disclosure.factors import library
 from disclosure.vocabulary import label as vocab
 from disclosure.word.disclosures import INTENSITY_PLACES, TCE_PLACES, pct
-from disclosure.word.figures import change, date_text, number
+from disclosure.word.figures import date_text, number, signed, trend
 
 if TYPE_CHECKING:
     from disclosure.word.content import Builder
-
-
-def signed(value: Decimal, places: int = 0) -> str:
-    """``value`` rounded as :func:`number`, with its sign (+ for a positive value, none for zero)."""
-    text = number(value, places)
-    return f"+{text}" if value > 0 and text.strip("0.,") else text
 
 
 def context(b: Builder) -> dict[str, Any]:
@@ -69,8 +62,8 @@ def context(b: Builder) -> dict[str, Any]:
         "fig": figures,
         "has_scope3": f.scope3 is not None and b.facts.get("Scope3GHGEmissions") is not None,
         "prior_year": prior,
-        "yoy": change(b.facts.value("Scope1And2LocationBasedGHGEmissions"),
-                      b.facts.value("Scope1And2LocationBasedGHGEmissions", year=prior)) if prior else "",
+        "yoy": trend(b.facts.value("Scope1And2LocationBasedGHGEmissions"),
+                     b.facts.value("Scope1And2LocationBasedGHGEmissions", year=prior), prior, lang) if prior else "",
         "energy_tce": b.facts.show("EnergyConsumption"),
         "gov": None if f.governance is None else {
             "information": tx(f.governance.information), "oversight": tx(f.governance.target_oversight),
@@ -95,7 +88,6 @@ def context(b: Builder) -> dict[str, Any]:
         "substitution_difference": signed(substitution_difference(b.figures.substitutions)),
         "meter_share": b.meter_share,
         "acknowledged": len(b.figures.acknowledged),
-        "flagged_factors": [x.id for x in b.figures.flagged_factors],
         "forward_looking": None if r.forward_looking is None else {
             "assumptions": tx(r.forward_looking.assumptions), "caveat": tx(r.forward_looking.caveat)},
         "judgements": tx(r.judgements),

@@ -7,6 +7,7 @@ they are not tagged in the XBRL until the taxonomy has their concepts."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,7 @@ from disclosure.model.finance import EffectRange, FinancialEffect
 from disclosure.resources import load_data_yaml
 from disclosure.taxonomy.definition import camel
 from disclosure.vocabulary import label as vocab
+from disclosure.word.citations import UNITS, unit_text
 from disclosure.word.figures import DASH, label, number
 
 if TYPE_CHECKING:
@@ -55,7 +57,8 @@ def energy_tables(b: Builder) -> None:
     for key, (value, unit) in e.intensity_product.items():
         intensity.append([f"{t['rows']['energy_per_product']}（{names.get(key, key)}）" if lang == "zh-CN"
                           else f"{t['rows']['energy_per_product']} ({names.get(key, key)})",
-                          number(value, INTENSITY_PLACES), f"tce/{unit}"])
+                          number(value, INTENSITY_PLACES), unit_text(f"tce/{unit}", lang) if f"tce/{unit}" in UNITS
+                          else f"{t['units']['tce']}/{unit_text(unit, lang)}" if lang == "zh-CN" else f"tce/{unit}"])
     b.table("energy_intensity", intensity, numeric={1})
     energy = b.filing.energy
     if energy is None:
@@ -103,10 +106,9 @@ def _coefficients(b: Builder) -> list[list[str]]:
         coefficient = units.CONTEXT.divide(units.CONTEXT.divide(gj, units.TCE_GJ), qty)
         basis = b.t["words"]["by_ncv"] if key not in ("electricity", "heat") else b.t["words"][f"by_{key}"]
         ref = refs.get(key)
-        reference = f"{ref['value']} {ref['unit']}（{vocab('factor-status', ref['status'], lang)}）" if ref and \
-            lang == "zh-CN" else f"{ref['value']} {ref['unit']} ({vocab('factor-status', ref['status'], lang)})" \
-            if ref else DASH
-        rows.append([label(camel(key) + "Member", lang), f"{number(coefficient, 6)} tce/{unit}", basis, reference])
+        reference = f"{ref['value']} {unit_text(ref['unit'], lang)}" if ref else DASH
+        rows.append([label(camel(key) + "Member", lang), number(coefficient, 6), unit_text(f"tce/{unit}", lang),
+                     basis, reference])
     return rows
 
 
@@ -203,20 +205,26 @@ def _where(b: Builder, section: str) -> str:
 
 
 def index(b: Builder) -> None:
-    """The disclosure index: every item that applies to this filer, its obligation, sources, and where
-    the report discloses it or why not."""
+    """The disclosure index: every requirement that applies to this filer, where it is stated (source and
+    article), its obligation, and the section and page of the report that meets it, or why it is not
+    disclosed. The page cell is a PAGEREF field to the section's heading (resolved after the report is
+    laid out, ``word.paging``); the row's checklist id is its key, never printed."""
     f, g, t, lang = b.filing, b.figures, b.t, b.lang
     srcs = checklist.sources()
     omitted = checklist.omitted(f)
     sep = "；" if lang == "zh-CN" else "; "
-    rows = []
+    rows: list[list[str]] = []
+    keys: list[str] = []
+    refs: list[tuple[int, int, str]] = []
     for it in checklist.items():
         level = checklist.obligation(it, f)
         if level is None:
             continue
         state = checklist.status(it, f, g)
+        page = DASH
         if state == "met":
             where = _where(b, it.section)
+            refs.append((len(rows), 4, SECTION_MARK + it.section))
         elif state == "omitted":
             o = omitted[it.id]
             reason = vocab("omission-reason", o.reason, lang)
@@ -224,8 +232,14 @@ def index(b: Builder) -> None:
                 else f"{t['words']['omitted']}: {reason}. {b.tx(o.explanation)}"
         else:
             where = t["index_status"][state]
-        source_names = list(dict.fromkeys(srcs[r.source]["short"][lang] for r in it.refs))
-        articles = sep.join(f"{srcs[r.source]['short'][lang]} {r.article}".strip() for r in it.refs)
-        rows.append([it.id, t["levels"][level], it.text[lang], "、".join(source_names) if lang == "zh-CN"
-                     else ", ".join(source_names), articles, where])
-    b.table("index", rows, numeric={0, 1})  # id and level: fixed width, never wrapped
+        articles = sep.join(f"{srcs[r.source]['short'][lang]} {r.article}".strip() if lang == "zh-CN"
+                            else f"{srcs[r.source]['short'][lang]} {r.article}".strip() for r in it.refs)
+        rows.append([it.text[lang], articles, t["levels"][level], where, page])
+        keys.append(it.id)
+    b.table("index", rows, numeric={2, 4})
+    if "index" in b.tables:
+        b.tables["index"] = replace(b.tables["index"], keys=tuple(keys), pagerefs=tuple(refs), keep=frozenset({3}))
+
+
+SECTION_MARK = "§"
+"""Prefix of a page reference to a report section (``metrics.energy_use``), resolved to a heading bookmark."""

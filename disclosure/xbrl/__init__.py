@@ -15,7 +15,7 @@ from disclosure.xbrl.inline import inline
 from disclosure.xbrl.instance import instance
 
 if TYPE_CHECKING:
-    from disclosure.build import RenderInput
+    from disclosure.render import RenderInput
 
 INSTANCE = "report.xbrl"
 INLINE = "report.html"
