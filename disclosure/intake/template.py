@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
@@ -159,21 +159,22 @@ class _Writer:
             cell.font = _EXAMPLE
         return cell
 
-    def instructions(self) -> None:
+    def instructions(self, rows: list[tuple[str, str]], only: Callable[[Sheet], bool] | None) -> None:
         ws = self.book.active
         assert ws is not None
         ws.title = "说明"
         ws.column_dimensions["A"].width = 70
         ws.column_dimensions["B"].width = 90
-        for row, (zh, en) in enumerate(INSTRUCTIONS, start=1):
+        for row, (zh, en) in enumerate(rows, start=1):
             ws.cell(row=row, column=1, value=zh).alignment = Alignment(wrap_text=True, vertical="top")
             ws.cell(row=row, column=2, value=en).alignment = Alignment(wrap_text=True, vertical="top")
         ws["A1"].font = _TITLE
         ws["B1"].font = _TITLE
-        start = len(INSTRUCTIONS) + 2
+        start = len(rows) + 2
         ws.cell(row=start, column=1, value="工作表 Sheet").font = _HEAD
         ws.cell(row=start, column=2, value="内容 Contents").font = _HEAD
-        for n, sheet in enumerate((s for s in layout() if s.columns), start=start + 1):
+        shown = (s for s in layout() if s.columns and (only is None or only(s)))
+        for n, sheet in enumerate(shown, start=start + 1):
             link = ws.cell(row=n, column=1, value=sheet.name)
             link.hyperlink = f"#'{sheet.name}'!A1"
             link.font = Font(color="0563C1", underline="single")
@@ -245,15 +246,25 @@ class _Writer:
         return f"{text}\n{column.key}"
 
 
-def write_workbook(data: dict[str, Any], example: bool = False) -> bytes:
-    """``filing.xlsx`` holding ``data`` (a filing as plain data: a model dump, or a starter's YAML)."""
+def write_workbook(data: dict[str, Any], example: bool = False, only: Callable[[Sheet], bool] | None = None,
+                   extra: Callable[[Workbook], None] | None = None,
+                   instructions: list[tuple[str, str]] | None = None) -> bytes:
+    """``filing.xlsx`` holding ``data`` (a filing as plain data: a model dump, or a starter's YAML).
+
+    ``only`` keeps the sheets of the layout it accepts (a subsidiary's workbook holds its facilities'
+    tables only), ``extra`` adds sheets of its own (sign-off, last year's figures) before saving, and
+    ``instructions`` replaces the rows of the 说明 sheet."""
     writer = _Writer(example)
-    writer.instructions()
+    writer.instructions(instructions or INSTRUCTIONS, only)
     for sheet in layout():
+        if only is not None and not only(sheet):
+            continue
         if sheet.kind == "section" and sheet.columns:
             writer.section(sheet, data)
         elif sheet.kind == "table":
             writer.table(sheet, data)
+    if extra is not None:
+        extra(writer.book)
     if writer.lists is not None:
         writer.book.move_sheet("_lists", offset=len(writer.book.sheetnames))
     props = writer.book.properties

@@ -33,9 +33,10 @@ Path_ = tuple[PathPart, ...]
 
 
 class _Reader:
-    def __init__(self, book: Workbook, display: str) -> None:
+    def __init__(self, book: Workbook, display: str, ignore: frozenset[str] = frozenset()) -> None:
         self.book = book
         self.display = display
+        self.ignore = ignore
         self.data: dict[str, Any] = {}
         self.locations: dict[Path_, Location] = {}
         self.rows: dict[Path_, TableRow] = {}
@@ -51,7 +52,7 @@ class _Reader:
     def read(self) -> None:
         known = by_name()
         for ws in self.book.sheets:
-            if ws.name not in known and ws.name not in README_SHEETS:
+            if ws.name not in known and ws.name not in README_SHEETS and ws.name not in self.ignore:
                 self.issues.append(Issue("input.workbook-sheet", Location(self.display, sheet=ws.name, cell="A1"), {
                     "file": self.display, "sheet": ws.name, "suggestion": did_you_mean(ws.name, list(known))}))
         present = {ws.name: ws for ws in self.book.sheets if ws.kind == "worksheet"}
@@ -263,11 +264,14 @@ def _list_at(node: dict[str, Any], rel: tuple[str, ...]) -> list[Any]:
     return found
 
 
-def read_filing(data: bytes, display: str) -> tuple[dict[str, Any] | None, dict[Path_, Location],
-                                                   dict[Path_, TableRow], list[Issue]]:
-    """The filing held by a ``filing.xlsx``: (data, locations, rows, findings). Never raises for bad input."""
+def read_filing(data: bytes | Workbook, display: str, ignore: frozenset[str] = frozenset()) -> tuple[
+        dict[str, Any] | None, dict[Path_, Location], dict[Path_, TableRow], list[Issue]]:
+    """The filing held by a ``filing.xlsx``: (data, locations, rows, findings). Never raises for bad input.
+
+    ``ignore`` names sheets that are not the filing's but are not findings either (a subsidiary
+    workbook's sign-off sheet, read by ``disclosure.collect``)."""
     try:
-        reader = _Reader(Workbook(data), display)
+        reader = _Reader(data if isinstance(data, Workbook) else Workbook(data), display, ignore)
         reader.read()
     except XlsxError as err:
         where = Location(display, sheet=None)
