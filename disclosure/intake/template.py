@@ -225,6 +225,8 @@ class _Writer:
                     value = pos
                 else:
                     value = _get(item, column.path)
+                    if isinstance(value, dict):  # a union member's nested text (direct: method.zh-CN) under
+                        continue                 # another member's scalar column of the same name (pfc: method)
                 if value is not None:
                     cell = self.put(ws, row, col, value, column)
                     cell.number_format = {"date": "yyyy-mm-dd", "text": "@", "list": "@", "parent": "@"}.get(
