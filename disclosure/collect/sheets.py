@@ -97,6 +97,7 @@ def write_signoff(book: Workbook, entity: str, name: str, values: dict[str, Any]
     dv = DataValidation(type="list", formula1='"是,否"', allow_blank=True)
     ws.add_data_validation(dv)
     dv.add(f"C{confirmed}")
+    ws.row_dimensions[1].height, ws.row_dimensions[2].height = 24, 32
     ws.freeze_panes = "A3"
 
 
@@ -137,5 +138,6 @@ def write_prior(book: Workbook, year: int | None, rows: list[dict[str, Any]]) ->
             value = row.get(key)
             cell = ws.cell(row=n, column=col, value=str(value) if isinstance(value, Decimal) else value)
             if isinstance(value, Decimal):
-                cell.value = float(value) if str(Decimal(format(float(value), ".16g"))) == str(value) else str(value)
+                cell.value = float(value) if Decimal(format(float(value), ".16g")) == value else str(value)
+    ws.row_dimensions[1].height, ws.row_dimensions[2].height = 24, 32
     ws.freeze_panes = "A3"

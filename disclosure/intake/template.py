@@ -189,6 +189,7 @@ class _Writer:
             cell.alignment = Alignment(wrap_text=True)
         for width, letter in zip((28, 34, 44, 80), "ABCD", strict=True):
             ws.column_dimensions[letter].width = width
+        ws.row_dimensions[1].height, ws.row_dimensions[2].height = 22, 30
         for row, column in enumerate(sheet.columns, start=3):
             name = " ".join(label(p) for p in column.path[1:] if p not in ("zh-CN", "en")) or column.key
             if column.path[-1] in ("zh-CN", "en"):
@@ -214,8 +215,11 @@ class _Writer:
             if column.doc:
                 cell.comment = Comment(column.doc, "disclosure", width=320, height=120)
             letter = get_column_letter(col)
-            ws.column_dimensions[letter].width = max(12, min(40, len(column.key) + 4))
+            wide = column.path[-1] in ("zh-CN", "en") or column.kind == "list"  # names, descriptions, codes
+            ws.column_dimensions[letter].width = 28 if wide else max(12, min(40, len(column.key) + 4))
             self.validation(ws, column, f"{letter}3:{letter}{_LAST_ROW}")
+        ws.row_dimensions[1].height = 22  # a printout or PDF shows both lines of the header
+        ws.row_dimensions[2].height = 30
         for row, (refs, pos, item) in enumerate(_items(data, sheet), start=3):
             parents = iter(refs)
             for col, column in enumerate(sheet.columns, start=1):
