@@ -47,9 +47,9 @@ INSTRUCTIONS = [
      "without operation in facilities.downtime."),
     ("“上年数据”工作表给出上年用量和排放量，供对比；与上年差异较大时请在“签字”表的说明中写明原因。",
      "The 上年数据 sheet gives last year's figures for comparison; explain large changes in the sign-off note."),
-    ("填写完毕后先自查：disclosure validate 本文件.xlsx；再由填报人、审核人在“签字”表签字后报回集团。",
-     "Check it yourself with disclosure validate FILE.xlsx; then the preparer and the reviewer sign the "
-     "签字 sheet and return it to the group."),
+    ("填写完毕后由填报人、审核人在“签字”表签字，按原文件名报回集团；集团逐一校验，问题清单（链接到单元格）退回修改。",
+     "When done, the preparer and the reviewer sign the 签字 sheet and return it under its name; the group "
+     "checks each workbook and sends back its findings, each linked to its cell."),
     ("请勿修改工作表名称和表头最后一行的字段键；月份写作 2025-03；数字不带单位和千分位。",
      "Do not rename sheets or change the field keys on a header's last line; months as 2025-03; numbers "
      "without units or separators."),
