@@ -109,7 +109,8 @@ def test_unreturned_workbooks_are_chased(tmp_path: Path) -> None:
     merged = merge(out)
     assert not merged.complete and merged.figures is None
     assert [(i.code, i.location.file) for i in merged.report.errors] == [
-        ("collect.not-returned", str(out / "QHAL.xlsx")), ("collect.not-returned", str(out / "QHCARBON.xlsx"))]
+        ("input.collect-not-returned", str(out / "QHAL.xlsx")),
+        ("input.collect-not-returned", str(out / "QHCARBON.xlsx"))]
     write_merged(merged, out / "merged")
     status = (out / "merged" / "status.csv").read_text(encoding="utf-8-sig").splitlines()
     assert len(status) == 3 and all("未报回" in line for line in status[1:])
@@ -138,8 +139,8 @@ def test_a_person_fills_the_blank_workbook_findings_point_to_its_cells(tmp_path:
     row = int(re.sub(r"\D", "", missing.location.cell or ""))
     assert openpyxl.load_workbook(path)["facilities.electricity.records"].cell(row=row, column=_headers(
         book["facilities.electricity.records"])["period"]).value == "2025-07"
-    assert ("collect.unsigned", f"{path}!{SIGNOFF}!C5") in errors  # the preparer's cell
-    assert ("collect.not-returned", str(out / "QHAL.xlsx")) in errors
+    assert ("input.collect-unsigned", f"{path}!{SIGNOFF}!C5") in errors  # the preparer's cell
+    assert ("input.collect-not-returned", str(out / "QHAL.xlsx")) in errors
     state = {r.entity: r for r in merged.returned}
     assert state["QHCARBON"].returned and state["QHCARBON"].readable and not state["QHCARBON"].mergeable
     assert merged.figures is None
@@ -183,10 +184,10 @@ def test_status_table_csv_xlsx_html(tmp_path: Path) -> None:
     merged = merge(out)
     assert merged.complete  # a change and a self-review are warnings: asked about, not blocking
     codes = {i.code: i for i in merged.report.warnings}
-    change = codes["collect.change"]
+    change = codes["rule.collect.change"]
     assert change.location.file == str(out / "QHCARBON.xlsx") and change.location.sheet == "facilities"
     assert "QHCARBON-ANODE" in change.message("zh-CN") and "范围一" in change.message("zh-CN")
-    assert codes["collect.signoff-same-person"].location.cell == "C6"
+    assert codes["input.collect-same-person"].location.cell == "C6"
     first = write_merged(merged, out / "m1")
     second = write_merged(merge(out), out / "m2")
     for a, b in zip(first, second, strict=True):
@@ -213,8 +214,8 @@ def test_wrong_entity_stray_copy_and_broken_workbook(tmp_path: Path) -> None:
     (out / "QHCARBON.xlsx").write_bytes(b"PK\x03\x04 not really a workbook")
     merged = merge(out)
     found = {i.code: i for i in merged.report.issues}
-    assert found["collect.entity-mismatch"].location.cell == "C3"
-    assert found["collect.unknown-workbook"].location.file == str(out / "QHAL (1).xlsx")
+    assert found["input.collect-entity"].location.cell == "C3"
+    assert found["input.collect-unknown-workbook"].location.file == str(out / "QHAL (1).xlsx")
     broken = [i for i in merged.report.errors if i.location.file == str(out / "QHCARBON.xlsx")]
     assert broken and broken[0].code.startswith("input.xlsx")
     state = {r.entity: r for r in merged.returned}
@@ -229,23 +230,22 @@ def test_cli_plan_and_merge(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "QHAL.xlsx" in result.output
     result = runner.invoke(main, ["collect", "merge", str(out)])
-    assert result.exit_code == 1 and "collect.not-returned" in result.output
+    assert result.exit_code == 1 and "input.collect-not-returned" in result.output
     for entity in ("QHAL", "QHCARBON"):
         _return_filled(out, QH, entity)
     result = runner.invoke(main, ["collect", "merge", str(out), "-o", str(tmp_path / "m")])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "m" / "filing.xlsx").exists() and (tmp_path / "m" / "status.html").exists()
     result = runner.invoke(main, ["collect", "merge", str(tmp_path)])
-    assert result.exit_code == 1 and "collect.plan" in result.output
+    assert result.exit_code == 1 and "input.collect-plan" in result.output
 
 
 def test_collect_codes_are_catalogued() -> None:
     used: set[str] = set()
-    for path in (ROOT / "disclosure").rglob("*.py"):
-        used |= set(re.findall(r'"(collect\.[a-z0-9.\-]+)"', path.read_text("utf-8")))
-    used -= {"collect.yaml", "collect.exists", "collect.write"}  # a file name; CLI errors without a finding
-    catalogued = {c for c in CATALOGUE if c.startswith("collect.")}
-    assert used == catalogued
+    for path in (ROOT / "disclosure" / "collect").rglob("*.py"):
+        used |= set(re.findall(r'"((?:input\.collect-|rule\.collect\.)[a-z0-9.\-]+)"', path.read_text("utf-8")))
+    catalogued = {c for c in CATALOGUE if c.startswith(("input.collect-", "rule.collect."))}
+    assert used == catalogued and len(used) == 7
 
 
 def test_workbook_with_unknown_signoff_sheet_reads_elsewhere_as_unknown(tmp_path: Path) -> None:

@@ -36,7 +36,7 @@ def facility_changes(figures: Figures, prior: dict[str, Any]) -> dict[str, dict[
 
 
 def changes(figures: Figures, prior: dict[str, Any], threshold: Decimal, loaded: Loaded) -> list[Issue]:
-    """A ``collect.change`` warning for each facility scope that moved by more than ``threshold`` %, at the
+    """A ``rule.collect.change`` warning for each facility scope that moved by more than ``threshold`` %, at the
     facility's id cell in its workbook."""
     index = {f.get("id"): i for i, f in enumerate(loaded.data["facilities"])}
     found: list[Issue] = []
@@ -45,7 +45,7 @@ def changes(figures: Figures, prior: dict[str, Any], threshold: Decimal, loaded:
             if pct is None or abs(pct) <= threshold:
                 continue
             where = loaded.location(("facilities", index[fid], "id") if fid in index else ("facilities",))
-            found.append(Issue("collect.change", where, {
+            found.append(Issue("rule.collect.change", where, {
                 "facility": fid, "scope": "范围一" if scope == "scope1" else "范围二",
                 "scope_en": "Scope 1" if scope == "scope1" else "Scope 2", "now": dec(now.quantize(Decimal(1))),
                 "before": dec(was.quantize(Decimal(1))), "pct": f"{pct:+}", "threshold": dec(threshold)}))

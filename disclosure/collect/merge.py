@@ -103,13 +103,13 @@ def read_returned(item: Returned, path: Path, sent_sha256: str) -> Returned:
     read, problem = read_regular(path, item.display, origin, MAX_XLSX_BYTES)
     if problem is not None or read is None:
         if problem is not None and problem.code == "input.file-missing":
-            problem = _plan_issue("collect.not-returned", origin, file=item.display, entity=item.entity)
-        item.issues.append(problem or _plan_issue("collect.not-returned", origin, file=item.display,
+            problem = _plan_issue("input.collect-not-returned", origin, file=item.display, entity=item.entity)
+        item.issues.append(problem or _plan_issue("input.collect-not-returned", origin, file=item.display,
                                                   entity=item.entity))
         return item
     item.sha256 = read.sha256
     if read.sha256 == sent_sha256:
-        item.issues.append(_plan_issue("collect.not-returned", origin, file=item.display, entity=item.entity))
+        item.issues.append(_plan_issue("input.collect-not-returned", origin, file=item.display, entity=item.entity))
         return item
     item.returned = True
     try:
@@ -137,18 +137,19 @@ def read_returned(item: Returned, path: Path, sent_sha256: str) -> Returned:
 def _check_signoff(item: Returned) -> None:
     s = item.signoff
     if s.sheet is None:
-        item.issues.append(_plan_issue("collect.unsigned", Location(item.display), file=item.display,
+        item.issues.append(_plan_issue("input.collect-unsigned", Location(item.display), file=item.display,
                                        missing="签字 sheet"))
         return
     if s.missing:
         where = s.cells.get(s.missing[0], s.sheet)
-        item.issues.append(_plan_issue("collect.unsigned", where, file=item.display, missing=", ".join(s.missing)))
+        item.issues.append(_plan_issue("input.collect-unsigned", where, file=item.display,
+                                       missing=", ".join(s.missing)))
     declared = s.text("entity")
     if declared and declared != item.entity:
-        item.issues.append(_plan_issue("collect.entity-mismatch", s.cells.get("entity", s.sheet),
+        item.issues.append(_plan_issue("input.collect-entity", s.cells.get("entity", s.sheet),
                                        file=item.display, found=declared, expected=item.entity))
     if s.text("preparer") and s.text("preparer") == s.text("reviewer"):
-        item.issues.append(_plan_issue("collect.signoff-same-person", s.cells["reviewer"], file=item.display,
+        item.issues.append(_plan_issue("input.collect-same-person", s.cells["reviewer"], file=item.display,
                                        name=s.text("reviewer")))
 
 
@@ -156,7 +157,7 @@ def _check_entities(item: Returned) -> None:
     for i, fac in enumerate(item.facilities):
         if isinstance(fac, dict) and fac.get("entity") not in (None, item.entity):
             where = item.locations.get(("facilities", i, "entity"), Location(item.display))
-            item.issues.append(_plan_issue("collect.entity-mismatch", where, file=item.display,
+            item.issues.append(_plan_issue("input.collect-entity", where, file=item.display,
                                            found=str(fac.get("entity")), expected=item.entity))
 
 
@@ -174,7 +175,7 @@ def read_plan(folder: Path) -> tuple[dict[str, Any] | None, list[Issue]]:
     path = folder / PLAN
     read, problem = read_regular(path, str(path), Location(str(path)), 64 << 20)
     if problem is not None or read is None:
-        return None, [_plan_issue("collect.plan", Location(str(path)), file=str(path),
+        return None, [_plan_issue("input.collect-plan", Location(str(path)), file=str(path),
                                   detail="missing or unreadable: run disclosure collect plan first")]
     issues: list[Issue] = []
     try:
@@ -186,7 +187,7 @@ def read_plan(folder: Path) -> tuple[dict[str, Any] | None, list[Issue]]:
     if issues or not isinstance(entities, list) or not isinstance(data.get("group"), str) or not all(
             isinstance(e, dict) and isinstance(e.get("id"), str) and isinstance(e.get("workbook"), str)
             and "/" not in e["workbook"] and "\\" not in e["workbook"] for e in entities):
-        return None, [*issues, _plan_issue("collect.plan", Location(str(path)), file=str(path),
+        return None, [*issues, _plan_issue("input.collect-plan", Location(str(path)), file=str(path),
                                            detail="not a plan written by disclosure collect plan")]
     return data, []
 
@@ -247,7 +248,7 @@ def _stray(folder: Path, plan: dict[str, Any]) -> list[Issue]:
     """Workbooks in the folder the plan did not send (a copy, a misnamed return)."""
     planned = {e["workbook"] for e in plan["entities"]}
     names = sorted(n for n in os.listdir(folder) if n.lower().endswith(".xlsx") and not n.startswith(("~$", ".")))
-    return [_plan_issue("collect.unknown-workbook", Location(str(folder / n)), file=str(folder / n),
+    return [_plan_issue("input.collect-unknown-workbook", Location(str(folder / n)), file=str(folder / n),
                         planned=", ".join(sorted(planned))[:200]) for n in names if n not in planned]
 
 
