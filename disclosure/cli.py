@@ -256,6 +256,86 @@ def convert_command(filing: Path, output: Path, force: bool, lang: str, allow_ou
     click.echo(str(output))
 
 
+@main.group("collect")
+def collect_group() -> None:
+    """Group data collection: one workbook per subsidiary out (plan), returned workbooks in (merge)."""
+
+
+@collect_group.command("plan")
+@click.argument("filing", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Folder for the workbooks (one per boundary entity) and collect.yaml.")
+@click.option("--prior", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Last year's group filing: its figures fill each workbook's 上年数据 sheet and the "
+                   "year-on-year check.")
+@click.option("--threshold", type=click.FloatRange(0, 10_000), default=20, show_default=True,
+              help="Year-on-year change (%) of a facility's Scope 1 or 2 the status table flags.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None,
+              help="Worker processes (default: the number of CPUs, at most 8).")
+@click.option("--force", is_flag=True, help="Overwrite workbooks already in the folder (returned ones too).")
+@click.option("--lang", type=LANGS, default="zh-CN", help="Language of the messages.")
+@ALLOW_OUTSIDE
+def collect_plan_command(filing: Path, output: Path, prior: Path | None, threshold: float, jobs: int | None,
+                         force: bool, lang: str, allow_outside: tuple[Path, ...]) -> None:
+    """Write one workbook per entity of FILING's boundary (its facilities, sources and meters, twelve
+    blank months, a 签字 sign-off sheet, last year's figures) and collect.yaml into -o."""
+    from decimal import Decimal
+
+    from disclosure.collect import plan
+
+    try:
+        result = plan(filing, output, prior, Decimal(str(threshold)), force, jobs or _jobs(), allow_outside)
+    except DisclosureError as err:
+        _fail(err, lang)
+        return
+    if not result.written:
+        _print_report(result.report, "text", lang, False)
+        sys.exit(result.report.exit_code() or EXIT_INVALID)
+    for path in result.written:
+        click.echo(str(path))
+
+
+@collect_group.command("merge")
+@click.argument("directory", type=click.Path(file_okay=False, exists=True, path_type=Path))
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where to write status.csv/.xlsx/.html, findings.xlsx and, when complete, the group's "
+                   "filing.xlsx, figures.json and trail.json (default DIRECTORY/merged).")
+@click.option("--threshold", type=click.FloatRange(0, 10_000), default=None,
+              help="Override the plan's year-on-year threshold (%).")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None,
+              help="Worker processes (default: the number of CPUs, at most 8).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.option("--lang", type=LANGS, default="zh-CN", help="Language of the messages.")
+def collect_merge_command(directory: Path, output: Path | None, threshold: float | None, jobs: int | None,
+                          fmt: str, lang: str) -> None:
+    """Validate each workbook returned into DIRECTORY on its own, merge the signed, valid ones into
+    the group filing, and write the status table. Exit 0 only when every entity returned a valid,
+    signed workbook and the group filing is valid."""
+    from decimal import Decimal
+
+    from disclosure.collect import merge, write_merged
+
+    merged = merge(directory, jobs or _jobs(), None if threshold is None else Decimal(str(threshold)))
+    _print_report(merged.report, fmt, lang, False)
+    target = output or directory / "merged"
+    try:
+        written = write_merged(merged, target)
+    except OSError as err:
+        _fail(DisclosureError("collect.write", f"cannot write {target}: {err.strerror or err}",
+                              "Check the folder exists and is writable."), lang)
+        return
+    if fmt == "text":
+        for path in written:
+            click.echo(f"  {path}")
+    sys.exit(0 if merged.complete else EXIT_INVALID)
+
+
+def _jobs() -> int:
+    import os
+
+    return max(1, min(8, os.cpu_count() or 1))
+
+
 @main.command("codes")
 @click.option("--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown")
 def codes_command(fmt: str) -> None:

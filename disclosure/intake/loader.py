@@ -110,6 +110,11 @@ def _load(path: Path, allow: tuple[Path, ...]) -> Loaded:
     if workbook:  # filing.xlsx, the workbook template
         data, locations, rows, issues = read_filing(read.data, loaded.display)
         loaded.data, loaded.issues = data, issues
+        if any("renamed" in i.context for i in issues):
+            # a renamed table sheet is its one finding: the filing without that table would give others
+            # ("facilities is missing", a verified total not met) that go away when the name is fixed
+            loaded.data = None
+            return loaded
         loaded.locations.update(locations)
         loaded.rows.update(rows)
     else:

@@ -14,7 +14,7 @@ from disclosure.intake.yamlread import read_yaml
 from disclosure.issues import Issue, Location, PathPart
 from disclosure.resources import data_file
 
-SECTORS = ("power", "aluminium", "cement", "generic")
+SECTORS = ("power", "aluminium", "cement", "steel", "chemicals", "ferroalloy", "generic")
 
 
 def starter_text(sector: str) -> str:

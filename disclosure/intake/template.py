@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
@@ -159,21 +159,22 @@ class _Writer:
             cell.font = _EXAMPLE
         return cell
 
-    def instructions(self) -> None:
+    def instructions(self, rows: list[tuple[str, str]], only: Callable[[Sheet], bool] | None) -> None:
         ws = self.book.active
         assert ws is not None
         ws.title = "说明"
         ws.column_dimensions["A"].width = 70
         ws.column_dimensions["B"].width = 90
-        for row, (zh, en) in enumerate(INSTRUCTIONS, start=1):
+        for row, (zh, en) in enumerate(rows, start=1):
             ws.cell(row=row, column=1, value=zh).alignment = Alignment(wrap_text=True, vertical="top")
             ws.cell(row=row, column=2, value=en).alignment = Alignment(wrap_text=True, vertical="top")
         ws["A1"].font = _TITLE
         ws["B1"].font = _TITLE
-        start = len(INSTRUCTIONS) + 2
+        start = len(rows) + 2
         ws.cell(row=start, column=1, value="工作表 Sheet").font = _HEAD
         ws.cell(row=start, column=2, value="内容 Contents").font = _HEAD
-        for n, sheet in enumerate((s for s in layout() if s.columns), start=start + 1):
+        shown = (s for s in layout() if s.columns and (only is None or only(s)))
+        for n, sheet in enumerate(shown, start=start + 1):
             link = ws.cell(row=n, column=1, value=sheet.name)
             link.hyperlink = f"#'{sheet.name}'!A1"
             link.font = Font(color="0563C1", underline="single")
@@ -188,6 +189,7 @@ class _Writer:
             cell.alignment = Alignment(wrap_text=True)
         for width, letter in zip((28, 34, 44, 80), "ABCD", strict=True):
             ws.column_dimensions[letter].width = width
+        ws.row_dimensions[1].height, ws.row_dimensions[2].height = 22, 30
         for row, column in enumerate(sheet.columns, start=3):
             name = " ".join(label(p) for p in column.path[1:] if p not in ("zh-CN", "en")) or column.key
             if column.path[-1] in ("zh-CN", "en"):
@@ -213,8 +215,11 @@ class _Writer:
             if column.doc:
                 cell.comment = Comment(column.doc, "disclosure", width=320, height=120)
             letter = get_column_letter(col)
-            ws.column_dimensions[letter].width = max(12, min(40, len(column.key) + 4))
+            wide = column.path[-1] in ("zh-CN", "en") or column.kind == "list"  # names, descriptions, codes
+            ws.column_dimensions[letter].width = 28 if wide else max(12, min(40, len(column.key) + 4))
             self.validation(ws, column, f"{letter}3:{letter}{_LAST_ROW}")
+        ws.row_dimensions[1].height = 22  # a printout or PDF shows both lines of the header
+        ws.row_dimensions[2].height = 30
         for row, (refs, pos, item) in enumerate(_items(data, sheet), start=3):
             parents = iter(refs)
             for col, column in enumerate(sheet.columns, start=1):
@@ -224,6 +229,8 @@ class _Writer:
                     value = pos
                 else:
                     value = _get(item, column.path)
+                    if isinstance(value, dict):  # a union member's nested text (direct: method.zh-CN) under
+                        continue                 # another member's scalar column of the same name (pfc: method)
                 if value is not None:
                     cell = self.put(ws, row, col, value, column)
                     cell.number_format = {"date": "yyyy-mm-dd", "text": "@", "list": "@", "parent": "@"}.get(
@@ -245,15 +252,25 @@ class _Writer:
         return f"{text}\n{column.key}"
 
 
-def write_workbook(data: dict[str, Any], example: bool = False) -> bytes:
-    """``filing.xlsx`` holding ``data`` (a filing as plain data: a model dump, or a starter's YAML)."""
+def write_workbook(data: dict[str, Any], example: bool = False, only: Callable[[Sheet], bool] | None = None,
+                   extra: Callable[[Workbook], None] | None = None,
+                   instructions: list[tuple[str, str]] | None = None) -> bytes:
+    """``filing.xlsx`` holding ``data`` (a filing as plain data: a model dump, or a starter's YAML).
+
+    ``only`` keeps the sheets of the layout it accepts (a subsidiary's workbook holds its facilities'
+    tables only), ``extra`` adds sheets of its own (sign-off, last year's figures) before saving, and
+    ``instructions`` replaces the rows of the 说明 sheet."""
     writer = _Writer(example)
-    writer.instructions()
+    writer.instructions(instructions or INSTRUCTIONS, only)
     for sheet in layout():
+        if only is not None and not only(sheet):
+            continue
         if sheet.kind == "section" and sheet.columns:
             writer.section(sheet, data)
         elif sheet.kind == "table":
             writer.table(sheet, data)
+    if extra is not None:
+        extra(writer.book)
     if writer.lists is not None:
         writer.book.move_sheet("_lists", offset=len(writer.book.sheetnames))
     props = writer.book.properties

@@ -33,9 +33,10 @@ Path_ = tuple[PathPart, ...]
 
 
 class _Reader:
-    def __init__(self, book: Workbook, display: str) -> None:
+    def __init__(self, book: Workbook, display: str, ignore: frozenset[str] = frozenset()) -> None:
         self.book = book
         self.display = display
+        self.ignore = ignore
         self.data: dict[str, Any] = {}
         self.locations: dict[Path_, Location] = {}
         self.rows: dict[Path_, TableRow] = {}
@@ -44,17 +45,26 @@ class _Reader:
         """Quantities of a table's rows since its last totals row, by parent."""
         self.registry: dict[tuple[tuple[str, ...], tuple[str, ...]], Path_] = {}
         """(table path, parent references + own key) → the item's path in ``data``."""
+        self.renamed: set[tuple[str, ...]] = set()
+        """Tables whose sheet was renamed (reported once): their children's rows name no parent."""
 
     def loc(self, sheet: str, col: int, row: int) -> Location:
         return Location(self.display, sheet=sheet, cell=f"{column_letters(col)}{row}")
 
     def read(self) -> None:
         known = by_name()
-        for ws in self.book.sheets:
-            if ws.name not in known and ws.name not in README_SHEETS:
-                self.issues.append(Issue("input.workbook-sheet", Location(self.display, sheet=ws.name, cell="A1"), {
-                    "file": self.display, "sheet": ws.name, "suggestion": did_you_mean(ws.name, list(known))}))
         present = {ws.name: ws for ws in self.book.sheets if ws.kind == "worksheet"}
+        absent = [s for s in layout() if s.kind == "table" and s.name not in present]
+        for ws in self.book.sheets:
+            if ws.name not in known and ws.name not in README_SHEETS and ws.name not in self.ignore:
+                was = self.renamed_from(ws, absent) if ws.kind == "worksheet" else None
+                context = {"file": self.display, "sheet": ws.name,
+                           "suggestion": was.name if was else did_you_mean(ws.name, list(known))}
+                if was is not None:  # one cause, one finding: its rows, and the rows under them, say nothing more
+                    self.renamed.add(was.path)
+                    context["renamed"] = ".".join(was.path)
+                self.issues.append(Issue("input.workbook-sheet", Location(self.display, sheet=ws.name, cell="A1"),
+                                         context))
         for sheet in layout():
             found = present.get(sheet.name)
             if found is None:
@@ -64,6 +74,17 @@ class _Reader:
                 self.section(sheet, rows)
             else:
                 self.table(sheet, rows)
+
+    def renamed_from(self, ws: Any, absent: list[Sheet]) -> Sheet | None:
+        """The missing table sheet an unknown sheet is, by the field keys of its header (a renamed
+        ``facilities``): at least two keys of that table and more than of any other."""
+        keys: set[str] = set()
+        for row in list(self.book.rows(ws))[:_HEADER_SEARCH]:
+            keys |= {_key(v) for _, v in row.cells}
+        scored = sorted(((len(keys & {c.key for c in s.columns}), n) for n, s in enumerate(absent)), reverse=True)
+        if not scored or scored[0][0] < 2 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+            return None
+        return absent[scored[0][1]]
 
     # --- sections: one row per field, key in column B, value in column C --------------------------
     def section(self, sheet: Sheet, rows: list[Row]) -> None:
@@ -179,6 +200,8 @@ class _Reader:
         for level in range(1, len(refs) + 1):  # the first reference that names no row is the one to fix
             table = sheet.path[:sheet.lists[level - 1] + 1]
             found = self.registry.get((table, refs[:level]))
+            if found is None and any(table[:len(r)] == r for r in self.renamed):
+                return None  # the parent's sheet was renamed: that is the finding
             if found is None:
                 known = [k[1][-1] for k in self.registry if k[0] == table and k[1][:level - 1] == refs[:level - 1]]
                 self.issues.append(Issue("input.workbook-parent", self.loc(sheet.name, cells[level - 1], number), {
@@ -263,11 +286,14 @@ def _list_at(node: dict[str, Any], rel: tuple[str, ...]) -> list[Any]:
     return found
 
 
-def read_filing(data: bytes, display: str) -> tuple[dict[str, Any] | None, dict[Path_, Location],
-                                                   dict[Path_, TableRow], list[Issue]]:
-    """The filing held by a ``filing.xlsx``: (data, locations, rows, findings). Never raises for bad input."""
+def read_filing(data: bytes | Workbook, display: str, ignore: frozenset[str] = frozenset()) -> tuple[
+        dict[str, Any] | None, dict[Path_, Location], dict[Path_, TableRow], list[Issue]]:
+    """The filing held by a ``filing.xlsx``: (data, locations, rows, findings). Never raises for bad input.
+
+    ``ignore`` names sheets that are not the filing's but are not findings either (a subsidiary
+    workbook's sign-off sheet, read by ``disclosure.collect``)."""
     try:
-        reader = _Reader(Workbook(data), display)
+        reader = _Reader(data if isinstance(data, Workbook) else Workbook(data), display, ignore)
         reader.read()
     except XlsxError as err:
         where = Location(display, sheet=None)
