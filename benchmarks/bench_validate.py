@@ -29,7 +29,7 @@ report:
   prepared_by: {{name: "基准", role: "测试", date: 2026-03-01}}
 entity:
   name: {{zh-CN: "合成集团"}}
-  uscc: "91350100M000100Y43"
+  uscc: "91350100M00020000F"
   ownership: central-soe
   industry: "D4411"
   province: 福建

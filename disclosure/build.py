@@ -1,58 +1,26 @@
-"""Build: validate, compute, render every output into a staging folder, then swap it in atomically."""
+"""Build: validate, compute, render every output into a staging folder, then swap it in atomically
+(``disclosure.outdir``: what may be replaced, the swap, recovery after a kill)."""
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
-import shutil
-import tempfile
-from collections.abc import Callable
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 
-from disclosure import __version__
-from disclosure.compute.results import Figures
-from disclosure.errors import DisclosureError, OutputExistsError
+from disclosure import __version__, outdir
+from disclosure.gctune import bulk
 from disclosure.intake.loader import Loaded, load
 from disclosure.issues import ValidationReport
-from disclosure.model import Filing
+from disclosure.mee import render as _mee
 from disclosure.output import figures_dict, to_json, trail_csv, trail_json
+from disclosure.render import BuildOptions, Renderer, RenderInput, source_date, source_epoch
 from disclosure.validate import validate
 
-
-@dataclass(frozen=True)
-class BuildOptions:
-    """Everything a build can vary; built by the CLI, varied in tests with ``replace``."""
-
-    output: Path
-    force: bool = False
-    strict: bool = False
-    lang: str = "zh-CN"
-    verify: bool = True
-    """Validate the XBRL and iXBRL outputs with Arelle (offline) before writing anything."""
-    viewer: bool = False
-    """Also write the interactive ixbrl-viewer page and its script."""
-    ghg_unit: str = "t"
-    """Display unit of emissions in the reports: "t" (吨) or "10kt" (万吨); tagged values are the same."""
-    pdf: bool = False
-    """Also convert the Word report to PDF with LibreOffice (headless)."""
-
-
-@dataclass(frozen=True)
-class RenderInput:
-    """What a renderer receives."""
-
-    filing: Filing
-    figures: Figures
-    loaded: Loaded
-    options: BuildOptions
-    notices: list[str] = field(default_factory=list)
-    """Things the user should know about the outputs (e.g. a missing font), printed by the CLI."""
-
-
-Renderer = Callable[[RenderInput], dict[str, bytes]]
-"""A renderer returns ``{file name: content}``; it never writes."""
 
 def _xbrl(ctx: RenderInput) -> dict[str, bytes]:
     from disclosure import xbrl  # Arelle and lxml load only when a build renders
@@ -66,7 +34,13 @@ def _word(ctx: RenderInput) -> dict[str, bytes]:
     return word.render(ctx)
 
 
-RENDERERS: list[Renderer] = [_word, _xbrl]
+def _ets(ctx: RenderInput) -> dict[str, bytes]:
+    from disclosure import ets  # each ETS-covered facility's annual emission report and supplementary tables
+
+    return ets.render(ctx)
+
+
+RENDERERS: list[Renderer] = [_word, _xbrl, _mee, _ets]
 """Report renderers (Word, XBRL, iXBRL) register here."""
 
 
@@ -78,44 +52,77 @@ class BuildResult:
     notices: list[str] = field(default_factory=list)
 
 
-def source_epoch() -> int | None:
-    """SOURCE_DATE_EPOCH (seconds since 1970) when set, so outputs stay reproducible; None when unset."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if not epoch:
-        return None
-    try:
-        return int(epoch)
-    except ValueError as err:
-        raise DisclosureError("build.source-date", f"SOURCE_DATE_EPOCH={epoch!r} is not an integer",
-                              "Unset it or give seconds since 1970.") from err
-
-
-def source_date() -> str | None:
-    """The build time from SOURCE_DATE_EPOCH as ISO 8601; None when unset."""
-    epoch = source_epoch()
-    return None if epoch is None else datetime.fromtimestamp(epoch, tz=UTC).isoformat()
-
-
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
 def build(filing_path: str | Path, options: BuildOptions) -> BuildResult:
-    """Validate and compute ``filing_path``; on success write every output to ``options.output``."""
-    out = options.output
-    if out.exists() and not options.force:
-        raise OutputExistsError("build.output-exists", f"{out} already exists",
-                                "Use --force to replace it, or choose another -o folder.")
-    loaded = load(filing_path)
+    """Validate and compute ``filing_path``; on success write every output to ``options.output``.
+
+    The output is refused before anything is computed if it must not be written (see
+    ``disclosure.outdir``); outputs are written into a work folder beside it and swapped in atomically.
+    Every file-system failure raises a ``build.*`` :class:`DisclosureError` and leaves the previous
+    output as it was."""
+    out = Path(os.path.abspath(options.output))
+    outdir.recover(out)
+    outdir.check_target(out, options.force)
+    loaded = load(filing_path, options.allow_outside)
     outcome = validate(loaded)
     report = outcome.report
-    if report.exit_code(options.strict) or outcome.filing is None or outcome.figures is None:
+    event = outcome.event
+    if report.exit_code(options.strict) or event is None and (outcome.filing is None or outcome.figures is None):
         return BuildResult(report)
-    ctx = RenderInput(outcome.filing, outcome.figures, loaded, options)
+    work = outdir.begin(out)
+    notices: list[str] = []
+    try:
+        with rendering(work):
+            if event is not None:  # a large event's carbon neutrality (disclosure.event)
+                from disclosure.event.render import files as event_files
+
+                files = {**event_files(event, source_epoch()), **_records(loaded, report, options)}
+                files["manifest.json"] = _manifest(loaded, files)
+            else:
+                assert outcome.filing is not None and outcome.figures is not None
+                ctx = RenderInput(outcome.filing, outcome.figures, loaded, options, notices)
+                files = _render(ctx, loaded, report, options)
+        outdir.commit(work, out, files, options.force)
+    except OSError as err:
+        raise outdir.output_error(err, out) from err
+    finally:
+        outdir.abandon(work)
+    return BuildResult(report, sorted(files), out, notices)
+
+
+@contextmanager
+def rendering(work: outdir.Work) -> Iterator[None]:
+    """The conditions of the render stage: temporary files in the work folder, and the garbage collector
+    ignoring the filing, figures and trail already made (``gc.freeze``): Arelle and the writers make
+    millions of short-lived objects, and each collection would otherwise rescan everything the build
+    holds (a quadratic cost in facilities)."""
+    _collect()  # garbage of earlier work must not be frozen
+    with outdir.temporary_files_in(work.tmp), bulk():
+        gc.freeze()
+        try:
+            yield
+        finally:
+            gc.unfreeze()
+            _collect()  # what became garbage while frozen (Arelle releases the previous run's package now)
+
+
+def _collect() -> None:
+    """A full collection; Arelle 2.47 leaves taxonomy-package ZIP handles to the collector, and their
+    ResourceWarnings are not the user's business (as in disclosure.xbrl.arelle)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        gc.collect()
+
+
+def _render(ctx: RenderInput, loaded: Loaded, report: ValidationReport, options: BuildOptions) -> dict[str, bytes]:
+    """Every output file, in memory: figures, trail, reports, Arelle's exports, the manifest."""
     files: dict[str, bytes] = {
-        "figures.json": to_json(figures_dict(outcome.figures)),
-        "trail.json": trail_json(outcome.figures),
-        "trail.csv": trail_csv(outcome.figures),
+        "figures.json": to_json(figures_dict(ctx.figures)),
+        "trail.json": trail_json(ctx.figures),
+        "trail.csv": trail_csv(ctx.figures),
         "validation.json": report.to_json(strict=options.strict).encode("utf-8") + b"\n",
     }
     for renderer in RENDERERS:
@@ -123,41 +130,25 @@ def build(filing_path: str | Path, options: BuildOptions) -> BuildResult:
     from disclosure.xbrl import finish  # Arelle: verification and the xBRL-JSON and viewer exports
 
     files.update(finish(files, validate=options.verify, viewer=options.viewer))
+    files["manifest.json"] = _manifest(loaded, files)
+    return files
+
+
+def _records(loaded: Loaded, report: ValidationReport, options: BuildOptions) -> dict[str, bytes]:
+    """The validation report of an event build (the manifest is added over every file)."""
+    del loaded
+    return {"validation.json": report.to_json(strict=options.strict).encode("utf-8") + b"\n"}
+
+
+def _manifest(loaded: Loaded, files: dict[str, bytes]) -> bytes:
     inputs = [loaded.path, *loaded.side_files]
-    files["manifest.json"] = to_json({
-        "tool": "disclosure", "version": __version__, "build_time": source_date(),
-        "inputs": [{"file": p.name, "sha256": _sha256(p.read_bytes())} for p in inputs],
-        "outputs": [{"file": n, "sha256": _sha256(b), "bytes": len(b)} for n, b in sorted(files.items())],
+    return to_json({
+        "tool": outdir.TOOL, "version": __version__, "build_time": source_date(),
+        "inputs": [{"file": p.name, "sha256": loaded.hashes[p]} for p in inputs],
+        "outputs": [{"file": n, "sha256": _sha256(b), "bytes": len(b)} for n, b in sorted(files.items())
+                    if n != "manifest.json"],
     })
-    _write_atomically(out, files, options.force)
-    return BuildResult(report, sorted(files), out, ctx.notices)
 
 
-def _write_atomically(out: Path, files: dict[str, bytes], force: bool) -> None:
-    """Write into a sibling staging folder, then rename it into place; never a half-written output."""
-    parent = out.resolve().parent
-    parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=parent))
-    umask = os.umask(0)
-    os.umask(umask)
-    staging.chmod(0o777 & ~umask)
-    try:
-        for name, data in files.items():
-            (staging / name).write_bytes(data)
-        if out.exists():
-            if not force:
-                raise OutputExistsError("build.output-exists", f"{out} already exists",
-                                        "Use --force to replace it.")
-            old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old.", dir=parent))
-            os.replace(out, old / "previous")
-            try:
-                os.replace(staging, out)
-            except OSError:
-                os.replace(old / "previous", out)
-                raise
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            os.replace(staging, out)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
+__all__ = ["RENDERERS", "BuildOptions", "BuildResult", "RenderInput", "Renderer", "build", "rendering",
+           "source_date", "source_epoch"]

@@ -24,6 +24,8 @@ class Severity(StrEnum):
 
     ERROR = "error"
     WARNING = "warning"
+    ACKNOWLEDGED = "acknowledged"
+    """A data-quality finding the filing acknowledges (``acknowledgements``): shown, not failing."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +125,10 @@ class ValidationReport:
         return [i for i in self.issues if i.level is Severity.WARNING]
 
     @property
+    def acknowledged(self) -> list[Issue]:
+        return [i for i in self.issues if i.level is Severity.ACKNOWLEDGED]
+
+    @property
     def valid(self) -> bool:
         return not self.errors
 
@@ -157,7 +163,7 @@ def sort_issues(issues: Iterable[Issue]) -> tuple[Issue, ...]:
     def key(i: Issue) -> tuple[int, str, int, int, str, str]:
         loc = i.location
         return (
-            0 if i.level is Severity.ERROR else 1,
+            {Severity.ERROR: 0, Severity.WARNING: 1}.get(i.level, 2),
             loc.file or "",
             loc.line or 0,
             loc.column or 0,

@@ -5,9 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from decimal import Decimal
 from typing import Any
 
+from disclosure.compute.quality import quality_dict
 from disclosure.compute.results import Figures
 
 
@@ -67,6 +69,7 @@ def figures_dict(fig: Figures) -> dict[str, Any]:
         "factors": [dict(f.to_dict(), uses=fig.factor_uses.get(f.id, 0))
                     for f in fig.factors_used.values()],
         "flagged_factors": [f.id for f in fig.flagged_factors],
+        "quality": quality_dict(fig.quality, fig.substitutions),
     }
 
 
@@ -83,16 +86,44 @@ TRAIL_COLUMNS = ("id", "figure", "value", "unit", "formula", "input", "input_val
                  "input_basis", "input_source", "location", "flags", "parts")
 
 
+_PLAIN_NUMBER = re.compile(r"^[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?$")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+"""What makes a spreadsheet read a cell as a formula (full-width forms too: some spreadsheets fold them)."""
+
+
+def csv_cell(value: object) -> str:
+    """A cell a spreadsheet will not run as a formula (CSV injection): text that starts, after any blanks,
+    with = + - @ or a control character gets a leading apostrophe; plain numbers are left as they are."""
+    text = "" if value is None else str(value)
+    if text.lstrip(" ")[:1] in _FORMULA_START and not _PLAIN_NUMBER.match(text):
+        return "'" + text
+    return text
+
+
+class _SafeWriter:
+    """csv.writer whose every cell goes through :func:`csv_cell`."""
+
+    def __init__(self, buf: io.StringIO) -> None:
+        self._writer = csv.writer(buf, lineterminator="\n")
+
+    def writerow(self, row: list[object]) -> None:
+        self._writer.writerow([csv_cell(v) for v in row])
+
+
 def trail_csv(fig: Figures) -> bytes:
-    """One row per input of each step (a step without inputs sums its ``parts``)."""
+    """One row per input of each step (a step without inputs sums its ``parts``); a step's ``parts`` are
+    listed on its first row."""
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(TRAIL_COLUMNS)
+    w = _SafeWriter(buf)
+    w.writerow(list(TRAIL_COLUMNS))
     for e in fig.trail:
         common = [e.id, e.figure, dec(e.value), e.unit, e.formula]
         tail = [e.location, ";".join(e.flags), ";".join(e.parts)]
         if not e.inputs:
             w.writerow([*common, "", "", "", "", "", *tail])
-        for i in e.inputs:
-            w.writerow([*common, i.name, dec(i.value), i.unit, i.basis, i.source, *tail])
+        for n, i in enumerate(e.inputs):
+            # parts on the step's first row only: a group total has a part and an input per facility, and
+            # repeating the list on every row made the file grow with the square of the facilities
+            rest = tail if n == 0 else [*tail[:2], ""]
+            w.writerow([*common, i.name, dec(i.value), i.unit, i.basis, i.source, *rest])
     return ("\ufeff" + buf.getvalue()).encode("utf-8")  # BOM so Excel opens it as UTF-8

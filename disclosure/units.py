@@ -177,6 +177,11 @@ def same_dimension(unit: str, reference: str) -> bool:
         return False
 
 
+def names() -> list[str]:
+    """Every unit spelling the parser knows (for "did you mean")."""
+    return sorted(set(_SIMPLE) | set(_ALIASES))
+
+
 def known(unit: str) -> bool:
     try:
         parse(unit)

@@ -1,10 +1,12 @@
-"""Render pages of each sample's Word report to PNG, for a reviewer to look at.
+"""Render the pages of the samples' Word reports to PNG, for a reviewer to look at.
 
-Builds every sample with --pdf through LibreOffice, then turns pages into PNG with pdftoppm: by
-default the cover and the first page of the metrics section (emissions table and chart).
-Needs LibreOffice, fonts-noto-cjk and poppler-utils.
+Builds each chosen sample with --pdf through LibreOffice, turns every page into PNG with pdftoppm and
+lays them out on contact sheets (``<sample>.<lang>.sheetN.png``, 8 pages a sheet); ``--pages`` writes
+single pages instead (``<sample>.<lang>.pN.png``). Needs LibreOffice, fonts-noto-cjk, poppler-utils and
+Pillow (a matplotlib dependency).
 
-Run: python scripts/render_pages.py [-o docs/pages] [--pages N ...] [--lang zh-CN|en] [--dpi 60]
+Run: python scripts/render_pages.py [-o docs/pages] [--samples qinghai-aluminium ...] [--lang zh-CN en]
+     [--pages N ...] [--dpi 60]
 """
 
 from __future__ import annotations
@@ -15,45 +17,59 @@ import sys
 import tempfile
 from pathlib import Path
 
+from PIL import Image
+
 from disclosure.build import BuildOptions, build
 
 ROOT = Path(__file__).resolve().parent.parent
+PER_SHEET = 8
+COLUMNS = 4
 
 
-def _metrics_page(pdf: Path, lang: str) -> int:
-    """The first page after the table of contents whose text starts the metrics section."""
-    from disclosure.word.markup import texts
-
-    heading = "".join(texts(lang)["sections"]["metrics"].split())
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
-    count = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
-    for page in range(3, count + 1):
-        text = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"],
-                              capture_output=True, text=True, check=True).stdout
-        if heading in "".join(text.split()):
-            return page
-    return 1
+def _sheets(pngs: list[Path], stem: Path) -> list[Path]:
+    """Contact sheets of the page images, PER_SHEET pages each, in reading order."""
+    out = []
+    for start in range(0, len(pngs), PER_SHEET):
+        pages = [Image.open(p) for p in pngs[start:start + PER_SHEET]]
+        width, height = pages[0].size
+        rows = (len(pages) + COLUMNS - 1) // COLUMNS
+        sheet = Image.new("RGB", (COLUMNS * width + (COLUMNS + 1) * 8, rows * height + (rows + 1) * 8), "#c8c8c8")
+        for i, page in enumerate(pages):
+            sheet.paste(page, (8 + (i % COLUMNS) * (width + 8), 8 + (i // COLUMNS) * (height + 8)))
+        target = stem.with_name(f"{stem.name}.sheet{start // PER_SHEET + 1}.png")
+        sheet.convert("P", palette=Image.Palette.ADAPTIVE, colors=64).save(target, optimize=True)
+        out.append(target)
+    return out
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-o", "--output", type=Path, default=ROOT / "docs" / "pages")
+    parser.add_argument("--samples", nargs="*", default=["qinghai-aluminium"])
+    parser.add_argument("--lang", nargs="*", default=["zh-CN", "en"])
     parser.add_argument("--pages", type=int, nargs="*", default=None)
-    parser.add_argument("--lang", default="zh-CN")
     parser.add_argument("--dpi", type=int, default=60)
     args = parser.parse_args()
     args.output.mkdir(parents=True, exist_ok=True)
-    for filing in sorted((ROOT / "samples").glob("*/filing.yaml")):
-        name = filing.parent.name
-        with tempfile.TemporaryDirectory() as tmp:
-            out = Path(tmp) / "out"
-            build(filing, BuildOptions(output=out, lang=args.lang, verify=False, pdf=True))
-            pages = args.pages or [1, _metrics_page(out / "report.pdf", args.lang)]
-            for page in pages:
-                target = args.output / f"{name}.{args.lang}.p{page}"
-                subprocess.run(["pdftoppm", "-png", "-r", str(args.dpi), "-f", str(page), "-l", str(page),
-                                "-singlefile", str(out / "report.pdf"), str(target)], check=True)
-                sys.stdout.write(f"{target}.png\n")
+    for name in args.samples:
+        filing = ROOT / "samples" / name / "filing.yaml"
+        for lang in args.lang:
+            with tempfile.TemporaryDirectory() as tmp:
+                out = Path(tmp) / "out"
+                build(filing, BuildOptions(output=out, lang=lang, verify=False, pdf=True))
+                pdf = out / "report.pdf"
+                if args.pages:
+                    for page in args.pages:
+                        target = args.output / f"{name}.{lang}.p{page}"
+                        subprocess.run(["pdftoppm", "-png", "-r", str(args.dpi), "-f", str(page), "-l", str(page),
+                                        "-singlefile", str(pdf), str(target)], check=True)
+                        sys.stdout.write(f"{target}.png\n")
+                    continue
+                subprocess.run(["pdftoppm", "-png", "-r", str(args.dpi), str(pdf), str(Path(tmp) / "page")],
+                               check=True)
+                pngs = sorted(Path(tmp).glob("page-*.png"))
+                for sheet in _sheets(pngs, args.output / f"{name}.{lang}"):
+                    sys.stdout.write(f"{sheet}\n")
 
 
 if __name__ == "__main__":

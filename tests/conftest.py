@@ -27,7 +27,7 @@ report:
   revenue: {value: 100000, unit: "10^4CNY"}
 entity:
   name: {zh-CN: "测试股份有限公司", en: "Test Co."}
-  uscc: "91350100M000100Y43"
+  uscc: "91350100M00020000F"
   ownership: private
   industry: "C0000 测试"
   province: 福建

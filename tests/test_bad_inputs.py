@@ -35,8 +35,8 @@ CASES: list[tuple[str, str, str, str, str | None]] = [
     ("bad-id", "  - id: F1\n", "  - id: \"F 1\"\n", "schema.pattern", "F 1"),
     ("unknown-process-type", "    electricity:\n", "    process:\n      - {type: steel-bof, id: p}\n    electricity:\n", "schema.invalid-choice", "steel-bof"),
     ("missing-basis", "          ncv: {basis: default}", "          ncv: {value: 389}", "schema.missing", "ncv: {value: 389}"),
-    ("uscc-check", "uscc: \"91350100M000100Y43\"", "uscc: \"91350100M000100Y44\"", "rule.entity.uscc", "uscc"),
-    ("uscc-length", "uscc: \"91350100M000100Y43\"", "uscc: \"9135010\"", "rule.entity.uscc", "uscc"),
+    ("uscc-check", "uscc: \"91350100M00020000F\"", "uscc: \"91350100M00020000G\"", "rule.entity.uscc", "uscc"),
+    ("uscc-length", "uscc: \"91350100M00020000F\"", "uscc: \"9135010\"", "rule.entity.uscc", "uscc"),
     ("lei-check", "  ownership: private", "  lei: 5493001KJTIIGC8Y1R13\n  ownership: private", "rule.entity.lei", "lei"),
     ("unknown-province", "  province: 福建\n  consolidation", "  province: 福建省会\n  consolidation", "rule.entity.province", "福建省会"),
     ("period-not-year", "  period_start: 2025-01-01", "  period_start: 2025-04-01", "rule.report.period", "period_start"),
@@ -57,7 +57,7 @@ CASES: list[tuple[str, str, str, str, str | None]] = [
     ("record-outside-year", "{period: \"2025\", quantity: 1000", "{period: \"2024\", quantity: 1000", "rule.period.outside-year", "2024\", quantity: 1000"),
     ("duplicate-facility", "facilities:\n  - id: F1\n", "facilities:\n  - id: F1\n    name: {zh-CN: x, en: x}\n    entity: P\n    province: fujian\n  - id: F1\n", "rule.ids.duplicate", "- id: F1"),
     ("instruments-exceed", "        location_factor: {series", "        instruments: [{type: green-certificate, quantity: 2000}]\n        location_factor: {series", "rule.elec.instruments-exceed", "instruments:"),
-    ("gwp-missing", "    electricity:\n", "    process:\n      - {type: direct, id: sf6, gas: SF6, quantity: 0.1, method: {zh-CN: 泄漏, en: leak}}\n    electricity:\n", "rule.gwp.missing", "gas: SF6"),
+    ("gwp-missing", "    electricity:\n", "    process:\n      - {type: direct, id: hfc, gas: HFC-245fa, quantity: 0.1, method: {zh-CN: 泄漏, en: leak}}\n    electricity:\n", "rule.gwp.missing", "gas: HFC-245fa"),
 ]
 
 
@@ -116,7 +116,7 @@ def test_billion_laughs_is_refused(tmp_path: Path) -> None:
         lines.append(f"a{i}: &a{i} [{refs}]")
     path = tmp_path / "filing.yaml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    assert "input.file-too-large" in validate(load(path)).report.codes()
+    assert "input.limit-exceeded" in validate(load(path)).report.codes()
 
 
 def _table_filing(tmp_path: Path, table_name: str, content: bytes, sheet: str = "") -> Path:

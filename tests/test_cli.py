@@ -28,9 +28,12 @@ def test_samples_are_valid_and_strict_counts_warnings(samples: Path) -> None:
         assert result.exit_code == 0, result.output
     strict = runner.invoke(main, ["validate", str(samples / "central-soe-power" / "filing.yaml"), "--strict"])
     assert strict.exit_code == 1
-    codes = {i["code"] for i in json.loads(runner.invoke(main, [
-        "validate", str(samples / "central-soe-power" / "filing.yaml"), "--format", "json"]).output)["issues"]}
-    assert codes == {"rule.mrv.substitution", "rule.factor.unverified"}
+    issues = json.loads(runner.invoke(main, [
+        "validate", str(samples / "central-soe-power" / "filing.yaml"), "--format", "json"]).output)["issues"]
+    codes = {(i["code"], i["severity"]) for i in issues}
+    # the warnings, and the one outlier the sample acknowledges (April's backup supply), still shown
+    assert codes == {("rule.mrv.substitution", "warning"), ("rule.factor.unverified", "warning"),
+                     ("rule.magnitude.monthly", "acknowledged")}
     qinghai = str(samples / "qinghai-aluminium" / "filing.yaml")
     assert runner.invoke(main, ["validate", qinghai, "--strict"]).exit_code == 0
 
@@ -109,7 +112,11 @@ def test_init_writes_a_filing_that_parses(tmp_path: Path) -> None:
         d = tmp_path / sector
         assert runner.invoke(main, ["init", str(d), "--sector", sector]).exit_code == 0
         report = validate(load(d / "filing.yaml")).report
-        assert report.valid, (sector, report.flatten())
+        # the starter parses and computes; what stops it is exactly its sample text and USCC (the power
+        # starter gives all twelve months of lab data)
+        assert report.errors, sector
+        placeholders = {"rule.placeholder.text", "rule.placeholder.uscc"}
+        assert {i.code for i in report.errors} - placeholders == set(), (sector, report.flatten())
         assert runner.invoke(main, ["init", str(d), "--sector", sector]).exit_code == 3
 
 

@@ -14,8 +14,11 @@ from decimal import Decimal
 from disclosure.compute import aggregate
 from disclosure.compute.combustion import combustion_source
 from disclosure.compute.context import Context, Locate
+from disclosure.compute.energy import additional, energy_figures
+from disclosure.compute.finance import finance_figures
 from disclosure.compute.process import anode, clinker, direct, pfc
 from disclosure.compute.purchased import electricity_source, heat_source
+from disclosure.compute.quality import quality
 from disclosure.compute.results import FacilityResult, Figures, SourceResult
 from disclosure.compute.trail import TrailEntry, TrailInput
 from disclosure.factors import library
@@ -29,6 +32,7 @@ from disclosure.model.sources import (
     DirectEmission,
     Facility,
 )
+from disclosure.suggest import did_you_mean
 from disclosure.units import PRECISION
 
 __all__ = ["Computation", "Figures", "compute"]
@@ -68,7 +72,8 @@ def _facility(ctx: Context, i: int, fac: Facility, share: Decimal,
     result = FacilityResult(fac.id, fac.entity, fac.province, fac.ets.covered, share, consolidated)
     found: list[SourceResult | None] = []
     for j, c in enumerate(fac.combustion):
-        found.append(combustion_source(ctx, fac.id, c, (*path, "combustion", j)))
+        found.append(combustion_source(ctx, fac.id, c, (*path, "combustion", j), fac.ets.covered,
+                                            fac.ets.sector))
     for j, e in enumerate(fac.electricity):
         found.append(electricity_source(ctx, fac.id, e, (*path, "electricity", j)))
     for j, h in enumerate(fac.heat):
@@ -107,7 +112,8 @@ def _compute(ctx: Context) -> Figures:
     for i, fac in enumerate(filing.facilities):
         entity = entities.get(fac.entity)
         if entity is None:
-            ctx.issue("rule.boundary.unknown-entity", ("facilities", i, "entity"), entity=fac.entity)
+            ctx.issue("rule.boundary.unknown-entity", ("facilities", i, "entity"), entity=fac.entity,
+                      suggestion=did_you_mean(fac.entity, entities))
             continue
         facilities.append(_facility(ctx, i, fac, aggregate.share(entity, approach), entity.consolidated))
     shares_by = {
@@ -116,10 +122,18 @@ def _compute(ctx: Context) -> Figures:
     }
     totals = aggregate.scope_totals(facilities, shares_by[approach.value])
     _group_trail(ctx, facilities)
+    data_quality = quality(ctx, facilities)
     group = aggregate.scope_totals(
         facilities, {f.id: f.share if f.consolidated else Decimal(0) for f in facilities})
     others = aggregate.scope_totals(
         facilities, {f.id: Decimal(0) if f.consolidated else f.share for f in facilities})
+    energy_gj = aggregate.energy(facilities)
+    extra_gj = additional(ctx)
+    for key, gj in extra_gj.items():
+        energy_gj[key] = energy_gj.get(key, Decimal(0)) + gj
+    energy_gj = dict(sorted(energy_gj.items()))
+    intensity = aggregate.intensity_revenue(filing, totals)
+    revenue_10k = intensity.get("revenue_10k_cny")
     scope3_by_cat: dict[int, Decimal] = {}
     if filing.scope3 is not None:
         for cat in filing.scope3.categories:
@@ -134,14 +148,17 @@ def _compute(ctx: Context) -> Figures:
         other_investees=others,
         by_source_type=aggregate.breakdown(facilities, "source_type"),
         by_gas=aggregate.breakdown(facilities, "gas"),
-        energy_gj=aggregate.energy(facilities),
+        energy_gj=energy_gj,
         scope3=sum(scope3_by_cat.values(), Decimal(0)) if filing.scope3 is not None else None,
         scope3_by_category=dict(sorted(scope3_by_cat.items())),
-        intensity_revenue=aggregate.intensity_revenue(filing, totals),
+        intensity_revenue=intensity,
         intensity_product=aggregate.intensity_product(facilities),
         trail=ctx.trail,
         substitutions=ctx.substitutions,
         factors_used=dict(sorted(ctx.factors_used.items())),
         factor_uses=dict(ctx.factor_uses),
         parameter_basis={k: dict(v) for k, v in sorted(ctx.basis_counts.items())},
+        energy=energy_figures(ctx, facilities, energy_gj, extra_gj, revenue_10k),
+        finance=finance_figures(ctx, revenue_10k),
+        quality=data_quality,
     )

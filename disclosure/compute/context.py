@@ -15,6 +15,7 @@ from disclosure.issues import Issue, Location, PathPart
 from disclosure.model import Filing
 from disclosure.model.base import Basis
 from disclosure.model.sources import FactorRef, Param
+from disclosure.suggest import did_you_mean
 
 Locate = Callable[[tuple[PathPart, ...]], Location]
 
@@ -69,7 +70,8 @@ class Context:
             self.issue("rule.units.missing", path, field=what)
             return False
         if not units.known(unit):
-            self.issue("rule.units.unknown", path, unit=unit, field=what)
+            self.issue("rule.units.unknown", path, unit=unit, field=what,
+                       suggestion=did_you_mean(unit, units.names()))
             return False
         if not units.same_dimension(unit, reference):
             self.issue("rule.units.dimension", path, unit=unit, field=what, expected=reference)
@@ -93,7 +95,18 @@ class Context:
         elif ref.series is not None and ref.year is not None and (
             ref.region is not None or ref.series == "ets-national"
         ):
-            region = self.lib.region_key(ref.region or "national") or ref.region or "national"
+            region = self.lib.region_key(ref.region or "national")
+            if region is None:
+                known = self.lib.electricity_regions(ref.series)
+                self.issue("rule.factor.region-unknown", path, region=ref.region,
+                           suggestion=did_you_mean(ref.region or "", self.lib.region_names()),
+                           regions=known[:12],
+                           regions_zh="、".join(self.lib.regions[k]["zh-CN"] for k in known[:12]))
+                return None
+            if ref.series == "ets-national" and ref.year not in self.lib.ets_by_year:
+                self.issue("rule.factor.ets-year", path, year=ref.year,
+                           years=self.lib.electricity_years("ets-national"))
+                return None
             found = self.lib.electricity(ref.series, ref.year, region)
         else:
             self.issue("rule.factor.incomplete", path)
@@ -113,6 +126,9 @@ class Context:
         for entry in gwp.values:
             if entry.gas == gas:
                 return Value(entry.value, "1", "user", entry.source)
+        if gas == "CH4" and gwp.set.value == "AR6":
+            self.issue("rule.gwp.ch4-origin", path, gas=gas, set=gwp.set.value)
+            return None
         found = self.lib.gwp(gwp.set.value, gas)
         if found is None:
             self.issue("rule.gwp.missing", path, gas=gas, set=gwp.set.value)

@@ -38,9 +38,31 @@ def _per(v: Value, denominator: str) -> Decimal:
     return v.value * units.factor(v.unit, f"tCO2e/{denominator}")
 
 
+_ETS_WORDS = ("全国电网平均排放因子", "环办气候", "碳排放权交易", "碳市场", "ETS", "ets-national")
+"""Words that mark a source text as the ETS grid factor's notice, not the MEE/NBS series."""
+
+
+def ets_in_disguise(ctx: Context, src: ElectricitySource) -> str | None:
+    """Why a hand-typed location factor is really the ETS factor (its value or its source), if it is."""
+    ref = src.location_factor
+    if ref.value is None:
+        return None
+    if ref.unit and units.known(ref.unit) and units.same_dimension(ref.unit, "tCO2/MWh"):
+        value = ref.value * units.factor(ref.unit, "tCO2/MWh")
+        if value in ctx.lib.ets_values():
+            return f"{value} tCO2/MWh"
+    text = ref.source or ""
+    return next((w for w in _ETS_WORDS if w.lower() in text.lower()), None)
+
+
 def electricity_source(ctx: Context, facility: str, src: ElectricitySource,
                        path: tuple[PathPart, ...]) -> SourceResult | None:
     activity = _activity(ctx, src.records, _MWH, _MWH, path)
+    disguised = ets_in_disguise(ctx, src)
+    if disguised is not None:
+        ctx.issue("rule.elec.series-mixed", (*path, "location_factor"), expected="mee-nbs",
+                  found=f"ets-national ({disguised})")
+        return None
     loc = ctx.factor(src.location_factor, "grid-electricity", "tCO2/MWh",
                      (*path, "location_factor"))
     if loc is not None and src.location_factor.series == "ets-national" or (

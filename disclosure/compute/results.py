@@ -6,11 +6,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import reduce
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from disclosure.compute.trail import Substitution, TrailEntry
 from disclosure.factors import Factor
 from disclosure.units import CONTEXT, TCE_GJ
+
+if TYPE_CHECKING:
+    from disclosure.compute.energy import EnergyFigures
+    from disclosure.compute.finance import FinanceFigures
+    from disclosure.compute.quality import Quality
 
 ZERO = Decimal(0)
 
@@ -122,6 +127,14 @@ class Figures:
     factors_used: dict[str, Factor]
     factor_uses: dict[str, int]
     parameter_basis: dict[str, dict[str, int]]
+    energy: EnergyFigures | None = None
+    """Energy figures (Art. 35; Guide No. 4): direct/indirect, clean share, intensities, targets."""
+    finance: FinanceFigures | None = None
+    """Climate-related financial figures: exposures, capital, effects, restatements."""
+    quality: Quality | None = None
+    """Cross-checks, meter coverage and reconciliations (data quality)."""
+    acknowledged: list[Any] = field(default_factory=list)
+    """Findings acknowledged in the filing (set by validation; shown in the report and trail)."""
 
     @property
     def total_location(self) -> Decimal:

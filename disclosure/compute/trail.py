@@ -56,19 +56,37 @@ class Substitution:
     period: str
     parameter: str
     reason: str
-    """missing, non-compliant."""
+    """missing, non-compliant, different-sample (NCV and carbon content not from one sample), frequency."""
     original: Decimal | None
     value: Decimal
     unit: str
     factor: str
     status: str
     location: str
+    original_unit: str | None = None
+    emissions: Decimal | None = None
+    """tCO2 of the record with the substituted default."""
+    emissions_original: Decimal | None = None
+    """tCO2 the record would give with the original (rejected) value, when there was one."""
+    requirement: str | None = None
+    """For a ``frequency`` substitution: the testing frequency it failed, with its document and status."""
+
+    @property
+    def difference(self) -> Decimal | None:
+        """Emissions with the default minus emissions with the original value."""
+        if self.emissions is None or self.emissions_original is None:
+            return None
+        return self.emissions - self.emissions_original
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "facility": self.facility, "source": self.source, "period": self.period,
             "parameter": self.parameter, "reason": self.reason,
             "original": None if self.original is None else str(self.original),
+            "original_unit": self.original_unit,
             "value": str(self.value), "unit": self.unit, "factor": self.factor,
             "status": self.status, "location": self.location,
-        }
+            "emissions": None if self.emissions is None else str(self.emissions),
+            "emissions_original": None if self.emissions_original is None else str(self.emissions_original),
+            "difference": None if self.difference is None else str(self.difference),
+        } | ({"requirement": self.requirement} if self.requirement else {})

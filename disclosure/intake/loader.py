@@ -1,40 +1,34 @@
 """Load a filing: YAML with a location for every value, side tables spliced in.
 
-The YAML is composed by libyaml (fast, with line marks) and converted here under the YAML 1.2
-core schema: ``no``/``on`` stay strings, numbers with a fraction become exact ``Decimal``,
-dates stay text for the model to parse. Nothing here raises for bad input: problems are findings.
+The YAML is read from libyaml's event stream (``yamlread``) under the YAML 1.2 core schema with
+exact decimals; side tables are read only from inside the filing's folder (``paths``), workbooks
+defensively (``xlsx_safe``). Nothing here raises for bad input: problems are findings.
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from disclosure.gctune import bulk
-from disclosure.intake.tables import Row, Table, read_table
+from disclosure.intake.paths import confine, read_regular
+from disclosure.intake.tables import Options, Row, Table, read_table
+from disclosure.intake.workbook import read_filing
+from disclosure.intake.yamlread import read_yaml, resolve_plain
 from disclosure.issues import Issue, Location, PathPart
+from disclosure.limits import (
+    MAX_FACILITIES,
+    MAX_FILING_BYTES,
+    MAX_INPUT_BYTES,
+    MAX_RECORDS,
+    MAX_TABLE_BYTES,
+    MAX_XLSX_BYTES,
+    exceeded,
+)
 
-MAX_FILING_BYTES = 64 * 1024 * 1024
-MAX_NODES = 5_000_000
-MAX_ALIAS_USES = 10_000
-"""Anchors re-used more often than this are refused (entity-expansion, "billion laughs")."""
-MAX_DEPTH = 64
-
-_INT = re.compile(r"^[-+]?[0-9]+$")
-_FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
-_NULL = {"", "~", "null", "Null", "NULL"}
-_TRUE = {"true", "True", "TRUE"}
-_FALSE = {"false", "False", "FALSE"}
-_STR_TAG = "tag:yaml.org,2002:str"
-_KNOWN_TAGS = {
-    "tag:yaml.org,2002:" + t
-    for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp", "merge", "value")
-}
+__all__ = ["Loaded", "load", "resolve_plain"]
 
 
 @dataclass
@@ -49,6 +43,17 @@ class Loaded:
     """Records read from side tables, by their path in ``data``; their cells are located on demand."""
     issues: list[Issue] = field(default_factory=list)
     side_files: list[Path] = field(default_factory=list)
+    hashes: dict[Path, str] = field(default_factory=dict)
+    """SHA-256 of every file read (the filing and its side tables), of the bytes as read."""
+    allow_outside: tuple[Path, ...] = ()
+    """Folders outside the filing's own from which side tables may be read (``--allow-outside``)."""
+    sizes: dict[tuple[Path, str | None], int] = field(default_factory=dict)
+    """Bytes read for each table (file, sheet): bounded in total by ``MAX_INPUT_BYTES``."""
+    unselected: list[tuple[str, Row]] = field(default_factory=list)
+    """Rows of side tables that no ``select`` picked (a typo in a key), with the table's display name."""
+    unread: set[tuple[PathPart, ...]] = field(default_factory=set)
+    """``records`` paths whose table could not be read or gave no rows: the finding that says why is the
+    one finding (not also "records must not be empty")."""
 
     def location(self, path: tuple[PathPart, ...]) -> Location:
         """The location of ``path``, or of its nearest recorded ancestor."""
@@ -84,114 +89,48 @@ def _has(node: Any, part: PathPart) -> bool:
     return isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
 
 
-class _Converter:
-    def __init__(self, loaded: Loaded) -> None:
-        self.loaded = loaded
-        self.count = 0
-        self.alias_uses = 0
-        self.seen: set[int] = set()
+def load(path: str | Path, allow_outside: Sequence[str | Path] = ()) -> Loaded:
+    """Read ``filing.yaml`` and the tables it points to. Never raises for bad input.
 
-    def loc(self, node: yaml.Node, path: tuple[PathPart, ...]) -> Location:
-        mark = node.start_mark
-        return Location(self.loaded.display, mark.line + 1, mark.column + 1, path=path)
-
-    def convert(self, node: yaml.Node, path: tuple[PathPart, ...]) -> Any:
-        self.count += 1
-        if self.count > MAX_NODES or len(path) > MAX_DEPTH:
-            raise _TooLarge(self.loc(node, path))
-        self.loaded.locations[path] = self.loc(node, path)
-        if isinstance(node, yaml.CollectionNode):
-            if id(node) in self.seen:
-                self.alias_uses += 1
-                if self.alias_uses > MAX_ALIAS_USES:
-                    raise _TooLarge(self.loc(node, path))
-            self.seen.add(id(node))
-        if isinstance(node, yaml.MappingNode):
-            return self.mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.convert(item, (*path, i)) for i, item in enumerate(node.value)]
-        return self.scalar(node, path)
-
-    def mapping(self, node: yaml.MappingNode, path: tuple[PathPart, ...]) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag.endswith(":merge"):
-                self.loaded.issues.append(Issue("input.yaml-key", self.loc(key_node, path)))
-                continue
-            key = str(key_node.value)
-            if key in out:
-                self.loaded.issues.append(
-                    Issue("input.yaml-duplicate-key", self.loc(key_node, (*path, key)), {"key": key})
-                )
-            out[key] = self.convert(value_node, (*path, key))
-        return out
-
-    def scalar(self, node: yaml.Node, path: tuple[PathPart, ...]) -> Any:
-        text = str(node.value)
-        if node.tag not in _KNOWN_TAGS:
-            self.loaded.issues.append(Issue("input.yaml-tag", self.loc(node, path), {"tag": node.tag}))
-            return text
-        if getattr(node, "style", None) or (node.tag == _STR_TAG and _explicit_str(text)):
-            return text
-        return resolve_plain(text)
-
-
-def _explicit_str(text: str) -> bool:
-    """A plain scalar tagged str that libyaml's YAML 1.1 resolver would have typed: ``!!str``."""
-    return text in _NULL or text in _TRUE or text in _FALSE or bool(_INT.match(text)) or (
-        bool(_FLOAT.match(text)) and "." in text
-    )
-
-
-def resolve_plain(text: str) -> Any:
-    """YAML 1.2 core-schema resolution of a plain scalar, with exact decimals."""
-    if text in _NULL:
-        return None
-    if text in _TRUE:
-        return True
-    if text in _FALSE:
-        return False
-    if _INT.match(text):
-        return int(text)
-    if _FLOAT.match(text):
-        try:
-            return Decimal(text)
-        except InvalidOperation:  # pragma: no cover - the regex admits only valid literals
-            return text
-    return text
-
-
-class _TooLarge(Exception):
-    def __init__(self, where: Location) -> None:
-        self.where = where
-
-
-def load(path: str | Path) -> Loaded:
-    """Read ``filing.yaml`` and the tables it points to. Never raises for bad input."""
+    Side tables are read only from the filing's folder (after resolving ``..`` and symbolic links)
+    or from the folders in ``allow_outside``."""
     with bulk():
-        return _load(Path(path))
+        return _load(Path(path), tuple(Path(a) for a in allow_outside))
 
 
-def _load(path: Path) -> Loaded:
-    loaded = Loaded(path=path, display=str(path))
-    if not path.is_file():
-        loaded.issues.append(Issue("input.file-missing", Location(str(path)), {"file": str(path)}))
+def _load(path: Path, allow: tuple[Path, ...]) -> Loaded:
+    loaded = Loaded(path=path, display=str(path), allow_outside=allow)
+    workbook = path.suffix.lower() in (".xlsx", ".xlsm")
+    limit = MAX_XLSX_BYTES if workbook else MAX_FILING_BYTES
+    read, problem = read_regular(path, str(path), Location(str(path)), limit)
+    if problem is not None or read is None:
+        loaded.issues.append(problem or Issue("input.file-missing", Location(str(path)), {"file": str(path)}))
         return loaded
-    raw = path.read_bytes()
-    if len(raw) > MAX_FILING_BYTES:
-        loaded.issues.append(Issue("input.file-too-large", Location(str(path)), {"file": str(path)}))
-        return loaded
-    text = _decode_yaml(raw, loaded)
-    if text is None:
-        return loaded
-    loaded.data = _parse(text, loaded)
+    loaded.hashes[path] = read.sha256
+    if workbook:  # filing.xlsx, the workbook template
+        data, locations, rows, issues = read_filing(read.data, loaded.display)
+        loaded.data, loaded.issues = data, issues
+        if any("renamed" in i.context for i in issues):
+            # a renamed table sheet is its one finding: the filing without that table would give others
+            # ("facilities is missing", a verified total not met) that go away when the name is fixed
+            loaded.data = None
+            return loaded
+        loaded.locations.update(locations)
+        loaded.rows.update(rows)
+    else:
+        text = _decode_yaml(read.data, loaded)
+        if text is None:
+            return loaded
+        loaded.data = read_yaml(text, loaded.display, loaded.locations, loaded.issues)
     if loaded.data is None and not loaded.issues:
         loaded.issues.append(Issue("input.empty", Location(str(path)), {"file": str(path)}))
     elif loaded.data is not None and not isinstance(loaded.data, dict):
         loaded.issues.append(Issue("input.yaml-root", loaded.location(())))
         loaded.data = None
-    if isinstance(loaded.data, dict):
+    if isinstance(loaded.data, dict) and _within_limits(loaded):
         _splice_tables(loaded)
+        if loaded.data is not None:
+            _count_records(loaded)
     return loaded
 
 
@@ -210,66 +149,129 @@ def _decode_yaml(raw: bytes, loaded: Loaded) -> str | None:
     return text
 
 
-def _parse(text: str, loaded: Loaded) -> Any:
-    try:
-        nodes = list(yaml.compose_all(text, Loader=yaml.CSafeLoader))
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        where = Location(loaded.display, mark.line + 1, mark.column + 1) if mark else Location(
-            loaded.display)
-        problem = err.problem or err.context or "syntax error"
-        loaded.issues.append(Issue("input.yaml-syntax", where, {"detail": problem}))
-        return None
-    except yaml.YAMLError as err:
-        loaded.issues.append(Issue("input.yaml-syntax", Location(loaded.display), {"detail": str(err)}))
-        return None
-    nodes = [n for n in nodes if n is not None]
-    if not nodes:
-        return None
-    if len(nodes) > 1:
-        loaded.issues.append(Issue("input.yaml-multiple-documents", Location(
-            loaded.display, nodes[1].start_mark.line + 1, 1)))
-    try:
-        return _Converter(loaded).convert(nodes[0], ())
-    except _TooLarge as err:
-        loaded.issues.append(Issue("input.file-too-large", err.where, {"file": loaded.display}))
-        return None
-    except RecursionError:
-        loaded.issues.append(Issue("input.file-too-large", Location(loaded.display),
-                                   {"file": loaded.display}))
-        return None
+def _within_limits(loaded: Loaded) -> bool:
+    facilities = loaded.data.get("facilities")
+    if isinstance(facilities, list) and len(facilities) > MAX_FACILITIES:
+        loaded.issues.append(Issue("input.limit-exceeded", loaded.location(("facilities",)),
+                                   exceeded("facilities", MAX_FACILITIES)))
+        loaded.data = None
+        return False
+    return True
 
 
-_TABLE_KEYS = {"file", "sheet", "select"}
+def _count_records(loaded: Loaded) -> None:
+    """Refuse a filing with more activity records than the limit, inline and spliced together."""
+    total = 0
+    facilities = loaded.data.get("facilities")
+    for i, fac in enumerate(facilities if isinstance(facilities, list) else []):
+        if not isinstance(fac, dict):
+            continue
+        for kind in ("combustion", "electricity", "heat"):
+            sources = fac.get(kind)
+            for j, src in enumerate(sources if isinstance(sources, list) else []):
+                records = src.get("records") if isinstance(src, dict) else None
+                total += len(records) if isinstance(records, list) else 0
+                if total > MAX_RECORDS:
+                    loaded.issues.append(Issue("input.limit-exceeded", loaded.location(
+                        ("facilities", i, kind, j, "records")), exceeded("records", MAX_RECORDS)))
+                    loaded.data = None
+                    return
+
+
+_TABLE_KEYS = {"file", "sheet", "select", "header_row", "columns"}
+
+
+def _read_side_table(loaded: Loaded, real: Path, display: str, sheet: str | None, origin: Location,
+                     options: Options) -> Table:
+    suffix = real.suffix.lower()
+    limit = MAX_XLSX_BYTES if suffix in (".xlsx", ".xlsm") else MAX_TABLE_BYTES
+    room = MAX_INPUT_BYTES - sum(loaded.sizes.values())
+    if room <= 0:
+        return Table(display, (), (Issue("input.limit-exceeded", origin, exceeded("bytes", MAX_INPUT_BYTES)),))
+    read, problem = read_regular(real, display, origin, min(limit, room))
+    if problem is not None or read is None:
+        if problem is not None and problem.code == "input.file-too-large" and room < limit:
+            problem = Issue("input.limit-exceeded", origin, exceeded("bytes", MAX_INPUT_BYTES))
+        return Table(display, (), (problem,) if problem else ())
+    if real not in loaded.hashes:
+        loaded.side_files.append(real)
+    loaded.hashes[real] = read.sha256
+    loaded.sizes[(real, sheet)] = len(read.data)
+    return read_table(read.data, suffix, display, sheet, origin, options)
+
+
+_Key = tuple[Path, str | None, Options]
+_Ref = tuple[tuple[PathPart, ...], dict[str, Any], _Key | None, str]
+"""(path of the holder, the holder, the table it names (real path, sheet, options) or None, display name)."""
+
+
+def _options(ref: dict[str, Any], year: int | None) -> Options | str:
+    """How to read the table (``header_row``, ``columns``), or what is wrong with them."""
+    header_row, columns = ref.get("header_row"), ref.get("columns") or {}
+    if header_row is not None and (isinstance(header_row, bool) or not isinstance(header_row, int)
+                                   or not 1 <= header_row <= 1_048_576):
+        return "header_row must be a row number (1, 2, 3 ...)"
+    if not isinstance(columns, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in columns.items()):
+        return "columns must map a column name in the table to a field key (消耗量（实物量）: quantity)"
+    return Options(header_row, tuple(sorted(columns.items())), year)
+
+
+def _year(data: Any) -> int | None:
+    report = data.get("report") if isinstance(data, dict) else None
+    year = report.get("fiscal_year") if isinstance(report, dict) else None
+    return year if isinstance(year, int) and not isinstance(year, bool) and 1900 <= year <= 2999 else None
+
+
+def _resolve_refs(loaded: Loaded) -> list[_Ref]:
+    """Every table reference with the table it names, after confinement (findings for the others)."""
+    out: list[_Ref] = []
+    year = _year(loaded.data)
+    for path, holder in _find_record_refs(loaded.data, ()):
+        ref = holder["records"]
+        origin = loaded.location((*path, "records"))
+        rel, sheet, select = ref.get("file"), ref.get("sheet"), ref.get("select") or {}
+        options = _options(ref, year)
+        if not isinstance(rel, str) or not isinstance(select, dict) or (
+                sheet is not None and not isinstance(sheet, str)) or isinstance(options, str):
+            detail = options if isinstance(options, str) else "file must be a name, sheet a name, select a mapping"
+            loaded.issues.append(Issue("input.table-reference", origin, {"detail": detail}))
+            loaded.unread.add((*path, "records"))
+            out.append((path, holder, None, ""))
+            continue
+        display = str(Path(loaded.display).parent / rel)
+        real, problem = confine(loaded.path.parent, rel, display, origin, loaded.allow_outside)
+        if problem is not None:
+            loaded.issues.append(problem)
+        if real is None:
+            loaded.unread.add((*path, "records"))
+        out.append((path, holder, (real, sheet, options) if real is not None else None, display))
+    return out
 
 
 def _splice_tables(loaded: Loaded) -> None:
-    """Replace every ``records: {file: ...}`` with the rows of that table."""
-    cache: dict[tuple[str, str | None], Table] = {}
-    indexes: dict[tuple[str, str | None, tuple[str, ...]], dict[tuple[str, ...], list[int]]] = {}
-    for path, holder in list(_find_record_refs(loaded.data, ())):
-        ref = holder["records"]
-        origin = loaded.location((*path, "records"))
-        rel = ref.get("file")
-        sheet = ref.get("sheet")
-        select = ref.get("select") or {}
-        if not isinstance(rel, str) or not isinstance(select, dict) or (
-            sheet is not None and not isinstance(sheet, str)
-        ):
-            loaded.issues.append(Issue("input.table-reference", origin))
-            holder["records"] = []
+    """Replace every ``records: {file: ...}`` with the rows of that table (each table read once, however
+    it is spelled; at most ``MAX_INPUT_BYTES`` read and ``MAX_RECORDS`` spliced in all)."""
+    refs = _resolve_refs(loaded)
+    cache: dict[_Key, Table] = {}
+    indexes: dict[tuple[Path, str | None, Options, tuple[str, ...]], dict[tuple[str, ...], list[int]]] = {}
+    selections: dict[_Key, set[tuple[str, ...]]] = {}
+    for _, holder, key, _ in refs:
+        if key is not None:
+            selections.setdefault(key, set()).add(tuple(sorted(holder["records"].get("select") or {})))
+    total = 0
+    picked: dict[_Key, set[int]] = {}
+    for path, holder, key, display in refs:
+        select = holder["records"].get("select") or {}
+        holder["records"] = []
+        if key is None:
             continue
-        key = (rel, sheet)
+        origin = loaded.location((*path, "records"))
         if key not in cache:
-            file_path = loaded.path.parent / rel
-            display = str(Path(loaded.display).parent / rel)
-            cache[key] = read_table(file_path, display, sheet, origin)
+            cache[key] = _read_side_table(loaded, key[0], display, key[1], origin, key[2])
             loaded.issues.extend(cache[key].issues)
-            if file_path.is_file():
-                loaded.side_files.append(file_path)
         table = cache[key]
         cols = tuple(sorted(select))
-        ikey = (rel, sheet, cols)
+        ikey = (*key, cols)
         if ikey not in indexes:
             index: dict[tuple[str, ...], list[int]] = {}
             for n, row in enumerate(table.rows):
@@ -278,29 +280,59 @@ def _splice_tables(loaded: Loaded) -> None:
         wanted = tuple(str(select[c]) for c in cols)
         records: list[dict[str, Any]] = []
         base = (*path, "records")
-        for i, n in enumerate(indexes[ikey].get(wanted, [])):
+        # A table selected by one set of columns gives each row to one source: the selecting columns are
+        # dropped in place (a million rows are not copied); otherwise each record is a copy.
+        in_place = len(selections[key]) == 1
+        chosen = indexes[ikey].get(wanted, [])
+        picked.setdefault(key, set()).update(chosen)
+        for i, n in enumerate(chosen):
             row = table.rows[n]
-            values = {k: v for k, v in row.values.items() if k not in select}
+            values = row.values if in_place else dict(row.values)
+            for column in cols:
+                values.pop(column, None)
             records.append(values)
             loaded.locations[(*base, i)] = row.where
             loaded.rows[(*base, i)] = row
         if table.rows and not records and not table.issues:
             loaded.issues.append(Issue("input.table-no-rows", origin,
                                        {"file": table.display, "select": _fmt_select(select)}))
+        if not records and (table.rows or any(i.level.value == "error" for i in table.issues)):
+            loaded.unread.add(base)
         holder["records"] = records
+        total += len(records)
+        if total > MAX_RECORDS:
+            loaded.issues.append(Issue("input.limit-exceeded", origin, exceeded("records", MAX_RECORDS)))
+            loaded.data = None
+            return
+    if any(i.code == "input.limit-exceeded" for i in loaded.issues):
+        loaded.data = None
+        return
+    for key, table in cache.items():
+        if table.issues:
+            continue
+        chosen_rows = picked.get(key, set())
+        loaded.unselected.extend((table.display, row) for n, row in enumerate(table.rows) if n not in chosen_rows)
 
 
 def _fmt_select(select: dict[str, Any]) -> str:
     return ", ".join(f"{k}={v}" for k, v in sorted(select.items())) or "-"
 
 
-def _find_record_refs(node: Any, path: tuple[PathPart, ...]) -> Any:
-    if isinstance(node, dict):
-        ref = node.get("records")
-        if isinstance(ref, dict) and "file" in ref and set(ref) <= _TABLE_KEYS:
-            yield path, node
-        for key, value in node.items():
-            yield from _find_record_refs(value, (*path, key))
-    elif isinstance(node, list):
-        for i, value in enumerate(node):
-            yield from _find_record_refs(value, (*path, i))
+def _find_record_refs(node: Any, path: tuple[PathPart, ...]) -> list[tuple[tuple[PathPart, ...], dict[str, Any]]]:
+    """Every mapping holding ``records: {file: ...}``, in document order, found without recursion."""
+    stack: list[tuple[Any, tuple[PathPart, ...]]] = [(node, path)]
+    found: list[tuple[tuple[PathPart, ...], dict[str, Any]]] = []
+    while stack:
+        item, where = stack.pop()
+        if isinstance(item, dict):
+            ref = item.get("records")
+            if isinstance(ref, dict) and "file" in ref and set(ref) <= _TABLE_KEYS:
+                found.append((where, item))
+            children: list[tuple[Any, tuple[PathPart, ...]]] = [
+                (value, (*where, key)) for key, value in item.items() if isinstance(value, dict | list)]
+        elif isinstance(item, list):
+            children = [(value, (*where, i)) for i, value in enumerate(item) if isinstance(value, dict | list)]
+        else:
+            continue
+        stack.extend(reversed(children))
+    return found

@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import Field
 
 from disclosure.model.base import Amount, Identifier, LocalText, Model, Percent
+from disclosure.model.energy import Money
 
 
 class DataQuality(StrEnum):
@@ -44,6 +45,20 @@ class Scope3(Model):
     excluded: list[Scope3Exclusion] = Field(default_factory=list)
 
 
+class PriorProduct(Model):
+    """An intensity per unit of product as reported for an earlier year, compared with this year's."""
+
+    key: Identifier
+    """Product key (as in facilities' products), e.g. aluminium, clinker, power."""
+    value: Amount
+    """The intensity reported for that year."""
+    unit: str
+    """Emissions or energy per unit of the product, e.g. tCO2e/t, tCO2e/MWh, kgce/t, tce/t, kWh/t."""
+    measure: Literal["scope12_location", "scope1", "energy"] | None = None
+    """What the figure covers: Scope 1 + 2 (location) or Scope 1 per unit, or energy per unit; by
+    default the unit decides (emissions: scope12_location, the figure the report publishes)."""
+
+
 class PriorYear(Model):
     """Figures reported for an earlier year, for comparatives and the base year."""
 
@@ -59,6 +74,8 @@ class PriorYear(Model):
     """Revenue in 10^4 CNY (万元)."""
     restated: bool = False
     """Restated after a base-year recalculation."""
+    products: list[PriorProduct] = Field(default_factory=list)
+    """Intensities per unit of product reported for that year (checked against this year's)."""
 
 
 class BaseYear(Model):
@@ -74,6 +91,14 @@ class TargetScope(StrEnum):
     SCOPE1 = "scope1"
     SCOPE2 = "scope2"
     SCOPE3 = "scope3"
+
+
+class TargetMilestone(Model):
+    """An interim milestone of a target."""
+
+    year: int = Field(ge=1990, le=2100)
+    reduction_pct: Percent
+    """Reduction from the base value aimed at by ``year``."""
 
 
 class Target(Model):
@@ -92,6 +117,18 @@ class Target(Model):
     product: Identifier | None = None
     """Product key for a product-intensity target."""
     milestones: LocalText | None = None
+    gross_or_net: Literal["gross", "net"] | None = None
+    """Gross emissions target, or net of carbon credits (IFRS S2 §36(c))."""
+    gases: list[str] = Field(default_factory=list)
+    """Greenhouse gases covered, e.g. CO2, CF4, C2F6 (IFRS S2 §36(a))."""
+    planned_credits: LocalText | None = None
+    """Planned use of carbon credits to meet a net target (IFRS S2 §36(e))."""
+    interim: list[TargetMilestone] = Field(default_factory=list)
+    """Interim milestones (阶段性目标)."""
+    third_party_validation: LocalText | None = None
+    """Whether, and by whom, the target and its method were validated (IFRS S2 §34(a))."""
+    applies_to: LocalText | None = None
+    """The part of the group the target applies to, when not the whole entity (Guide No. 2, 15)."""
 
 
 class Compliance(Model):
@@ -140,6 +177,10 @@ class CCERProject(Model):
     status: Literal["registered", "issued", "under-development"]
     issued: Amount = Field(default=Decimal(0))
     sold: Amount = Field(default=Decimal(0))
+    project_type: LocalText | None = None
+    """Project type, e.g. 并网海上风力发电 (Guide No. 2, requirement 21)."""
+    expected_annual_reductions: Amount | None = None
+    """Expected reductions a year, tCO2e."""
 
 
 class Reduction(Model):
@@ -149,6 +190,8 @@ class Reduction(Model):
     quantity: Amount
     """tCO2e."""
     measure: LocalText
+    investment: Money | None = None
+    """Money invested in the measure (Art. 27: 资金投入)."""
 
 
 class CarbonMarket(Model):

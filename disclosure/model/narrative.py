@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import Field
 
 from disclosure.model.base import Amount, Identifier, LocalText, Model
+from disclosure.model.finance import FinancialEffect
 
 
 class Frequency(StrEnum):
@@ -30,6 +31,8 @@ class Body(Model):
     """Skills and competence, and how they are ensured (GOV-02)."""
     reporting_frequency: Frequency
     """How often it is informed of climate matters (GOV-03)."""
+    composition: LocalText | None = None
+    """Who sits on it (Guide No. 2, requirement 1: 人员构成)."""
 
 
 class Governance(Model):
@@ -77,6 +80,10 @@ class RiskOrOpportunity(Model):
     anticipated_financial_effect: LocalText | None = None
     financial_effect_cny: Amount | None = None
     """Quantified effect in CNY where it can be estimated."""
+    current_effect: FinancialEffect | None = None
+    """Current-period effect as a value or range, or why it is not quantified (STR-06, STR-11)."""
+    anticipated_effect: FinancialEffect | None = None
+    """Anticipated effect over the horizon, as a value or range, or why not quantified (STR-07)."""
 
 
 class TransitionPlan(Model):
@@ -100,6 +107,12 @@ class Scenario(Model):
     """e.g. 1.5°C, below 2°C, 3°C+."""
     source: str
     """e.g. NGFS Phase V, IEA NZE 2050."""
+    horizon: str | None = None
+    """Time horizon analysed, e.g. 2030, 2030–2060."""
+    parameters: LocalText | None = None
+    """Key inputs and assumptions (carbon price, demand, power mix...)."""
+    results: LocalText | None = None
+    """What the analysis found."""
 
 
 class Resilience(Model):
@@ -108,6 +121,10 @@ class Resilience(Model):
     assessment: LocalText
     scenario_analysis: bool
     scenarios: list[Scenario] = Field(default_factory=list)
+    uncertainties: LocalText | None = None
+    """Significant uncertainties considered (Art. 22(二))."""
+    adaptive_capacity: LocalText | None = None
+    """Capacity to adjust strategy and business model over the horizons (Art. 22(三))."""
 
 
 class Strategy(Model):
@@ -155,9 +172,50 @@ class OmissionReason(StrEnum):
 class Omission(Model):
     """A checklist item not disclosed, and why (comply or explain)."""
 
-    item: str = Field(pattern=r"^(RPT|GOV|STR|IRO|MT|SOE)-[0-9]{2}$")
+    item: str = Field(pattern=r"^(RPT|GOV|STR|IRO|MT|SOE|ENE|FIN|MEE)-[0-9]{2}$")
     """Checklist id, e.g. MT-05."""
     reason: OmissionReason
     explanation: LocalText
     planned_year: int | None = None
     """When the item is expected to be disclosed."""
+
+
+class Topic(StrEnum):
+    """Environmental topics of the exchange guideline relevant to this report."""
+
+    CLIMATE_CHANGE = "climate-change"
+    ENERGY_USE = "energy-use"
+    POLLUTANTS = "pollutants"
+    WATER = "water"
+    ECOSYSTEMS = "ecosystems"
+    CIRCULAR_ECONOMY = "circular-economy"
+
+
+class TopicMateriality(Model):
+    """One topic's double-materiality result."""
+
+    topic: Topic
+    impact: bool
+    """Material for its impact on the economy, environment and society."""
+    financial: bool
+    """Financially material: then the four-pillar disclosure (governance, strategy, IRO management,
+    metrics and targets) applies to it (Art. 5)."""
+    rationale: LocalText | None = None
+    """Why, with the scores against the thresholds."""
+
+
+class DoubleMateriality(Model):
+    """The double-materiality assessment: process, thresholds and the result per topic (RPT-07)."""
+
+    process: LocalText
+    """Steps, stakeholders and experts involved."""
+    thresholds: LocalText
+    """The impact and financial thresholds applied."""
+    topics: list[TopicMateriality] = Field(min_length=1)
+
+
+class ForwardLooking(Model):
+    """The caveat of forward-looking information: its assumptions and the risk warning (RPT-12)."""
+
+    assumptions: LocalText
+    caveat: LocalText

@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field
 
 from disclosure.model.base import Identifier, LocalText, Model, NonNegative, Percent
+from disclosure.model.narrative import DoubleMateriality, ForwardLooking
 
 Language = Literal["zh-CN", "en"]
 
@@ -39,12 +40,17 @@ EXCHANGE_BASES = frozenset({PreparationBasis.SSE, PreparationBasis.SZSE, Prepara
 
 
 class GWPSet(StrEnum):
-    """The IPCC assessment report whose 100-year GWPs convert gases to CO2e."""
+    """The IPCC assessment report whose 100-year GWPs convert gases to CO2e (SAR is AR2)."""
 
     AR2 = "AR2"
+    """Second Assessment Report (SAR, 1995), used by the 2013–15 NDRC guidelines."""
     AR4 = "AR4"
     AR5 = "AR5"
     AR6 = "AR6"
+
+
+def _gwp_set(value: Any) -> Any:
+    return "AR2" if isinstance(value, str) and value.strip().upper() == "SAR" else value
 
 
 class Person(Model):
@@ -81,8 +87,8 @@ class GWPValue(Model):
 class GWPChoice(Model):
     """The GWP set used for every CO2e figure, recorded in the outputs."""
 
-    set: GWPSet = GWPSet.AR6
-    """The assessment report."""
+    set: Annotated[GWPSet, BeforeValidator(_gwp_set)] = GWPSet.AR6
+    """The assessment report: AR6 (default), AR5, AR4 or SAR/AR2."""
     values: list[GWPValue] = Field(default_factory=list)
     """Values supplied by the preparer, used before the factor library's."""
 
@@ -118,10 +124,19 @@ class Report(Model):
     """Approver."""
     revenue: Revenue | None = None
     """Operating revenue (营业收入) for intensity per revenue."""
-    verification_tolerance_pct: Percent = Decimal("0.5")
-    """Largest accepted difference between computed and verified totals, in percent."""
+    verification_tolerance_pct: Percent = Decimal(0)
+    """Relative gap between computed and verified totals accepted without a reconciling explanation,
+    in percent (default 0: every gap above ``verification_tolerance_t`` must be explained)."""
+    verification_tolerance_t: NonNegative = Decimal(1)
+    """Absolute gap accepted without explanation, tCO2e (default 1 t: rounding to whole tonnes)."""
     materiality: LocalText | None = None
     """Double-materiality assessment: process and results (RPT-07)."""
+    double_materiality: DoubleMateriality | None = None
+    """The assessment's process, thresholds and result per topic (RPT-07, RPT-16)."""
+    forward_looking: ForwardLooking | None = None
+    judgements: LocalText | None = None
+    """Significant judgements, estimates and measurement uncertainty (RPT-17)."""
+    """Assumptions and risk warning of the forward-looking information (RPT-12)."""
 
 
 class Exchange(StrEnum):

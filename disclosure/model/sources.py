@@ -10,6 +10,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field
 
 from disclosure.model.base import Amount, Basis, Identifier, LocalText, Model
+from disclosure.model.quality import Downtime, Meter, SecondSource
 
 _YES = {"是", "Y", "y", "yes", "true", "True", "TRUE", "1"}
 _NO = {"否", "N", "n", "no", "false", "False", "FALSE", "0"}
@@ -78,6 +79,8 @@ class FuelRecord(Model):
     oxidation_evidence: str | None = None
     evidence_date: date | None = None
     """Date the month's data were deposited on the national platform (月度存证)."""
+    meter: Identifier | None = None
+    """The meter that measured ``quantity`` (from the facility's register); the source's by default."""
 
 
 class ActivityRecord(Model):
@@ -93,6 +96,8 @@ class ActivityRecord(Model):
     """Invoice, meter reading or settlement reference."""
     evidence_date: date | None = None
     """Date the month's data were deposited (月度存证), if applicable."""
+    meter: Identifier | None = None
+    """The meter that measured ``quantity`` (from the facility's register); the source's by default."""
 
 
 class FuelParameters(Model):
@@ -123,6 +128,10 @@ class CombustionSource(Model):
     """Monthly or annual records, inline or ``{file: table.csv, select: {...}}``."""
     declared_annual_quantity: Amount | None = None
     """The annual total from the energy statistics, checked against the records' sum."""
+    meter: Identifier | None = None
+    """The meter that measures this fuel (records may name their own)."""
+    checks: list[SecondSource] = Field(default_factory=list)
+    """The same consumption from other sources (weighbridge, stock balance, energy statistics)."""
 
 
 class FactorRef(Model):
@@ -190,6 +199,10 @@ class ElectricitySource(Model):
     """Factor for consumption not covered by instruments; the location factor when absent."""
     declared_annual_quantity: Amount | None = None
     """Annual total from the electricity bills, checked against the records' sum."""
+    meter: Identifier | None = None
+    """The meter that measures this supply (records may name their own)."""
+    checks: list[SecondSource] = Field(default_factory=list)
+    """The same consumption from other sources (grid bills, meter readings, energy statistics)."""
 
 
 class HeatSource(Model):
@@ -200,6 +213,10 @@ class HeatSource(Model):
     records: list[ActivityRecord] = Field(min_length=1)
     factor: FactorRef | None = None
     """Supplier factor; the library default (GB/T 32150—2025) when absent."""
+    meter: Identifier | None = None
+    """The meter that measures this supply (records may name their own)."""
+    checks: list[SecondSource] = Field(default_factory=list)
+    """The same consumption from other sources."""
 
 
 class Quantity(Model):
@@ -326,6 +343,10 @@ class Product(Model):
     unit: str = "t"
     key: Identifier
     """Key used to aggregate intensities across facilities, e.g. aluminium, clinker, power."""
+    records: list[ActivityRecord] = Field(default_factory=list)
+    """Monthly production (生产报表), checked against ``quantity`` and for magnitude slips."""
+    checks: list[SecondSource] = Field(default_factory=list)
+    """The same production from other sources (e.g. the ETS supplementary data table)."""
 
 
 class Verification(Model):
@@ -340,6 +361,8 @@ class Verification(Model):
     """Verified indirect emissions from purchased electricity and heat, tCO2e."""
     scope2_basis: Literal["ets", "location"] = "ets"
     """Which computed Scope 2 the verified figure is compared with."""
+    reconciliation: LocalText | None = None
+    """Reconciling explanation of any gap between the computed and the verified figures."""
 
 
 class Facility(Model):
@@ -359,3 +382,7 @@ class Facility(Model):
     heat: list[HeatSource] = Field(default_factory=list)
     process: list[ProcessSource] = Field(default_factory=list)
     verification: Verification | None = None
+    meters: list[Meter] = Field(default_factory=list)
+    """Register of measuring instruments (计量器具台账) with their calibrations."""
+    downtime: list[Downtime] = Field(default_factory=list)
+    """Months without operation (停产、检修) that explain missing monthly records."""

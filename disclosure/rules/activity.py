@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
@@ -10,6 +9,7 @@ from decimal import Decimal
 
 from disclosure.issues import Issue, PathPart
 from disclosure.model.sources import ActivityRecord, CombustionSource, ElectricitySource, Facility, FuelRecord
+from disclosure.rules.quality.series import power_of_ten
 from disclosure.rules.registry import RuleContext, rule
 
 EVIDENCE_DAYS = 40
@@ -17,14 +17,8 @@ EVIDENCE_DAYS = 40
 
 
 def near_power_of_ten(ratio: Decimal) -> int | None:
-    """The k in ±1, ±3, ±4 when ``ratio`` is within a factor √2 of 10^k: the 万t / t / '000 t trap."""
-    if ratio <= 0:
-        return None
-    exp = math.log10(float(ratio))
-    for k in (1, 3, 4, -1, -3, -4):
-        if abs(exp - k) < 0.15:
-            return k
-    return None
+    """The k (k ≠ 0) when ``ratio`` is within a factor √2 of 10^k: the 万t / t / '000 t trap."""
+    return power_of_ten(ratio)
 
 
 def _sources(fac: Facility) -> Iterator[tuple[str, int, Sequence[FuelRecord | ActivityRecord]]]:
@@ -82,9 +76,11 @@ def rule_periods(ctx: RuleContext) -> Iterator[Issue]:
             periods = [r.period for r in records]
             if any(len(p) == 4 for p in periods) and any(len(p) == 7 for p in periods):
                 yield ctx.at("rule.period.mixed", base)
-            for k, rec in enumerate(records):
-                if periods.count(rec.period) > 1 and periods.index(rec.period) < k:
-                    yield ctx.at("rule.period.duplicate", (*base, k, "period"), period=rec.period)
+            seen: set[str] = set()
+            for k, period in enumerate(periods):
+                if period in seen:
+                    yield ctx.at("rule.period.duplicate", (*base, k, "period"), period=period)
+                seen.add(period)
 
 
 def _month_end(period: str) -> date:
@@ -92,19 +88,16 @@ def _month_end(period: str) -> date:
     return date(y + (m == 12), m % 12 + 1, 1) - timedelta(days=1)
 
 
-@rule("rule.mrv.missing-months", "rule.mrv.late-evidence")
+@rule("rule.mrv.late-evidence", "rule.mrv.deposit-missing")
 def rule_monthly(ctx: RuleContext) -> Iterator[Issue]:
-    """ETS facilities keep monthly data (月度存证), deposited within 40 natural days of month-end."""
-    year = ctx.filing.report.fiscal_year
-    months = {f"{year}-{m:02d}" for m in range(1, 13)}
+    """Monthly data are deposited (月度存证) within 40 natural days of month-end; an ETS key emitter's
+    monthly fuel records give their deposit date. (Twelve months: rule_twelve_months.)"""
     for i, fac in enumerate(ctx.filing.facilities):
         for kind, j, records in _sources(fac):
             base: tuple[PathPart, ...] = ("facilities", i, kind, j, "records")
-            periods = {r.period for r in records}
-            monthly = any(len(p) == 7 for p in periods)
-            if fac.ets.covered and monthly and kind == "combustion" and periods & months != months:
-                missing = sorted(months - periods)
-                yield ctx.at("rule.mrv.missing-months", base, months=missing)
+            undated = [r.period for r in records if len(r.period) == 7 and r.evidence_date is None]
+            if fac.ets.covered and kind == "combustion" and undated:
+                yield ctx.at("rule.mrv.deposit-missing", base, facility=fac.id, months=undated)
             for k, rec in enumerate(records):
                 if rec.evidence_date is None or len(rec.period) != 7:
                     continue
@@ -140,48 +133,25 @@ def rule_declared(ctx: RuleContext) -> Iterator[Issue]:
                              total=total, unit=res.quantity_unit)
 
 
-@rule("rule.magnitude.prior-year")
-def rule_prior_year(ctx: RuleContext) -> Iterator[Issue]:
-    """A figure about 10×, 1,000× or 10,000× its prior-year value is likely a unit error."""
-    year = ctx.filing.report.fiscal_year
-    t = ctx.figures.totals
-    for i, prior in enumerate(ctx.filing.history):
-        if prior.year != year - 1:
-            continue
-        for name, current, previous in (("scope1", t.scope1, prior.scope1),
-                                        ("scope2_location", t.scope2_location, prior.scope2_location)):
-            if previous > 0 and current > 0 and (k := near_power_of_ten(current / previous)):
-                yield ctx.at("rule.magnitude.prior-year", ("history", i, name), field=name,
-                             current=current, previous=previous, factor=f"10^{k}")
-
-
 @rule("rule.verify.mismatch", "rule.verify.magnitude")
 def rule_verification(ctx: RuleContext) -> Iterator[Issue]:
-    """Computed totals agree with the verification report within the stated tolerance."""
-    tolerance = ctx.filing.report.verification_tolerance_pct / 100
-    computed = {f.id: f for f in ctx.figures.facilities}
-    for i, fac in enumerate(ctx.filing.facilities):
-        v, res = fac.verification, computed.get(fac.id)
-        if v is None or res is None:
-            continue
-        pairs: list[tuple[str, Decimal | None, Decimal | None]] = [("scope1", v.scope1, res.scope1)]
-        s2 = res.scope2_ets if v.scope2_basis == "ets" else res.scope2_location
-        pairs.append(("scope2", v.scope2, s2))
-        for name, verified, value in pairs:
-            if verified is None or value is None:
-                continue
-            diff = abs(value - verified)
-            if diff <= abs(verified) * tolerance:
-                continue
-            path = ("facilities", i, "verification", name)
-            k = near_power_of_ten(value / verified) if verified > 0 and value > 0 else None
-            if k is not None:
-                yield ctx.at("rule.verify.magnitude", path, field=name, verified=verified,
-                             computed=value, factor=f"10^{k}")
-            else:
-                yield ctx.at("rule.verify.mismatch", path, field=name, verified=verified,
-                             computed=value, diff=diff,
-                             tolerance=ctx.filing.report.verification_tolerance_pct)
+    """Computed facility totals are reconciled with the verification report (核查报告): a power-of-ten
+    gap is an error; any gap above the stated floor (``verification_tolerance_t`` tCO2e or
+    ``verification_tolerance_pct`` % of the verified figure, whichever is larger) needs a reconciling
+    explanation (``verification.reconciliation``). The gap is always shown in the report."""
+    quality = ctx.figures.quality
+    if quality is None:
+        return
+    for r in quality.reconciliations:
+        k = near_power_of_ten(r.computed / r.verified) if r.verified > 0 and r.computed > 0 else None
+        if k is not None:
+            yield ctx.at("rule.verify.magnitude", r.path, field=r.scope, verified=r.verified,
+                         computed=r.computed, factor=f"10^{k}")
+        elif r.needs_explanation and r.explanation is None:
+            pct = r.pct.quantize(Decimal("0.001")) if r.pct is not None else "-"
+            yield ctx.at("rule.verify.mismatch", r.path, field=r.scope, verified=r.verified,
+                         computed=r.computed.quantize(Decimal("0.01")),
+                         diff=f"{r.gap.quantize(Decimal('0.01')):+}", pct=pct, threshold=r.threshold)
 
 
 @rule("rule.elec.factor-year", "rule.elec.factor-region")
@@ -204,6 +174,10 @@ def rule_grid_factor(ctx: RuleContext) -> Iterator[Issue]:
                 yield ctx.at("rule.elec.factor-year", path, factor_year=f_year, year=year)
             if f_level == "province" and province is not None and f_region != province:
                 yield ctx.at("rule.elec.factor-region", path, region=f_region, province=province)
+            ets = e.ets_factor
+            if ets is not None and ets.justification is None and ets.year is not None and ets.year != year:
+                yield ctx.at("rule.elec.factor-year", ("facilities", i, "electricity", j, "ets_factor"),
+                             factor_year=ets.year, year=year)
 
 
 @rule("rule.factor.unverified", "rule.mrv.substitution")
@@ -211,8 +185,7 @@ def rule_provenance(ctx: RuleContext) -> Iterator[Issue]:
     """Low-confidence defaults and default substitutions are pointed out for the preparer to confirm."""
     for fid, factor in ctx.figures.factors_used.items():
         if factor.status == "unverified":
-            yield ctx.at("rule.factor.unverified", (), factor=fid, uses=ctx.figures.factor_uses[fid],
-                         document=factor.document)
+            yield ctx.at("rule.factor.unverified", (), factor=fid, uses=ctx.figures.factor_uses[fid])
     counts = Counter((s.facility, s.source, s.parameter) for s in ctx.figures.substitutions)
     index = {f.id: i for i, f in enumerate(ctx.filing.facilities)}
     for (fac, src, param), n in sorted(counts.items()):

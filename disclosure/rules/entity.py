@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from disclosure.identifiers import lei_problem, uscc_problem
 from disclosure.issues import Issue
 from disclosure.rules.registry import RuleContext, rule
+from disclosure.suggest import did_you_mean
 
 
 @rule("rule.entity.uscc")
@@ -31,12 +32,13 @@ def rule_lei(ctx: RuleContext) -> Iterator[Issue]:
 def rule_province(ctx: RuleContext) -> Iterator[Issue]:
     """Provinces are named by pinyin key or Chinese name, so factors can be matched to them."""
     if ctx.lib.region_key(ctx.filing.entity.province) is None:
-        yield ctx.at("rule.entity.province", ("entity", "province"),
-                     value=ctx.filing.entity.province)
+        yield ctx.at("rule.entity.province", ("entity", "province"), value=ctx.filing.entity.province,
+                     suggestion=did_you_mean(ctx.filing.entity.province, ctx.lib.region_names()))
     for i, fac in enumerate(ctx.filing.facilities):
         key = ctx.lib.region_key(fac.province)
         if key is None or ctx.lib.regions[key]["level"] != "province":
-            yield ctx.at("rule.entity.province", ("facilities", i, "province"), value=fac.province)
+            yield ctx.at("rule.entity.province", ("facilities", i, "province"), value=fac.province,
+                         suggestion=did_you_mean(fac.province, ctx.lib.region_names()))
 
 
 @rule("rule.ids.duplicate")

@@ -9,12 +9,11 @@ from typing import Any, get_args
 
 from pydantic import BaseModel
 
+from disclosure.checklist import title_ok
 from disclosure.issues import Issue, PathPart
 from disclosure.model.base import LocalText
 from disclosure.model.report import EXCHANGE_BASES
 from disclosure.rules.registry import RuleContext, rule
-
-TITLE_WORDS = ("可持续发展报告", "环境、社会和公司治理报告", "ESG报告", "温室气体排放信息披露报告")
 
 
 @rule("rule.report.period")
@@ -30,12 +29,13 @@ def rule_period(ctx: RuleContext) -> Iterator[Issue]:
 
 @rule("rule.report.title")
 def rule_title(ctx: RuleContext) -> Iterator[Issue]:
-    """RPT-01: under the exchange guidelines the title contains 可持续发展报告 or 环境、社会和公司治理报告."""
+    """RPT-01 (Guide No. 1, ch. 1 五): under the exchange guidelines the title is 《××公司可持续发展报告》
+    or 《××公司环境、社会和公司治理报告》, or contains one of those words; "ESG报告" alone does not."""
     r = ctx.filing.report
     if not set(r.bases) & EXCHANGE_BASES:
         return
     title = r.title.zh or ""
-    if not any(w in title for w in TITLE_WORDS):
+    if not title_ok(title):
         yield ctx.at("rule.report.title", ("report", "title"), title=title or "-")
 
 

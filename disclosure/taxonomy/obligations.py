@@ -1,19 +1,25 @@
-"""Who must disclose what: THE one place the mandatory list comes from.
+"""Who must disclose what, as the taxonomy and the checker see it: derived from the one disclosure
+checklist (``disclosure/data/checklist.yaml`` through ``disclosure.checklist``), nothing else.
 
-Four consumers read it and nothing else: the formula assertion VR-RPT-001 (generated into the
-taxonomy), the regulator checker's check (``check.mandatory-missing``), the obligation-level and
-checklist-id parts of the taxonomy's references, and docs/filing-rules.md. They agree by construction.
+Four consumers read this module: the formula assertion VR-RPT-001 (generated into the taxonomy), the
+regulator checker's check (``check.mandatory-missing``), the obligation-level and checklist-id parts of
+the taxonomy's references, and docs/filing-rules.md. validate's checklist rule and the Word report's
+disclosure index read the same checklist items directly, so all of them agree by construction
+(tests/test_checklist.py proves it by changing the checklist and watching every consumer follow).
 
-``CHECKLIST`` maps concepts to disclosure-checklist items and their obligation level (M mandatory for a
-mandatory discloser, E encouraged, C conditional, after disclosure/data/checklist.yaml). The checklist
-work (issue 13) will supply this mapping from the checklist itself: re-point ``_checklist()`` to it and
-every consumer follows.
+A concept's level comes from the checklist item that lists it, for a mandatory discloser: M where the
+item is required unconditionally and names the concept among its ``mandatory_concepts``, otherwise E
+(encouraged) or C (conditional, or required only where it applies). The filing's identity (entity name
+and unified social credit code) is required of every filing by the filing rules (FR-14), not by a
+checklist item, and cannot be explained away as omitted.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+
+from disclosure import checklist
 
 OBLIGATION_CLASSES = {
     "mandatory": {"zh-CN": "强制披露主体", "en": "Mandatory discloser"},
@@ -25,61 +31,37 @@ LEVELS = {"M": {"zh-CN": "强制披露", "en": "Mandatory"},
           "E": {"zh-CN": "鼓励披露", "en": "Encouraged"},
           "C": {"zh-CN": "如涉及则披露", "en": "Conditional (if applicable)"}}
 
-CHECKLIST: dict[str, tuple[str, str]] = {
-    # concept: (checklist item, level)
-    "DocumentTitle": ("RPT-01", "M"),
-    "DocumentType": ("RPT-01", "M"),
-    "EntityNameChinese": ("", "M"),
-    "EntityUnifiedSocialCreditCode": ("", "M"),
-    "ConsolidationScopeDescription": ("RPT-02", "M"),
-    "BoardApprovalDate": ("RPT-04", "M"),
-    "ReportPublicationDate": ("RPT-05", "M"),
-    "BasisOfPreparation": ("RPT-06", "M"),
-    "OmittedDisclosuresExplanatory": ("RPT-09", "C"),
-    "OmissionReason": ("RPT-09", "C"),
-    "GovernanceExplanatory": ("GOV-01", "M"),
-    "ClimateRelatedRisksAndOpportunitiesExplanatory": ("STR-02", "M"),
-    "TransitionPlanExplanatory": ("STR-05", "M"),
-    "ClimateResilienceExplanatory": ("STR-08", "M"),
-    "EntityHasUndertakenScenarioAnalysis": ("STR-08", "E"),
-    "RiskManagementExplanatory": ("IRO-01", "M"),
-    "TargetName": ("MT-01", "M"),
-    "TargetKind": ("MT-01", "M"),
-    "TargetScopesCovered": ("MT-01", "M"),
-    "TargetYear": ("MT-01", "M"),
-    "TargetBaseYear": ("MT-02", "M"),
-    "TargetProgressPercentage": ("MT-02", "M"),
-    "BaseYear": ("MT-02", "E"),
-    "Scope1GHGEmissions": ("MT-03", "M"),
-    "Scope2LocationBasedGHGEmissions": ("MT-04", "M"),
-    "Scope2MarketBasedGHGEmissions": ("MT-04", "E"),
-    "Scope3GHGEmissions": ("MT-05", "E"),
-    "Scope3CategoriesIncluded": ("MT-05", "E"),
-    "Scope1And2LocationBasedGHGEmissions": ("MT-06", "M"),
-    "Scope1And2MarketBasedGHGEmissions": ("MT-06", "E"),
-    "Scope1To3LocationBasedGHGEmissions": ("MT-06", "E"),
-    "Scope1To3MarketBasedGHGEmissions": ("MT-06", "E"),
-    "FacilityName": ("MT-07", "E"),
-    "FacilityProvince": ("MT-07", "E"),
-    "ConsolidationApproach": ("MT-08", "M"),
-    "GHGAccountingStandard": ("MT-08", "M"),
-    "GHGMethodologyExplanatory": ("MT-08", "M"),
-    "GlobalWarmingPotentialSet": ("MT-08", "E"),
-    "VerifiedScope1GHGEmissions": ("MT-09", "E"),
-    "VerifiedScope2GHGEmissions": ("MT-09", "E"),
-    "AssuranceProviderName": ("MT-09", "E"),
-    "AssuranceLevel": ("MT-09", "E"),
-    "AssuranceStatementExplanatory": ("MT-09", "E"),
-    "GHGEmissionReductionsAchieved": ("MT-10", "M"),
-    "CarbonCreditsUsed": ("MT-11", "C"),
-    "SurrenderCompleted": ("MT-12", "C"),
-    "RectificationOrPenaltyDescription": ("MT-12", "C"),
-    "CCERUsedForSurrender": ("MT-13", "C"),
-    "CCERProjectsExplanatory": ("MT-13", "C"),
-    "OtherCarbonMechanismsExplanatory": ("MT-14", "C"),
-    "EnergyConsumption": ("MT-15", "M"),
-    "EnergyConsumptionInGigajoules": ("MT-15", "E"),
-}
+IDENTITY = ("EntityNameChinese", "EntityUnifiedSocialCreditCode")
+"""Required of every mandatory discloser's filing by the filing rules, outside the checklist."""
+
+_STRENGTH = {"M": 3, "C": 2, "E": 1}
+
+
+def _level(it: checklist.Item, concept: str, required: frozenset[str]) -> str | None:
+    """The level ``it`` gives ``concept`` for a mandatory discloser (None: the item does not apply)."""
+    obligation = it.obligation.get("mandatory")
+    if obligation is None or it.out_of_scope:
+        return None
+    if it.id in required and concept in it.mandatory_concepts:
+        return "M"
+    return "E" if obligation == "E" else "C"
+
+
+@cache
+def _checklist() -> dict[str, tuple[str, str]]:
+    """Concept → (checklist item, level), from the checklist: for each concept the item giving it the
+    strongest level (the first such item in checklist order)."""
+    required = frozenset(i.id for i in checklist.mandatory_items("mandatory"))
+    table: dict[str, tuple[str, str]] = dict.fromkeys(IDENTITY, ("", "M"))
+    for it in checklist.items():
+        for concept in it.concepts:
+            level = _level(it, concept, required)
+            if level is None:
+                continue
+            known = table.get(concept)
+            if known is None or _STRENGTH[level] > _STRENGTH[known[1]]:
+                table[concept] = (it.id, level)
+    return table
 
 
 @dataclass(frozen=True)
@@ -93,11 +75,6 @@ class Obligation:
     """M, E or C."""
     total: bool
     """Present means an undimensioned fact (a total); otherwise a fact on any member of its table."""
-
-
-def _checklist() -> dict[str, tuple[str, str]]:
-    """Concept → (checklist item, level). The one source; re-point here to the checklist's API."""
-    return CHECKLIST
 
 
 @cache

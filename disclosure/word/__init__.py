@@ -8,14 +8,15 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from disclosure.resources import templates
-from disclosure.word import content, markup
+from disclosure.word import citations, content, markup, paging
+from disclosure.word.context import context
 from disclosure.word.document import Block, Heading, Image, Meta, Table, Toc, write
 from disclosure.word.pdf import heading_pages, page_texts, to_pdf
 from disclosure.xbrl.facts import facts
 
 if TYPE_CHECKING:
-    from disclosure.build import RenderInput
     from disclosure.model import Filing
+    from disclosure.render import RenderInput
 
 DOCX = "report.docx"
 PDF = "report.pdf"
@@ -40,7 +41,7 @@ def blocks(ctx: RenderInput) -> tuple[list[Block], list[str]]:
     lang = ctx.options.lang
     texts = markup.texts(lang)
     found = facts(ctx.filing, ctx.figures, lang, ctx.options.ghg_unit)
-    built = content.build(ctx.filing, ctx.figures, found, lang, texts, ctx.options.ghg_unit)
+    built = content.build(ctx.filing, ctx.figures, found, lang, texts, ctx.options.ghg_unit, ctx.options.draft)
 
     def table(name: str) -> Table | None:
         return built.tables.get(name)
@@ -48,8 +49,35 @@ def blocks(ctx: RenderInput) -> tuple[list[Block], list[str]]:
     def chart(name: str) -> Image | None:
         return built.images.get(name)
 
-    parsed = markup.parse(markup.render(lang, built.context), {"table": table, "chart": chart})
-    return _with_toc_entries(parsed), built.notices
+    parsed = markup.parse(markup.render(lang, context(built.builder)), {"table": table, "chart": chart})
+    return _with_toc_entries(paging.bookmarked(numbered(parsed, lang), texts)), built.notices
+
+
+def numbered(parsed: list[Block], lang: str) -> list[Block]:
+    """Tables and figures numbered by chapter in the order they appear (表5-1, 表5-2 …; appendices
+    A, B, C), so the numbers run without gaps whichever tables a filing has."""
+    out: list[Block] = []
+    chapter, appendix, tables, figures = "0", 0, 0, 0
+    chapters = 0
+    for b in parsed:
+        if isinstance(b, Heading) and b.level == 1:
+            if b.text.startswith(("附录", "Appendix")):
+                appendix += 1
+                chapter = "ABCDEFGH"[appendix - 1]
+            else:
+                chapters += 1
+                chapter = str(chapters)
+            tables = figures = 0
+        elif isinstance(b, Table):
+            tables += 1
+            b = replace(b, caption=f"表{chapter}-{tables} {b.caption}" if lang == "zh-CN"
+                        else f"Table {chapter}-{tables} {b.caption}")
+        elif isinstance(b, Image):
+            figures += 1
+            b = replace(b, caption=f"图{chapter}-{figures} {b.caption}" if lang == "zh-CN"
+                        else f"Figure {chapter}-{figures} {b.caption}")
+        out.append(b)
+    return out
 
 
 def _with_toc_entries(parsed: list[Block]) -> list[Block]:
@@ -58,8 +86,9 @@ def _with_toc_entries(parsed: list[Block]) -> list[Block]:
 
 
 def render(ctx: RenderInput) -> dict[str, bytes]:
-    from disclosure.build import source_epoch
+    from disclosure.render import source_epoch
 
+    citations.check(ctx.filing, list(ctx.figures.factors_used.values()), ctx.options.draft)
     parsed, notices = blocks(ctx)
     ctx.notices.extend(notices)
     f = ctx.filing
@@ -106,7 +135,7 @@ def _paginate(parsed: list[Block], pdf: bytes) -> list[Block] | None:
     numbers = heading_pages(pages, [text for _, text in toc.entries], start + 1)
     if numbers is None:
         return None
-    return [replace(b, pages=tuple(numbers)) if isinstance(b, Toc) else b for b in parsed]
+    return paging.with_pages(parsed, numbers)
 
 
 __all__ = ["DOCX", "PDF", "blocks", "reference_bytes", "render", "timestamp"]

@@ -8,39 +8,26 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from disclosure.catalogue import CATALOGUE
 from disclosure.compute import Figures
 from disclosure.factors import library
+from disclosure.issues import Issue
 from disclosure.model import Filing
 from disclosure.model.base import LocalText
-from disclosure.rules.checklist import PRESENT, checklist
 from disclosure.taxonomy import definition
 from disclosure.vocabulary import label as vocab
-from disclosure.word import charts
-from disclosure.word.context import context
+from disclosure.word import charts, citations, disclosures
 from disclosure.word.document import Image, Table
-from disclosure.word.figures import DASH, FactTable, change, label, number, share, show
+from disclosure.word.figures import DASH, GASES, FactTable, change, label, number, number_text, share, show, signed
 from disclosure.word.markup import texts as language_texts
 from disclosure.xbrl.facts import Fact
-
-SECTION_OF = {
-    "RPT-01": "about", "RPT-02": "about", "RPT-03": "about", "RPT-04": "about", "RPT-05": "about",
-    "RPT-06": "about", "RPT-07": "about", "RPT-08": "index", "RPT-09": "index", "RPT-10": "metrics",
-    "RPT-11": "strategy", "GOV-01": "governance", "GOV-02": "governance", "GOV-03": "governance",
-    "GOV-04": "governance", "GOV-05": "governance", "STR-01": "strategy", "STR-02": "strategy",
-    "STR-03": "strategy", "STR-04": "strategy", "STR-05": "strategy", "STR-06": "strategy", "STR-07": "strategy",
-    "STR-08": "strategy", "IRO-01": "risk", "MT-01": "metrics", "MT-02": "metrics", "MT-03": "metrics",
-    "MT-04": "metrics", "MT-05": "metrics", "MT-06": "metrics", "MT-07": "metrics", "MT-08": "methodology",
-    "MT-09": "quality", "MT-10": "market", "MT-11": "market", "MT-12": "market", "MT-13": "market",
-    "MT-14": "market", "MT-15": "metrics", "SOE-01": "about", "SOE-02": "index",
-}
-"""Checklist item → the report section that discloses it (the disclosure index)."""
 
 
 @dataclass
 class Content:
-    """Everything the template and the directives need."""
+    """Everything the directives need; the template context is ``word.context.context(builder)``."""
 
-    context: dict[str, Any]
+    builder: Builder
     tables: dict[str, Table]
     images: dict[str, Image]
     notices: list[str]
@@ -50,7 +37,7 @@ class Builder:
     """Builds the tables and charts of one report; read by the template context."""
 
     def __init__(self, filing: Filing, figures: Figures, facts: list[Fact], lang: str, texts: dict[str, Any],
-                 ghg_unit: str) -> None:
+                 ghg_unit: str, draft: bool = False) -> None:
         self.filing, self.figures, self.lang, self.t = filing, figures, lang, texts
         self.year = filing.report.fiscal_year
         self.facts = FactTable(facts, self.year, lang)
@@ -60,6 +47,9 @@ class Builder:
         self.notices: list[str] = []
         self.years = [self.year]
         self.mix: list[tuple[str, Decimal]] = []
+        self.meter_share = DASH
+        self.draft = draft
+        self.preparer = citations.preparer_sources(filing)
 
     # --- helpers -----------------------------------------------------------------------------
     def tx(self, text: LocalText | None) -> str:
@@ -112,7 +102,9 @@ class Builder:
         heads[0] = f"{words['indicator']}（{self.ghg_unit_text}）" if self.lang == "zh-CN" \
             else f"{words['indicator']} ({self.ghg_unit_text})"
         emphasis = {i for i, r in enumerate(rows) if r[0] in (self.t["rows"]["scope12_location"],)}
-        self.table("emissions_summary", rows, numeric=set(range(1, len(heads))), emphasis=emphasis, headers=heads)
+        deducted = self.figures.totals.scope2_market != self.figures.totals.scope2_location
+        self.table("emissions_summary", rows, numeric=set(range(1, len(heads))), emphasis=emphasis, headers=heads,
+                   note_args={"market": words["market_deducted" if deducted else "market_none"]})
         self.years = years
 
     def facilities(self) -> None:
@@ -223,10 +215,11 @@ class Builder:
             unit = str(self.figures.intensity_product[product]["unit"])
             name = next((p.name.get(self.lang) for f in self.filing.facilities for p in f.products
                          if p.key == product), product)
-            products.append([name, f"{self.facts.show('ProductionVolume', typed=dim)} {unit}",
+            per = citations.unit_text(unit, self.lang)
+            products.append([name, f"{self.facts.show('ProductionVolume', typed=dim)} {per}",
                              self.facts.show("Scope1GHGIntensityPerUnitOfProduct", typed=dim),
                              self.facts.show("Scope1And2LocationBasedGHGIntensityPerUnitOfProduct", typed=dim),
-                             f"tCO₂e/{unit}"])
+                             f"吨二氧化碳当量/{per}" if self.lang == "zh-CN" else f"tCO₂e/{per}"])
         self.table("product_intensity", products, numeric={1, 2, 3})
 
     def targets(self) -> None:
@@ -283,11 +276,13 @@ class Builder:
         self.table("parameters", rows, numeric={1, 2, 3})
         names = {f.id: f.name.get(self.lang) for f in self.filing.facilities}
         self.table("substitutions", [
-            [names.get(s.facility, s.facility), s.source, s.period, self.t["parameters"].get(s.parameter, s.parameter),
-             self.t["reasons"].get(s.reason, s.reason), DASH if s.original is None else str(s.original),
-             f"{s.value} {s.unit}", f"{s.factor}（{vocab('factor-status', s.status, self.lang)}）"
-             if self.lang == "zh-CN" else f"{s.factor} ({vocab('factor-status', s.status, self.lang)})"]
-            for s in self.figures.substitutions], numeric={5, 6})
+            [names.get(s.facility, s.facility), self.source_name(s.facility, s.source), s.period,
+             self.t["parameters"].get(s.parameter, s.parameter), self.t["reasons"].get(s.reason, s.reason),
+             DASH if s.original is None else f"{s.original} {citations.unit_text(s.original_unit or '', self.lang)}",
+             f"{s.value} {citations.unit_text(s.unit, self.lang)}", self.default_source(s.factor),
+             DASH if s.difference is None else signed(s.difference)]
+            for s in self.figures.substitutions], numeric={5, 6, 8})
+        self.quality_checks()
         rows = []
         for fac in self.filing.facilities:
             v = fac.verification
@@ -295,14 +290,106 @@ class Builder:
                 continue
             dim = (("FacilityAxis", fac.id),)
             computed2 = "Scope2ETSBasisGHGEmissions" if v.scope2_basis == "ets" else "Scope2LocationBasedGHGEmissions"
+            gaps = {r.scope: self.gap(r.gap, r.pct) for r in (self.figures.quality.reconciliations
+                                                              if self.figures.quality else []) if r.facility == fac.id}
             rows.append([fac.name.get(self.lang), v.verifier, v.report_no,
                          self.ghg("VerifiedScope1GHGEmissions", typed=dim), self.ghg("Scope1GHGEmissions", typed=dim),
-                         change(self.facts.value("Scope1GHGEmissions", typed=dim),
-                                self.facts.value("VerifiedScope1GHGEmissions", typed=dim)),
+                         gaps.get("scope1", DASH),
                          self.ghg("VerifiedScope2GHGEmissions", typed=dim), self.ghg(computed2, typed=dim),
-                         change(self.facts.value(computed2, typed=dim),
-                                self.facts.value("VerifiedScope2GHGEmissions", typed=dim))])
+                         gaps.get("scope2", DASH)])
         self.table("verification", rows, numeric={3, 4, 5, 6, 7, 8})
+
+    def quality_checks(self) -> None:
+        """Cross-checks, meter coverage and acknowledged outliers (data-quality section)."""
+        q = self.figures.quality
+        names = {f.id: f.name.get(self.lang) for f in self.filing.facilities}
+        if q is not None:
+            rows = []
+            for c in q.checks:
+                verdict = "within" if c.within else "explained" if c.explanation else "gap"
+                rows.append([names.get(c.facility, c.facility), self.source_name(c.facility, c.subject),
+                             vocab('check-kind', c.kind, self.lang),  # its evidence is in the trail
+                             f"{number(c.primary, 0)} {c.unit}", f"{number(c.secondary, 0)} {c.unit}",
+                             self.gap(c.gap, c.pct),
+                             f"{self.t['verdicts'][verdict]}（±{c.tolerance_pct}%）" if self.lang == "zh-CN"
+                             else f"{self.t['verdicts'][verdict]} (±{c.tolerance_pct}%)"])
+            self.table("crosschecks", rows, numeric={3, 4, 5})
+            rows = [[names.get(m.facility, m.facility), self.source_name(m.facility, m.source),
+                     ("、" if self.lang == "zh-CN" else ", ").join(self.meter_name(m.facility, x) for x in m.meters),
+                     share(m.covered, m.quantity)] for m in q.meters if m.meters]
+            self.table("meters", rows, numeric={3})
+            whole, covered = q.metered_emissions
+            self.meter_share = share(covered, whole)
+        self.table("acknowledged", [
+            [*self._where(a.issue.location.path), self._finding(a.issue), a.acknowledgement.reason.get(self.lang),
+             f"{a.acknowledgement.reviewed_by.name}（{a.acknowledgement.reviewed_by.role}，"
+             f"{a.acknowledgement.reviewed_by.date}）" if self.lang == "zh-CN" else
+             f"{a.acknowledgement.reviewed_by.name} ({a.acknowledgement.reviewed_by.role}, "
+             f"{a.acknowledgement.reviewed_by.date})"] for a in self.figures.acknowledged], numeric={2})
+
+    def default_source(self, ref: str) -> str:
+        """The citation of a default: the library factor's official one, or the document the filing names."""
+        factor = library().by_id.get(ref)
+        if factor is None:
+            return ref
+        return citations.citation(factor, self.lang, self.preparer, self.draft)
+
+    def _where(self, path: tuple[str | int, ...]) -> tuple[str, str, str]:
+        """Facility, source and period of a finding's location, named for the reader."""
+        node: Any = self.filing
+        found: list[Any] = []
+        for part in path:
+            if isinstance(part, int) and isinstance(node, list) and part < len(node):
+                node = node[part]
+                found.append(node)
+            elif isinstance(part, str) and hasattr(node, part):
+                node = getattr(node, part)
+        named = [self.tx(x.name) if getattr(x, "name", None) is not None else
+                 str(getattr(x, "id", None) or getattr(x, "key", None) or getattr(x, "period", "")) for x in found]
+        period = next((str(x.period) for x in found if getattr(x, "period", None) is not None), DASH)
+        return (named[0] if named else DASH, named[1] if len(named) > 1 else DASH, period)
+
+    def _finding(self, issue: Issue) -> str:
+        """The finding's title and, where it has one, the figure it is about."""
+        title = CATALOGUE[issue.code].title[self.lang]
+        value, unit = issue.context.get("value"), issue.context.get("unit")
+        if value is None:
+            return title
+        figure = f"{value} {unit or ''}".rstrip()
+        return f"{title}（{figure}）" if self.lang == "zh-CN" else f"{title} ({figure})"
+
+    def source_name(self, facility: str, source: str) -> str:
+        """A source's or product's name as the filing gives it (its id when it has none)."""
+        for fac in self.filing.facilities:
+            if fac.id == facility:
+                for s in (*fac.combustion, *fac.process, *fac.electricity, *fac.heat):
+                    name: LocalText | None = getattr(s, "name", None)
+                    if s.id == source:
+                        return self.tx(name) if name is not None else source
+                for p in fac.products:
+                    if p.key == source:
+                        return self.tx(p.name)
+        return source
+
+    def meter_name(self, facility: str, meter: str) -> str:
+        fac = next((f for f in self.filing.facilities if f.id == facility), None)
+        found = next((m for m in fac.meters if m.id == meter), None) if fac else None
+        if found is None or found.name is None:
+            return meter
+        return f"{self.tx(found.name)}（{meter}）" if self.lang == "zh-CN" else f"{self.tx(found.name)} ({meter})"
+
+    def gap(self, gap: Decimal, pct: Decimal | None) -> str:
+        """A signed gap with its percentage; a non-zero gap never shows as 0.00 %."""
+        if pct is None:
+            rel = DASH
+        elif gap == 0:
+            rel = "0.00%"
+        elif abs(pct) < Decimal("0.005"):
+            rel = ("+" if pct > 0 else "-") + "<0.01%"
+        else:
+            rel = f"{pct:+.2f}%"
+        shown = signed(gap, 1 if 0 < abs(gap) < Decimal("0.5") else 0)  # a gap below half a unit is not "0"
+        return f"{shown}（{rel}）" if self.lang == "zh-CN" else f"{shown} ({rel})"
 
     def narratives(self) -> None:
         g = self.filing.governance
@@ -318,48 +405,33 @@ class Builder:
                                   f"{vocab('risk-type', r.type, self.lang)}", vocab("horizon", r.horizon, self.lang),
                                   self.tx(r.description), self.tx(r.response), self.tx(r.current_financial_effect),
                                   self.tx(r.anticipated_financial_effect) or DASH] for r in s.risks_opportunities])
-            self.table("scenarios", [[x.name, x.warming, x.source] for x in s.resilience.scenarios])
+            self.table("scenarios", [[x.name, x.warming, x.source, x.horizon or DASH, self.tx(x.parameters) or DASH,
+                                      self.tx(x.results) or DASH] for x in s.resilience.scenarios])
 
     def appendices(self) -> None:
-        self.table("factors", [[f.id, str(f.value), f.unit, vocab("factor-status", f.status, self.lang),
-                                f.source_text()] for f in self.figures.factors_used.values()], numeric={1})
+        self.table("factors", [[citations.name(f, self.lang), number_text(f.value),
+                                citations.unit_text(f.unit, self.lang),
+                                citations.citation(f, self.lang, self.preparer, self.draft)]
+                               for f in self.figures.factors_used.values() if f.kind != "gwp"], numeric={1})
         gases = sorted(self.figures.by_gas)
         rows = []
         own = {v.gas.upper(): v for v in self.filing.report.gwp.values}
         for gas in gases:
+            shown = GASES.get(gas.upper(), gas)
             if gas.upper() in own:
-                rows.append([gas, str(own[gas.upper()].value), own[gas.upper()].source])
+                rows.append([shown, number_text(own[gas.upper()].value), own[gas.upper()].source])
                 continue
             factor = next((f for f in library().by_id.values() if f.kind == "gwp" and f.gas
                            and f.gas.upper() == gas.upper() and f.gwp_set == self.figures.gwp_set), None)
             if factor is not None:
-                rows.append([gas, str(factor.value), factor.source_text()])
+                rows.append([shown, number_text(factor.value),
+                             citations.citation(factor, self.lang, self.preparer, self.draft)])
             elif gas.upper() == "CO2":
-                rows.append([gas, "1", "IPCC"])
+                rows.append([shown, "1", self.t["words"]["co2_reference"]])
         self.table("gwp", rows, numeric={1})
         self.table("glossary", [list(pair) for pair in self.t["glossary"]])
-        self.index()
-
-    def index(self) -> None:
-        omitted = {o.item: o for o in self.filing.omissions}
-        rows = []
-        for item in checklist():
-            key = item["id"]
-            if key.startswith("SOE-") and "sasac-esg" not in {b.value for b in self.filing.report.bases}:
-                continue
-            check = PRESENT.get(key)
-            if key in omitted:
-                o = omitted[key]
-                where = f"{self.t['words']['omitted']}：{vocab('omission-reason', o.reason, self.lang)}。" \
-                        f"{self.tx(o.explanation)}" if self.lang == "zh-CN" else \
-                        f"{self.t['words']['omitted']}: {vocab('omission-reason', o.reason, self.lang)}. " \
-                        f"{self.tx(o.explanation)}"
-            elif check is None or check(self.filing, self.figures):
-                where = self.t["sections"][SECTION_OF[key]]
-            else:
-                where = self.t["words"]["not_disclosed"]
-            rows.append([key, self.t["levels"].get(item["level"], item["level"]), item[self.lang], where])
-        self.table("index", rows)
+        disclosures.soe_tables(self)
+        disclosures.index(self)
 
     # --- charts --------------------------------------------------------------------------------
     def charts(self) -> None:
@@ -402,9 +474,9 @@ def _ascii(text: str) -> bool:
 
 
 def build(filing: Filing, figures: Figures, facts: list[Fact], lang: str, texts: dict[str, Any],
-          ghg_unit: str) -> Content:
-    """Tables, charts and the template context of the report."""
-    b = Builder(filing, figures, facts, lang, texts, ghg_unit)
+          ghg_unit: str, draft: bool = False) -> Content:
+    """Tables and charts of the report (a draft marks factors without an official citation)."""
+    b = Builder(filing, figures, facts, lang, texts, ghg_unit, draft)
     b.summary()
     b.facilities()
     b.breakdown("by_source_type", "Scope1GHGEmissions", "EmissionSourceTypeAxis")
@@ -417,6 +489,8 @@ def build(filing: Filing, figures: Figures, facts: list[Fact], lang: str, texts:
     b.market()
     b.quality()
     b.narratives()
+    disclosures.energy_tables(b)
+    disclosures.finance_tables(b)
     b.appendices()
     b.charts()
-    return Content(context(b), b.tables, b.images, b.notices)
+    return Content(b, b.tables, b.images, b.notices)

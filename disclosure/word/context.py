@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from disclosure.compute.quality import substitution_difference
 from disclosure.factors import library
 from disclosure.vocabulary import label as vocab
-from disclosure.word.figures import change, date_text, number
+from disclosure.word.disclosures import INTENSITY_PLACES, TCE_PLACES, pct
+from disclosure.word.figures import date_text, number, signed, trend
 
 if TYPE_CHECKING:
     from disclosure.word.content import Builder
@@ -60,8 +62,8 @@ def context(b: Builder) -> dict[str, Any]:
         "fig": figures,
         "has_scope3": f.scope3 is not None and b.facts.get("Scope3GHGEmissions") is not None,
         "prior_year": prior,
-        "yoy": change(b.facts.value("Scope1And2LocationBasedGHGEmissions"),
-                      b.facts.value("Scope1And2LocationBasedGHGEmissions", year=prior)) if prior else "",
+        "yoy": trend(b.facts.value("Scope1And2LocationBasedGHGEmissions"),
+                     b.facts.value("Scope1And2LocationBasedGHGEmissions", year=prior), prior, lang) if prior else "",
         "energy_tce": b.facts.show("EnergyConsumption"),
         "gov": None if f.governance is None else {
             "information": tx(f.governance.information), "oversight": tx(f.governance.target_oversight),
@@ -72,6 +74,8 @@ def context(b: Builder) -> dict[str, Any]:
             "plan": {k: tx(getattr(f.strategy.transition_plan, k)) for k in (
                 "strategy_changes", "measures", "assumptions", "resources", "progress")},
             "resilience": tx(f.strategy.resilience.assessment),
+            "uncertainties": tx(f.strategy.resilience.uncertainties),
+            "adaptive_capacity": tx(f.strategy.resilience.adaptive_capacity),
             "scenario_analysis": f.strategy.resilience.scenario_analysis},
         "risk": None if f.risk_management is None else {
             "process": tx(f.risk_management.process), "integration": tx(f.risk_management.integration)},
@@ -81,7 +85,45 @@ def context(b: Builder) -> dict[str, Any]:
             "statement": tx(f.assurance.statement), "date": date_text(f.assurance.date, lang)},
         "other_mechanisms": tx(f.carbon_market.other_mechanisms) if f.carbon_market else "",
         "substitutions": len(b.figures.substitutions),
-        "flagged_factors": [x.id for x in b.figures.flagged_factors],
+        "substitution_difference": signed(substitution_difference(b.figures.substitutions)),
+        "meter_share": b.meter_share,
+        "acknowledged": len(b.figures.acknowledged),
+        "forward_looking": None if r.forward_looking is None else {
+            "assumptions": tx(r.forward_looking.assumptions), "caveat": tx(r.forward_looking.caveat)},
+        "judgements": tx(r.judgements),
+        "dm": None if r.double_materiality is None else {
+            "process": tx(r.double_materiality.process), "thresholds": tx(r.double_materiality.thresholds)},
+        "energy_text": _energy(b),
+        "climate": _climate(b),
+        "soe_owner": f.soe.owner.get(lang) if f.soe else "",
         "tables": sorted(b.tables),
         "charts": sorted(b.images),
+    }
+
+
+def _energy(b: Builder) -> dict[str, Any] | None:
+    e, energy = b.figures.energy, b.filing.energy
+    if e is None:
+        return None
+    return {
+        "total_tce": number(e.total_tce, TCE_PLACES),
+        "intensity": number(e.intensity_revenue, INTENSITY_PLACES) if e.intensity_revenue is not None else "",
+        "clean_share": pct(e.clean_share_pct) if e.clean_share_pct is not None else "",
+        "savings": number(e.savings_tce, TCE_PLACES) if e.savings_tce else "",
+        "difficulties": b.tx(energy.difficulties) if energy else "",
+        "management": b.tx(energy.management) if energy else "",
+    }
+
+
+def _climate(b: Builder) -> dict[str, Any] | None:
+    cm = b.filing.climate_metrics
+    if cm is None:
+        return None
+    icp, rem = cm.internal_carbon_price, cm.remuneration
+    return {
+        "icp": None if icp is None else {"applied": icp.applied, "price": number(icp.price, 0) if icp.price else "",
+                                         "application": b.tx(icp.application)},
+        "remuneration": None if rem is None else {
+            "linked": rem.linked, "share": number(rem.share_pct, 1) if rem.share_pct is not None else "",
+            "description": b.tx(rem.description)},
     }

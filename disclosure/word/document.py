@@ -15,8 +15,9 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm
+from docx.shared import Cm, Pt
 from docx.table import Table as DocxTable
+from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
 
@@ -24,6 +25,8 @@ from docx.text.paragraph import Paragraph
 class Heading:
     level: int
     text: str
+    bookmark: str = ""
+    """A bookmark around the heading, for PAGEREF fields (the index's page numbers)."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,12 @@ class Table:
     numeric: frozenset[int] = frozenset()
     emphasis: frozenset[int] = frozenset()
     note: str = ""
+    pagerefs: tuple[tuple[int, int, str], ...] = ()
+    """(row, column, bookmark): the cell is a PAGEREF field to the bookmark; its text is the cached page."""
+    keep: frozenset[int] = frozenset()
+    """Columns whose short texts (up to ``KEEP_CM``) stay on one line (the index's section names)."""
+    keys: tuple[str, ...] = ()
+    """An identifier per row (e.g. the checklist item of an index row), never printed."""
 
 
 @dataclass(frozen=True)
@@ -126,6 +135,22 @@ def _field(paragraph: Paragraph, instruction: str, shown: str = "", *, dirty: bo
     char("end")
 
 
+def _bookmark(paragraph: Paragraph, name: str, number: int) -> None:
+    """A bookmark named ``name`` around the paragraph's text."""
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(number))
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(number))
+    p = paragraph._p
+    first_run = p.find(qn("w:r"))
+    if first_run is not None:
+        first_run.addprevious(start)
+    else:
+        p.append(start)
+    p.append(end)
+
+
 def _shade(cell_xml: object, fill: str) -> None:
     tc_pr = cell_xml.get_or_add_tcPr()  # type: ignore[attr-defined]
     shd = OxmlElement("w:shd")
@@ -139,32 +164,91 @@ TEXT_WIDTH_CM = 16.2
 """A4 width less the reference document's margins."""
 
 
+CJK_CM = 0.32
+"""Printed width (cm) of a full-width character at the table size (9 pt); Latin about 0.18."""
+MIN_CJK = 4
+"""A text column is never narrower than this many full-width characters (no 汇/报/频/率 columns)."""
+PADDING_CM = 0.4
+WIDEST_CM = 9.0
+_TOKEN = re.compile(r"[A-Za-z0-9.,%/()\[\]+\-–−:·'’_@#&*=<>~^|]+|\S")
+
+
 def _cm(text: str) -> float:
     """Approximate printed width (cm) of ``text`` at the 9 pt table size: CJK full width, Latin about half."""
-    return sum(0.32 if ord(ch) > 0x2E80 else 0.18 for ch in text)
+    return sum(CJK_CM if ord(ch) > 0x2E80 else 0.18 for ch in text)
 
 
-PADDING_CM = 0.4
+MIN_CELL = 6
+"""Text columns are at least this many characters wide where their cells have as many."""
+SHORT_CJK = 10
+"""A text of at most this many characters is not wrapped at all (汇报频率, 纳入全国碳市场)."""
+
+
+KEEP_CM = 7.6
+"""Texts of a ``keep`` column up to this width are never wrapped."""
+
+
+def _short(text: str, floor: int, limit: float = SHORT_CJK * CJK_CM) -> float:
+    """The width ``text`` needs: all of it when short (up to ``limit``), else ``floor`` characters."""
+    width = _cm(text)
+    return width if width <= limit else floor * CJK_CM
+
+
+def _unbreakable(text: str) -> float:
+    """Width of the longest piece of ``text`` that must not break: a Latin word or number (CJK text may
+    break between any two characters)."""
+    return max((_cm(tok) for tok in _TOKEN.findall(text)), default=0.0)
+
+
+DENSE_PT = 7.5
+"""Type size of a table too wide for the page at 9 pt (many columns): its text is set smaller."""
+
+
+def dense(block: Table) -> bool:
+    """Whether the table's columns cannot all get their minimum width at the 9 pt table size."""
+    return sum(_minimums(block, 1.0)[0]) > TEXT_WIDTH_CM
 
 
 def column_widths(block: Table) -> list[float]:
-    """Column widths (cm) filling the text width: a number column gets room for its longest value (and a
-    header wrapped onto two lines); text columns share the rest in proportion to their content."""
-    fixed: dict[int, float] = {}
-    weights: dict[int, float] = {}
+    """Column widths (cm) filling the text width, at the size the table is set (:func:`dense`)."""
+    return _widths(block, DENSE_PT / 9 if dense(block) else 1.0)
+
+
+def _minimums(block: Table, scale: float) -> tuple[list[float], list[float]]:
+    """Each column's minimum width (its longest unbreakable word; a number column its longest value; a
+    text column four characters, or all of a short text) and the width it would like (no wrapping)."""
+    mins: list[float] = []
+    wants: list[float] = []
     for i, head in enumerate(block.headers):
-        cells = [_cm(r[i]) for r in block.rows if i < len(r)]
-        header = _cm(head) / 2
+        cells = [r[i] for r in block.rows if i < len(r)]
+        longest = max((_cm(c) for c in cells), default=0.0)
+        head_min = max(_unbreakable(head), _short(head, MIN_CJK))
         if i in block.numeric:
-            fixed[i] = max(cells + [header, 1.0]) + PADDING_CM
+            low = max(longest, head_min)
+            mins.append(low * scale + PADDING_CM)
+            wants.append(max(low, min(_cm(head), 2.5)) * scale + PADDING_CM)
         else:
-            weights[i] = max(min(max(cells + [0.0]), 9.0), header, 1.2)
-    room = TEXT_WIDTH_CM - sum(fixed.values())
-    if room < 1.5 * len(weights) or not weights:
-        scale = TEXT_WIDTH_CM / (sum(fixed.values()) + sum(weights.values()))
-        return [(fixed.get(i) or weights[i]) * scale for i in range(len(block.headers))]
-    total = sum(weights.values())
-    return [fixed[i] if i in fixed else room * weights[i] / total for i in range(len(block.headers))]
+            low = max(head_min, max((_unbreakable(c) for c in cells), default=0.0),
+                      max((_short(c, MIN_CELL, KEEP_CM if i in block.keep else SHORT_CJK * CJK_CM)
+                           for c in cells), default=0.0))
+            mins.append(low * scale + PADDING_CM)
+            wants.append(max(low, min(max(longest, _cm(head)), WIDEST_CM)) * scale + PADDING_CM)
+    return mins, wants
+
+
+def _widths(block: Table, scale: float) -> list[float]:
+    """Minimums first; the room left goes to the columns that would otherwise wrap, in proportion to what
+    they lack; beyond that, in proportion to their width."""
+    mins, wants = _minimums(block, scale)
+    total_min = sum(mins)
+    if total_min >= TEXT_WIDTH_CM:
+        return [m * TEXT_WIDTH_CM / total_min for m in mins]
+    room = TEXT_WIDTH_CM - total_min
+    flex = [w - m for w, m in zip(wants, mins, strict=True)]
+    if sum(flex) >= room:
+        return [m + room * f / sum(flex) for m, f in zip(mins, flex, strict=True)]
+    left = room - sum(flex)
+    return [w + left * w / sum(wants) for w in wants]
 
 
 def _table(doc: object, block: Table) -> DocxTable:
@@ -173,35 +257,51 @@ def _table(doc: object, block: Table) -> DocxTable:
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     widths = column_widths(block)
-    for col, width in zip(table.columns, widths, strict=True):
+    size = Pt(DENSE_PT) if dense(block) else None
+    # The cell grid once (python-docx rebuilds the whole grid for every row.cells / column.cells: quadratic).
+    grid = [[_Cell(tc, table) for tc in tr.tc_lst] for tr in table._tbl.tr_lst]
+    for i, (col, width) in enumerate(zip(table.columns, widths, strict=True)):
         col.width = Cm(width)
-        for cell in col.cells:
-            cell.width = Cm(width)
+        for cells in grid:
+            cells[i].width = Cm(width)
     header = table.rows[0]
+    # Style ids once: assigning a style by name or object looks through every style of the document, per cell.
+    header_style = doc.styles["Table Header"].style_id  # type: ignore[attr-defined]
+    text_style = doc.styles["Table Text"].style_id  # type: ignore[attr-defined]
     tr_pr = header._tr.get_or_add_trPr()
     repeat = OxmlElement("w:tblHeader")
     repeat.set(qn("w:val"), "true")
     tr_pr.append(repeat)
     for i, text in enumerate(block.headers):
-        cell = header.cells[i]
+        cell = grid[0][i]
         _shade(cell._tc, "1F4E79")
         p = cell.paragraphs[0]
-        p.style = "Table Header"
-        p.add_run(text)
+        p._p.style = header_style
+        head_run = p.add_run(text)
+        if size is not None:
+            head_run.font.size = size
         if i in block.numeric:
             p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    refs = {(r, c): mark for r, c, mark in block.pagerefs}
+    for tr in table._tbl.tr_lst:  # a row never breaks across pages (no orphan fragment under a repeated header)
+        tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     for r, row in enumerate(block.rows, start=1):
         for i, text in enumerate(row):
-            cell = table.rows[r].cells[i]
+            cell = grid[r][i]
             p = cell.paragraphs[0]
-            p.style = "Table Text"
-            run = p.add_run(text)
-            if (r - 1) in block.emphasis:
-                run.bold = True
+            p._p.style = text_style
+            if (r - 1, i) in refs:
+                _field(p, f"PAGEREF {refs[(r - 1, i)]} \\h", text)
+            else:
+                run = p.add_run(text)
+                if size is not None:
+                    run.font.size = size
+                if (r - 1) in block.emphasis:
+                    run.bold = True
             if i in block.numeric:
                 p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         if (r - 1) in block.emphasis:
-            for cell in table.rows[r].cells:
+            for cell in grid[r]:
                 _shade(cell._tc, "DEEAF6")
     return table
 
@@ -264,9 +364,13 @@ def write(blocks: list[Block], meta: Meta, reference: bytes) -> bytes:
     _header_footer(doc, meta)
     _core(doc, meta)
     _update_fields_on_open(doc)
+    marks = 0
     for block in blocks:
         if isinstance(block, Heading):
-            doc.add_heading(block.text, block.level)
+            heading = doc.add_heading(block.text, block.level)
+            if block.bookmark:
+                marks += 1
+                _bookmark(heading, block.bookmark, marks)
         elif isinstance(block, Para):
             _runs(doc.add_paragraph(style=block.style or None), block.text)
         elif isinstance(block, Bullets):

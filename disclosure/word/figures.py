@@ -102,3 +102,35 @@ def change(now: Decimal | None, before: Decimal | None) -> str:
     pct = (now - before) * 100 / before
     sign = "+" if pct > 0 else ""
     return sign + number(pct, 1) + "%"
+
+
+def signed(value: Decimal, places: int = 0) -> str:
+    """``value`` rounded as :func:`number`, with its sign (+ for a positive value, none for zero)."""
+    text = number(value, places)
+    return f"+{text}" if value > 0 and text.strip("0.,") else text
+
+
+GASES = {"CO2": "CO₂", "CH4": "CH₄", "CH4-FOSSIL": "CH₄-fossil", "CH4-NON-FOSSIL": "CH₄-non-fossil", "N2O": "N₂O",
+         "SF6": "SF₆", "NF3": "NF₃", "CF4": "CF₄", "C2F6": "C₂F₆"}
+"""Gas formulas with subscripts, as printed."""
+
+
+def number_text(value: Decimal) -> str:
+    """An exact value as given (its own decimals), with thousand separators: 12,400; 0.1796; 389.31."""
+    exponent = value.as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return f"{value:,.{places}f}"
+
+
+def trend(now: Decimal | None, before: Decimal | None, prior: int, lang: str) -> str:
+    """The year-on-year change in words, computed from the figures: 同比上升4.4% / 同比下降1.2% / 与上年持平;
+    up 4.4% on 2024 / down 1.2% on 2024 / unchanged on 2024. Empty when either year is missing."""
+    if now is None or not before:
+        return ""
+    pct = (now - before) * 100 / before
+    shown = number(abs(pct), 1)
+    if shown.strip("0.") == "":
+        return "与上年持平" if lang == "zh-CN" else f"unchanged on {prior}"
+    if lang == "zh-CN":
+        return f"同比{'上升' if pct > 0 else '下降'}{shown}%"
+    return f"{'up' if pct > 0 else 'down'} {shown}% on {prior}"

@@ -33,7 +33,15 @@ def environment() -> jinja2.Environment:
     """The one Jinja environment of the Word report: undefined names are errors, no autoescape
     (the output is our markup, not HTML), templates read from the installed package."""
     return jinja2.Environment(loader=jinja2.FunctionLoader(_source), undefined=jinja2.StrictUndefined,
-                              autoescape=False, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+                              autoescape=False, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
+                              finalize=_one_line)
+
+
+def _one_line(value: Any) -> Any:
+    """What a template prints is text, never markup: a line break inside a value (a filing's narrative)
+    cannot start a heading, a bullet or a ``::`` directive (which forged report structure, or failed the
+    build after validate had passed)."""
+    return " ".join(value.splitlines()) if isinstance(value, str) else value
 
 
 def _source(name: str) -> str:

@@ -140,7 +140,8 @@ def reference() -> bytes:
     section.left_margin = section.right_margin = Twips(1361)  # 2.4 cm
     section.header_distance = section.footer_distance = Cm(1.5)
 
-    normal = _paragraph(doc, "Normal", base=None, before=4)
+    # Body: 宋体-class serif 小四 (12 pt), justified (两端对齐), as Chinese reports are set.
+    normal = _paragraph(doc, "Normal", base=None, size=12, before=4, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
     normal.paragraph_format.line_spacing_rule = WD_LINE_SPACING.MULTIPLE  # type: ignore[attr-defined]
     normal.paragraph_format.line_spacing = 1.3  # type: ignore[attr-defined]
     _paragraph(doc, "Title", family=SANS, size=26, bold=True, color=NAVY, before=120, after=24,
@@ -152,9 +153,11 @@ def reference() -> bytes:
     _paragraph(doc, "Heading 2", family=SANS, size=13, bold=True, color=BLUE, before=14, after=6, keep_next=True)
     _paragraph(doc, "Heading 3", family=SANS, size=11, bold=True, color=NAVY, before=10, after=4, keep_next=True)
     _paragraph(doc, "Caption", family=SANS, size=9.5, bold=True, color=NAVY, before=8, after=4, keep_next=True)
-    _paragraph(doc, "Table Header", family=SANS, size=9, bold=True, color=RGBColor(0xFF, 0xFF, 0xFF), after=0)
-    _paragraph(doc, "Table Text", family=SANS, size=9, after=0)
-    _paragraph(doc, "Table Note", family=SANS, size=8.5, color=RGBColor(0x59, 0x59, 0x59), before=2, after=10)
+    _paragraph(doc, "Table Header", family=SANS, size=9, bold=True, color=RGBColor(0xFF, 0xFF, 0xFF), after=0,
+               align=WD_ALIGN_PARAGRAPH.LEFT)
+    _paragraph(doc, "Table Text", family=SANS, size=9, after=0, align=WD_ALIGN_PARAGRAPH.LEFT)
+    _paragraph(doc, "Table Note", family=SANS, size=8.5, color=RGBColor(0x59, 0x59, 0x59), before=2, after=10,
+               align=WD_ALIGN_PARAGRAPH.LEFT)
     _paragraph(doc, "Figure", align=WD_ALIGN_PARAGRAPH.CENTER, before=6, after=0, keep_next=True)
     _paragraph(doc, "TOC Heading", family=SANS, size=16, bold=True, color=NAVY, after=12)
     toc1 = _paragraph(doc, "TOC 1", family=SANS, size=11, bold=True, before=6, after=2)

@@ -17,7 +17,7 @@ from disclosure.xbrl.instance import instance
 from disclosure.xbrl.reportpackage import folder, report_package
 
 if TYPE_CHECKING:
-    from disclosure.build import RenderInput
+    from disclosure.render import RenderInput
 
 INSTANCE = "report.xbrl"
 INLINE = "report.html"

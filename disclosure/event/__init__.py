@@ -1,0 +1,1 @@
+"""Large-event carbon neutrality (``kind: event``)."""

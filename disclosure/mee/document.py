@@ -1,0 +1,144 @@
+"""The MEE channel document: the carbon section of the annual environmental information disclosure report
+(企业环境信息依法披露), as its own Word document ``mee-carbon.docx``, from the same filing and figures.
+
+Per key emitting facility of the national ETS: the actual emissions of the year and of the prior year,
+allowance surrender, the emitting facilities (sources) and the accounting method — the carbon items the
+MEE format standard asks of key emitters (read in secondary sources; see docs/checklist.md, MEE-01..05).
+The document is in Chinese (the MEE system's language), due by 15 March; uploading it is the filer's.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from disclosure.vocabulary import label as vocab
+from disclosure.word.document import Block, Heading, Meta, Para, Table, write
+from disclosure.word.figures import DASH, number
+
+if TYPE_CHECKING:
+    from disclosure.compute.results import FacilityResult
+    from disclosure.render import RenderInput
+
+DOCX = "mee-carbon.docx"
+
+
+def wanted(ctx: RenderInput) -> bool:
+    """Written when a facility is an ETS key emitter, or the filing asks for it (``mee.report``)."""
+    f = ctx.filing
+    if f.mee is not None and not f.mee.report:
+        return False
+    return f.mee is not None or any(x.ets.covered for x in f.facilities)
+
+
+def render(ctx: RenderInput) -> dict[str, bytes]:
+    if not wanted(ctx):
+        return {}
+    from disclosure.render import source_epoch
+    from disclosure.word import reference_bytes
+
+    f = ctx.filing
+    year = f.report.fiscal_year
+    company = f.entity.name.get("zh-CN")
+    title = f"{company}{year}年度环境信息依法披露报告（碳排放信息）"
+    epoch = source_epoch()
+    day = f.report.publication_date or f.report.period_end
+    stamp = datetime.fromtimestamp(epoch, tz=UTC) if epoch is not None else datetime(
+        day.year, day.month, day.day, tzinfo=UTC)
+    meta = Meta(title=title, author=company, subject=title, keywords="企业环境信息依法披露; 碳排放信息",
+                language="zh-CN", header=title, footer="第 {PAGE} 页", timestamp=stamp, category=str(year))
+    return {DOCX: write(blocks(ctx), meta, reference_bytes())}
+
+
+def _facility_rows(ctx: RenderInput) -> list[tuple[FacilityResult, str, str]]:
+    """The ETS key emitting facilities; every facility when none is covered (a document on request)."""
+    names = {x.id: x for x in ctx.filing.facilities}
+    covered = any(x.ets.covered for x in ctx.filing.facilities)
+    return [(r, names[r.id].name.get("zh-CN"), names[r.id].ets.registration or DASH)
+            for r in ctx.figures.facilities if names[r.id].ets.covered or not covered]
+
+
+def blocks(ctx: RenderInput) -> list[Block]:
+    """The document as blocks (headings, paragraphs, tables)."""
+    f = ctx.filing
+    year = f.report.fiscal_year
+    rows = _facility_rows(ctx)
+    out: list[Block] = [
+        Heading(1, f"{f.entity.name.get('zh-CN')}{year}年度环境信息依法披露报告（碳排放信息）"),
+        Para(f"统一社会信用代码：{f.entity.uscc}。本部分依据《企业环境信息依法披露管理办法》（生态环境部令第24号）"
+             f"及《企业环境信息依法披露格式准则》披露{year}年度碳排放信息，应于{year + 1}年3月15日前在企业环境信息"
+             "依法披露系统填报。数据与公司同期可持续发展报告同源，排放量为设施100%口径。"),
+        Heading(2, "一、碳排放量"),
+        *_emissions(ctx, rows),
+        Heading(2, "二、碳排放配额清缴情况"),
+        *_surrender(ctx, rows),
+        Heading(2, "三、排放设施"),
+        _sources(ctx, rows),
+        Heading(2, "四、核算方法"),
+        Para(f"核算依据：{f.report.ghg_standard}。化石燃料燃烧排放量 = 燃料消耗量 × 低位发热量 × 单位热值含碳量 × "
+             "碳氧化率 × 44/12；外购电力排放量 = 外购电量 × 全国电网平均排放因子；工业过程排放按行业核算指南计算。"
+             "参数实测值与缺省值的使用及缺省值替代明细见同期可持续发展报告第七章。"),
+    ]
+    return out
+
+
+Rows = list[tuple["FacilityResult", str, str]]
+
+
+def _emissions(ctx: RenderInput, rows: Rows) -> list[Block]:
+    f = ctx.filing
+    year = f.report.fiscal_year
+    prior = {(p.facility, p.year): p for p in (f.mee.prior_year if f.mee else [])}
+    table = []
+    for r, name, reg in rows:
+        p = prior.get((r.id, year - 1))
+        ets2 = r.scope2_ets
+        table.append((name, reg, number(r.scope1, 0), DASH if ets2 is None else number(ets2, 0),
+                      number(r.scope1 + (ets2 or Decimal(0)), 0), DASH if p is None else number(p.emissions, 0),
+                      DASH if p is None else ("核查值" if p.verified else "报告值")))
+    out: list[Block] = [Table(
+        "表1 重点排放单位年度碳实际排放量（吨二氧化碳当量）",
+        ("设施", "登记编号", f"{year}年直接排放", f"{year}年外购电力热力间接排放（碳市场口径）", f"{year}年合计",
+         f"{year - 1}年实际排放量", f"{year - 1}年数据类型"), tuple(table), frozenset({2, 3, 4, 5}))]
+    missing = [name for r, name, _ in rows if (r.id, year - 1) not in prior]
+    if missing:
+        out.append(Para(f"未提供上一年度实际排放量的设施：{'、'.join(missing)}。"))
+    return out
+
+
+def _surrender(ctx: RenderInput, rows: Rows) -> list[Block]:
+    compliance = ctx.filing.carbon_market.compliance if ctx.filing.carbon_market else []
+    if not compliance:
+        return [Para("报告期内无已到期的配额清缴义务。")]
+    names = {r.id: n for r, n, _ in rows}
+    out: list[Block] = [Table(
+        "表2 配额清缴情况", ("设施", "履约年度", "应清缴量", "清缴配额", "使用CCER", "是否按期完成"),
+        tuple((names.get(c.facility, c.facility), str(c.compliance_year), number(c.obligation, 0),
+               number(c.surrendered_allowances, 0), number(c.ccer_surrendered, 0),
+               "是" if c.surrender_completed else "否") for c in compliance), frozenset({2, 3, 4}))]
+    out += [Para(f"整改或处罚情况（{names.get(c.facility, c.facility)}）：{c.rectification.get('zh-CN')}")
+            for c in compliance if c.rectification is not None]
+    return out
+
+
+PROCESSES = {"cement-clinker": "熟料煅烧", "aluminium-anode": "电解铝阳极消耗", "aluminium-pfc": "阳极效应全氟化碳排放",
+             "direct": "其他直接排放"}
+"""Process source types as the report names them."""
+
+
+def _sources(ctx: RenderInput, rows: Rows) -> Table:
+    from disclosure.factors import library
+
+    fuels = library().fuels
+    by_id = {x.id: x for x in ctx.filing.facilities}
+    table: list[tuple[str, ...]] = []
+    for r, name, _ in rows:
+        fac = by_id[r.id]
+        table += [(name, c.name.get("zh-CN") if c.name else fuels[c.fuel].zh if c.fuel in fuels else c.fuel,
+                   vocab("source-type", "mobile-combustion" if c.mobile else "stationary-combustion", "zh-CN"),
+                   fuels[c.fuel].zh if c.fuel in fuels else c.fuel) for c in fac.combustion]
+        table += [(name, PROCESSES.get(p.type, p.type), vocab("source-type", "process", "zh-CN"),
+                   PROCESSES.get(p.type, p.type) + (f"（{p.gas}）" if p.type == "direct" else ""))
+                  for p in fac.process]
+    return Table("表3 排放设施（排放源）", ("设施", "排放源", "类型", "燃料或工艺"), tuple(table))

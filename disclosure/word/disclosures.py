@@ -1,0 +1,245 @@
+"""Report tables beyond the emissions: energy (Art. 35; Guide No. 4), materiality, financial effects and
+climate metrics, low-carbon offerings, restatements, the SOE channel, and the disclosure index built
+from the checklist (status computed from what the report contains).
+
+Numbers here are computed figures (``Figures.energy``, ``Figures.finance``) or inputs the filing states;
+they are not tagged in the XBRL until the taxonomy has their concepts."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from disclosure import checklist, units
+from disclosure.compute.finance import wan
+from disclosure.model.finance import EffectRange, FinancialEffect
+from disclosure.resources import load_data_yaml
+from disclosure.taxonomy.definition import camel
+from disclosure.vocabulary import label as vocab
+from disclosure.word.citations import UNITS, unit_text
+from disclosure.word.figures import DASH, label, number
+
+if TYPE_CHECKING:
+    from disclosure.word.content import Builder
+
+TCE_PLACES = 0
+INTENSITY_PLACES = 4
+PCT_PLACES = 1
+MONEY_PLACES = 2
+
+
+def money(value: Decimal | None) -> str:
+    """An amount in 万元: two decimals, shown without ".00"."""
+    return DASH if value is None else number(value, MONEY_PLACES).removesuffix(".00")
+
+
+def pct(value: Decimal | None) -> str:
+    return DASH if value is None else f"{number(value, PCT_PLACES)}%"
+
+
+def energy_tables(b: Builder) -> None:
+    e = b.figures.energy
+    if e is None:
+        return
+    t, lang = b.t, b.lang
+    total = e.total_tce
+    rows = [[t["rows"][k], number(v, TCE_PLACES), pct(v * 100 / total if total else None)]
+            for k, v in (("direct_energy", e.direct_tce), ("indirect_energy", e.indirect_tce))]
+    rows.append([t["words"]["total"], number(total, TCE_PLACES), "100.0%" if total else DASH])
+    b.table("energy_structure", rows, numeric={1, 2}, emphasis={2})
+    b.table("energy_coefficients", _coefficients(b), numeric={1})
+    intensity = []
+    if e.intensity_revenue is not None:
+        intensity.append([t["rows"]["energy_per_revenue"], number(e.intensity_revenue, INTENSITY_PLACES),
+                          t["units"]["tce_per_revenue"]])
+    names = {p.key: p.name.get(lang) for f in b.filing.facilities for p in f.products}
+    for key, (value, unit) in e.intensity_product.items():
+        intensity.append([f"{t['rows']['energy_per_product']}（{names.get(key, key)}）" if lang == "zh-CN"
+                          else f"{t['rows']['energy_per_product']} ({names.get(key, key)})",
+                          number(value, INTENSITY_PLACES), unit_text(f"tce/{unit}", lang) if f"tce/{unit}" in UNITS
+                          else f"{t['units']['tce']}/{unit_text(unit, lang)}" if lang == "zh-CN" else f"tce/{unit}"])
+    b.table("energy_intensity", intensity, numeric={1})
+    energy = b.filing.energy
+    if energy is None:
+        return
+    b.table("energy_limits", [[names.get(x.product, x.product), x.indicator.get(lang),
+                               f"{number(x.actual, 0)} {x.unit}", f"{number(x.limit, 0)} {x.unit}", x.standard,
+                               b.yes(r.within)] for x, r in zip(energy.limits, e.limits, strict=True)],
+            numeric={2, 3})
+    clean = [[vocab("clean-energy-type", c.type, lang), vocab("clean-energy-channel", c.channel, lang),
+              number(c.tce, TCE_PLACES), pct(c.share_pct)] for c in e.clean]
+    if clean:
+        clean.append([t["words"]["total"], "", number(e.clean_tce, TCE_PLACES), pct(e.clean_share_pct)])
+    b.table("clean_energy", clean, numeric={2, 3}, emphasis={len(clean) - 1})
+    b.table("energy_targets", [
+        [x.name.get(lang), vocab("energy-target-kind", x.kind, lang), str(x.base_year),
+         number(x.base_value, INTENSITY_PLACES if "intensity" in x.kind else 1), str(x.target_year),
+         number(x.target_value, INTENSITY_PLACES if "intensity" in x.kind else 1),
+         DASH if r.current is None else number(r.current, INTENSITY_PLACES if "intensity" in x.kind else 1),
+         pct(r.progress_pct)] for x, r in zip(energy.targets, e.targets, strict=True)], numeric={3, 5, 6, 7})
+    measures = [[m.name.get(lang) + (t["words"]["expected"] if m.expected else ""),
+                 DASH if m.savings_tce is None else number(m.savings_tce, TCE_PLACES), money(wan(m.investment))]
+                for m in energy.measures]
+    if measures:
+        measures.append([t["words"]["total_achieved"], number(e.savings_tce, TCE_PLACES),
+                         money(e.investment_10k_cny)])
+    b.table("energy_measures", measures, numeric={1, 2}, emphasis={len(measures) - 1})
+
+
+def _coefficients(b: Builder) -> list[list[str]]:
+    """Each energy type: the coefficient applied (tce per unit) and how it was obtained, beside the
+    GB/T 2589—2020 reference where one is recorded."""
+    refs = load_data_yaml("energy.yaml")["references"]
+    lang = b.lang
+    quantities: dict[str, tuple[Decimal, Decimal, str]] = {}
+    for f in b.figures.facilities:
+        for s in f.sources:
+            if s.energy_gj is None or s.quantity is None:
+                continue
+            gj, qty, unit = quantities.get(s.energy_type, (Decimal(0), Decimal(0), s.quantity_unit))
+            quantities[s.energy_type] = (gj + s.energy_gj, qty + s.quantity, unit)
+    rows = []
+    for key, (gj, qty, unit) in sorted(quantities.items()):
+        if not qty:
+            continue
+        coefficient = units.CONTEXT.divide(units.CONTEXT.divide(gj, units.TCE_GJ), qty)
+        basis = b.t["words"]["by_ncv"] if key not in ("electricity", "heat") else b.t["words"][f"by_{key}"]
+        ref = refs.get(key)
+        reference = f"{ref['value']} {unit_text(ref['unit'], lang)}" if ref else DASH
+        rows.append([label(camel(key) + "Member", lang), number(coefficient, 6), unit_text(f"tce/{unit}", lang),
+                     basis, reference])
+    return rows
+
+
+def _effect(b: Builder, effect: FinancialEffect) -> tuple[str, str]:
+    if effect.amount is not None:
+        return _range(effect.amount), b.tx(effect.amount.line_items) or DASH
+    nq = effect.not_quantified
+    assert nq is not None
+    sep = "；" if b.lang == "zh-CN" else "; "
+    plan = b.tx(nq.plan) + (f"（{nq.planned_year}）" if nq.planned_year and b.lang == "zh-CN"
+                            else f" ({nq.planned_year})" if nq.planned_year else "")
+    return b.t["words"]["not_quantified"], sep.join((vocab("unquantified-reason", nq.reason, b.lang), plan))
+
+
+def _range(r: EffectRange) -> str:
+    def conv(v: Decimal) -> str:
+        return money(units.convert(v, r.unit, "10^4CNY"))
+    if r.value is not None:
+        return conv(r.value)
+    assert r.low is not None and r.high is not None
+    return f"{conv(r.low)}–{conv(r.high)}"
+
+
+def finance_tables(b: Builder) -> None:
+    lang, f = b.lang, b.filing
+    dm = f.report.double_materiality
+    if dm is not None:
+        b.table("materiality", [[vocab("topic", x.topic, lang), b.yes(x.impact), b.yes(x.financial),
+                                 b.tx(x.rationale) or DASH] for x in dm.topics])
+    rows = []
+    if f.strategy is not None:
+        for r in f.strategy.risks_opportunities:
+            for when, effect in (("current", r.current_effect), ("anticipated", r.anticipated_effect)):
+                if effect is not None:
+                    amount, detail = _effect(b, effect)
+                    rows.append([r.id, b.t["words"][when], amount, detail])
+    b.table("financial_effects", rows, numeric={2})
+    fig = b.figures.finance
+    cm = f.climate_metrics
+    if cm is not None and fig is not None:
+        b.table("exposures", [[vocab("exposure-category", x.category, lang), vocab("exposure-basis", x.basis, lang),
+                               money(r.amount_10k), pct(r.percentage), b.tx(x.description)]
+                              for x, r in zip(cm.exposures, fig.exposures, strict=True)], numeric={2, 3})
+        b.table("capital", [[vocab("capital-purpose", c.purpose, lang), money(wan(c.amount)), b.tx(c.description)]
+                            for c in cm.capital], numeric={1})
+    if f.low_carbon and fig is not None:
+        b.table("low_carbon", [[o.name.get(lang), vocab("offering-kind", o.kind, lang), money(wan(o.rd_investment)),
+                                money(wan(o.revenue)), "；".join(x for x in (b.tx(o.approvals), b.tx(o.capacity),
+                                                                             b.tx(o.orders)) if x) or DASH]
+                               for o in f.low_carbon], numeric={2, 3})
+    if fig is not None:
+        b.table("restatements", [[str(r.year), vocab("restated-figure", r.figure, lang), number(r.previous, 0),
+                                  number(r.restated, 0), number(r.change, 0), pct(r.change_pct), b.tx(x.reason)]
+                                 for x, r in zip(f.restatements, fig.restatements, strict=True)],
+                 numeric={2, 3, 4, 5})
+    details = [[tg.name.get(lang), b.t["words"][tg.gross_or_net] if tg.gross_or_net else DASH,
+                "、".join(tg.gases) if tg.gases else DASH,
+                "；".join(f"{m.year}: −{number(m.reduction_pct, 1)}%" for m in tg.interim) or DASH,
+                b.tx(tg.planned_credits) or DASH, b.tx(tg.third_party_validation) or DASH]
+               for tg in f.targets]
+    if any(row[1:] != [DASH] * 5 for row in details):
+        b.table("target_details", details)
+
+
+def soe_tables(b: Builder) -> None:
+    soe = b.filing.soe
+    if soe is None:
+        return
+    by_id = {i.id: i for i in checklist.items()}
+    b.table("sasac_index", [[x.code, x.name.get(b.lang), "、".join(x.items),
+                             "；".join(dict.fromkeys(_where(b, by_id[i].section) for i in x.items if i in by_id))]
+                            for x in soe.sasac_index])
+    g, e = b.figures, b.figures.energy
+    rows = [[b.t["rows"]["scope1"], number(g.totals.scope1, 0), b.ghg_unit_text],
+            [b.t["rows"]["scope2_location"], number(g.totals.scope2_location, 0), b.ghg_unit_text],
+            [b.t["rows"]["scope12_location"], number(g.total_location, 0), b.ghg_unit_text]]
+    if "scope12_location" in g.intensity_revenue:
+        rows.append([b.t["rows"]["scope12_location_intensity"],
+                     number(g.intensity_revenue["scope12_location"], INTENSITY_PLACES), b.t["units"]["per_revenue"]])
+    if e is not None:
+        rows.append([b.t["rows"]["energy"], number(e.total_tce, TCE_PLACES), b.t["units"]["tce"]])
+        if e.intensity_revenue is not None:
+            rows.append([b.t["rows"]["energy_per_revenue"], number(e.intensity_revenue, INTENSITY_PLACES),
+                         b.t["units"]["tce_per_revenue"]])
+        if e.clean_share_pct is not None:
+            rows.append([b.t["rows"]["clean_share"], pct(e.clean_share_pct), "%"])
+    b.table("soe_owner", rows, numeric={1}, note_args={"owner": soe.owner.get(b.lang)})
+
+
+def _where(b: Builder, section: str) -> str:
+    top, _, sub = section.partition(".")
+    title = b.t["sections"][top]
+    return f"{title} › {b.t['subsections'][sub]}" if sub else title
+
+
+def index(b: Builder) -> None:
+    """The disclosure index: every requirement that applies to this filer, where it is stated (source and
+    article), its obligation, and the section and page of the report that meets it, or why it is not
+    disclosed. The page cell is a PAGEREF field to the section's heading (resolved after the report is
+    laid out, ``word.paging``); the row's checklist id is its key, never printed."""
+    f, g, t, lang = b.filing, b.figures, b.t, b.lang
+    srcs = checklist.sources()
+    omitted = checklist.omitted(f)
+    sep = "；" if lang == "zh-CN" else "; "
+    rows: list[list[str]] = []
+    keys: list[str] = []
+    refs: list[tuple[int, int, str]] = []
+    for it in checklist.items():
+        level = checklist.obligation(it, f)
+        if level is None:
+            continue
+        state = checklist.status(it, f, g)
+        page = DASH
+        if state == "met":
+            where = _where(b, it.section)
+            refs.append((len(rows), 4, SECTION_MARK + it.section))
+        elif state == "omitted":
+            o = omitted[it.id]
+            reason = vocab("omission-reason", o.reason, lang)
+            where = f"{t['words']['omitted']}：{reason}。{b.tx(o.explanation)}" if lang == "zh-CN" \
+                else f"{t['words']['omitted']}: {reason}. {b.tx(o.explanation)}"
+        else:
+            where = t["index_status"][state]
+        articles = sep.join(f"{srcs[r.source]['short'][lang]} {r.article}".strip() if lang == "zh-CN"
+                            else f"{srcs[r.source]['short'][lang]} {r.article}".strip() for r in it.refs)
+        rows.append([it.text[lang], articles, t["levels"][level], where, page])
+        keys.append(it.id)
+    b.table("index", rows, numeric={2, 4})
+    if "index" in b.tables:
+        b.tables["index"] = replace(b.tables["index"], keys=tuple(keys), pagerefs=tuple(refs), keep=frozenset({3}))
+
+
+SECTION_MARK = "§"
+"""Prefix of a page reference to a report section (``metrics.energy_use``), resolved to a heading bookmark."""

@@ -1,0 +1,234 @@
+"""The acceptance test of a publishable report (issue 12, "Done means"): each sample's PDF, as
+LibreOffice lays it out, read back with pdftotext -layout, as a board secretary and an exchange reviewer
+would read it. No internal id, status word or secondary URL; tables and figures numbered without gaps;
+every index row's page is the page where its section starts; the table of contents is right; no table
+cell broken one character per line; no page left almost empty. Also: a publication build refuses a
+factor without an official citation, a draft marks it."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from disclosure.build import BuildOptions, build
+from disclosure.errors import DisclosureError
+from disclosure.word import markup
+from disclosure.word.citations import DRAFT_MARK
+from tests.conftest import BASE_FILING
+
+pytestmark = pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+                                reason="needs LibreOffice and poppler-utils (installed by .ci/run)")
+
+BUILDS = [("qinghai-aluminium", "zh-CN"), ("qinghai-aluminium", "en"), ("central-soe-power", "zh-CN"),
+          ("szse-cement", "zh-CN"), ("szse-cement", "en")]
+
+FORBIDDEN = {
+    "factor id": re.compile(r"\b(?:elec|fuel|gwp|heat|process)\.[A-Za-z0-9_-]+\.[A-Za-z0-9_.-]+"),
+    "checklist id": re.compile(r"\b(?:RPT|GOV|STR|IRO|MT|ENE|FIN|MEE|SOE)-\d{2}\b"),
+    "URL": re.compile(r"https?://|www\.|\b[a-z0-9-]+\.(?:com|cn|org|net|gov|html?|json|py)\b", re.I),
+    "status word": re.compile(r"二手来源|未核实|仅作参考|尚未与官方原文|secondary source|\bsecondary\b|unverified|"
+                              r"code file|GHGTOOL|github|domain\.md", re.I),
+    "placeholder": re.compile(r"示例[\u4e00-\u9fff]{0,8}(?:公司|机构|中心)|Example (?:Co|Ltd|Certification)|XXXX"),
+}
+SINGLE_OK = set("是否有无高中低→—-–/%") | {"√", "×", "\uf0b7", "•"}
+
+
+@pytest.fixture(scope="module")
+def pdfs(samples: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
+    out = {}
+    for name, lang in BUILDS:
+        target = tmp_path_factory.mktemp("pub") / f"{name}-{lang}"
+        result = build(samples / name / "filing.yaml", BuildOptions(output=target, lang=lang, verify=False, pdf=True))
+        assert result.output is not None, result.report.issues
+        out[(name, lang)] = target
+    return out
+
+
+def _pages(pdf: Path) -> list[str]:
+    text = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    return text.split("\f")[:-1] if text.endswith("\f") else text.split("\f")
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def _body(page: str) -> list[str]:
+    """The page's lines without the running header (first line) and the folio (last line)."""
+    lines = [x for x in page.splitlines() if x.strip()]
+    if lines and re.fullmatch(r"\s*(第\s*\d+\s*页|Page \d+)\s*", lines[-1]):
+        lines = lines[:-1]
+    return lines[1:] if len(lines) > 1 else lines
+
+
+def _heading_page(pages: list[str], heading: str, start: int) -> int | None:
+    """The first page from ``start`` (1-based) with ``heading`` alone on a line."""
+    want = _squash(heading)
+    for n in range(start, len(pages) + 1):
+        if any(_squash(line) == want for line in pages[n - 1].splitlines()):
+            return n
+    return None
+
+
+def _toc(pages: list[str], lang: str) -> tuple[int, list[tuple[str, int]]]:
+    """The last contents page and the contents' (entry, page) pairs."""
+    title = markup.texts(lang)["toc"]
+    first = next(i for i, p in enumerate(pages, 1) if any(_squash(x) == title for x in p.splitlines()))
+    entries: list[tuple[str, int]] = []
+    last = first
+    for n in range(first, len(pages) + 1):
+        found = [re.match(r"^\s*(.+?)\s*\.{4,}\s*(\d+)\s*$", line) for line in pages[n - 1].splitlines()]
+        found_ok = [(m.group(1), int(m.group(2))) for m in found if m]
+        if not found_ok and n > first:
+            break
+        entries += found_ok
+        last = n
+    return last, entries
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "lang"), BUILDS)
+def test_no_internal_ids_statuses_or_urls(pdfs: dict[tuple[str, str], Path], name: str, lang: str) -> None:
+    text = "\n".join(_pages(pdfs[(name, lang)] / "report.pdf"))
+    text = re.sub(r"\S+@\S+", "", text)  # a contact e-mail address is public
+    for what, pattern in FORBIDDEN.items():
+        hits = sorted({m.group(0) for m in pattern.finditer(text)})
+        assert not hits, f"{what} in the report: {hits}"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "lang"), BUILDS)
+def test_table_and_figure_numbers_run_without_gaps(pdfs: dict[tuple[str, str], Path], name: str,
+                                                   lang: str) -> None:
+    pattern = re.compile(r"^\s*(表|图)\s*([0-9A-Z])-(\d+)\s" if lang == "zh-CN"
+                         else r"^\s*(Table|Figure) ([0-9A-Z])-(\d+)\s")
+    seen: dict[tuple[str, str], list[int]] = {}
+    for page in _pages(pdfs[(name, lang)] / "report.pdf"):
+        for line in page.splitlines():
+            m = pattern.match(line)
+            if m:
+                seen.setdefault((m.group(1), m.group(2)), []).append(int(m.group(3)))
+    assert seen
+    for key, numbers in seen.items():
+        assert numbers == list(range(1, len(numbers) + 1)), (key, numbers)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "lang"), BUILDS)
+def test_toc_pages_are_the_heading_pages(pdfs: dict[tuple[str, str], Path], name: str, lang: str) -> None:
+    pages = _pages(pdfs[(name, lang)] / "report.pdf")
+    last, entries = _toc(pages, lang)
+    assert len(entries) > 10
+    start = last + 1
+    for entry, page in entries:
+        found = _heading_page(pages, entry, start)
+        assert found == page, (entry, page, found)
+        start = found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "lang"), BUILDS)
+def test_index_pages_are_where_the_sections_start(pdfs: dict[tuple[str, str], Path], name: str, lang: str) -> None:
+    """Every index row that names a section gives the page where that section starts; every row the
+    report meets names a section and a page."""
+    folder = pdfs[(name, lang)]
+    pages = _pages(folder / "report.pdf")
+    texts = markup.texts(lang)
+    last, _ = _toc(pages, lang)
+    index_page = _heading_page(pages, texts["sections"]["index"], last + 1)
+    end_page = _heading_page(pages, texts["sections"]["glossary"], (index_page or 1) + 1)
+    assert index_page and end_page
+    tops = list(texts["sections"].values())
+    subs = list(texts["subsections"].values())
+    place = re.compile(r"(?:^|\s{2,})(\S(?:\S| (?=\S))*)\s{2,}(\d{1,3})\s*$")
+    checked = 0
+    for n in range(index_page, end_page + 1):
+        for line in pages[n - 1].splitlines():
+            m = place.search(line)
+            starts = [m.group(1).find(t) for t in tops if t in m.group(1)] if m else []
+            if not m or not starts:
+                continue
+            top, _, sub = (x.strip() for x in m.group(1)[min(starts):].partition("›"))
+            assert top in tops, line
+            start = _heading_page(pages, top, last + 1)
+            assert start is not None, top
+            if sub:
+                assert sub in subs, line
+                start = _heading_page(pages, sub, start)
+            assert int(m.group(2)) == start, (line, start)
+            checked += 1
+    xml = zipfile.ZipFile(folder / "report.docx").read("word/document.xml").decode("utf-8")
+    assert checked == xml.count("PAGEREF _Ref_sec") > 20
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(strict=True, reason=(
+    "NOT DONE (issue 12 item 4): column widths are estimated from character counts, so a long cell's last "
+    "line can still hold one character and a few dense tables (verification, cross-checks, English "
+    "scenarios) still wrap a word; remove this marker when widths come from real font metrics"))
+@pytest.mark.parametrize(("name", "lang"), BUILDS)
+def test_no_cell_broken_one_character_per_line(pdfs: dict[tuple[str, str], Path], name: str, lang: str) -> None:
+    bad = []
+    for n, page in enumerate(_pages(pdfs[(name, lang)] / "report.pdf"), 1):
+        for line in _body(page):
+            bad += [(n, token, line.strip()) for token in re.split(r"\s{2,}", line.strip())
+                    if len(token) == 1 and token not in SINGLE_OK and not token.isdigit()]
+    assert not bad, bad[:10]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "lang"), BUILDS)
+def test_no_page_is_almost_empty(pdfs: dict[tuple[str, str], Path], name: str, lang: str) -> None:
+    pages = _pages(pdfs[(name, lang)] / "report.pdf")
+    thin = [(n, _body(p)) for n, p in enumerate(pages, 1) if n > 1 and len(_body(p)) < 3]
+    assert not thin, thin
+
+
+def _uncited_filing(tmp_path: Path) -> Path:
+    folder = tmp_path / "f"
+    folder.mkdir()
+    text = BASE_FILING.replace("fuel: natural_gas", "fuel: bituminous_coal").replace('unit: "10^4Nm3"', "unit: t")
+    (folder / "filing.yaml").write_text(text, encoding="utf-8")
+    return folder / "filing.yaml"
+
+
+def test_publication_build_refuses_a_factor_without_an_official_citation(tmp_path: Path) -> None:
+    filing = _uncited_filing(tmp_path)
+    with pytest.raises(DisclosureError) as err:
+        build(filing, BuildOptions(output=tmp_path / "out", verify=False))
+    assert err.value.code == "build.citation-unknown"
+    assert "fuel.bituminous_coal.ncv" in err.value.context["factors"]
+    message, hint = err.value.text("zh-CN")
+    assert "官方出处" in message and "--draft" in hint
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_draft_marks_the_uncited_factor_instead(tmp_path: Path) -> None:
+    from tests.wordtext import dump
+
+    filing = _uncited_filing(tmp_path)
+    result = build(filing, BuildOptions(output=tmp_path / "out", verify=False, draft=True))
+    assert result.output is not None
+    text = dump((tmp_path / "out" / "report.docx").read_bytes())
+    assert DRAFT_MARK["zh-CN"] in text
+    assert "fuel.bituminous_coal" not in text
+
+
+def test_a_preparer_source_cites_a_library_default(tmp_path: Path) -> None:
+    from tests.wordtext import dump
+
+    filing = _uncited_filing(tmp_path)
+    cited = "《某行业企业温室气体排放核算方法与报告指南》附录二"
+    text = filing.read_text(encoding="utf-8")
+    for p in ("ncv", "carbon_content", "oxidation"):
+        text = text.replace(f"{p}: {{basis: default}}",
+                            f'{p}: {{basis: default, factor: fuel.bituminous_coal.{p}, source: "{cited}"}}')
+    filing.write_text(text, encoding="utf-8")
+    build(filing, BuildOptions(output=tmp_path / "out", verify=False))
+    assert cited in dump((tmp_path / "out" / "report.docx").read_bytes())
