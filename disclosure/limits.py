@@ -54,6 +54,9 @@ MAX_TEXT_CHARS = 100_000
 MAX_PROPERTY_CHARS = 255
 """Texts that also become Word document properties (report title, company name): python-docx and
 the OOXML core-properties part carry at most 255 characters."""
+MAX_CSV_FIELD_CHARS = 128 * 1024
+"""A CSV field longer than this is ``input.csv-syntax``: set for each read, since the csv module's limit is
+process-wide and other code in the process (Arelle's xBRL-CSV loader) raises it."""
 MAX_NUMBER_EXPONENT = 17
 """Largest decimal exponent of a number: |x| < 10^18 (a State Grid's revenue in yuan is ~10^12.5,
 its electricity in kWh ~10^13). Beyond it arithmetic would lose exactness at our 50-digit precision

@@ -192,15 +192,29 @@ def test_temporary_files_live_in_the_work_folder(tmp_path: Path, monkeypatch: py
 
 # --- full disk, read-only file system, refusing folder ----------------------------------------------
 
+@pytest.fixture(scope="module")
+def one_build(tmp_path_factory: pytest.TempPathFactory) -> int:
+    """Bytes one build of the base filing without verification writes, with a page (4 KB) a file."""
+    root = tmp_path_factory.mktemp("size")
+    build(_filing(root / "a"), BuildOptions(output=root / "out", verify=False))
+    return sum(-(-p.stat().st_size // 4096) * 4096 for p in (root / "out").iterdir())
+
+
+def _fs_size(one_build: int) -> int:
+    """One build and its work files fit; two (the previous output and the new one) do not."""
+    return one_build * 3 // 2
+
+
 @pytest.fixture
-def small_fs(tmp_path: Path) -> Iterator[Path]:
-    """A 400 KB tmpfs: room for one build without verification, not for a second beside it."""
+def small_fs(tmp_path: Path, one_build: int) -> Iterator[Path]:
+    """A tmpfs with room for one build without verification, not for a second beside it (sized from a
+    real build, so the outputs may grow without making the test vacuous)."""
     mount = tmp_path / "mnt"
     mount.mkdir()
     if not shutil.which("mount") or os.geteuid() != 0:
         pytest.skip("mounting a tmpfs needs root (ENOSPC and read-only cannot be made here)")
-    made = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=400k", "tmpfs", str(mount)], capture_output=True,
-                          text=True)
+    made = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={_fs_size(one_build)}", "tmpfs", str(mount)],
+                          capture_output=True, text=True)
     if made.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs here ({made.stderr.strip()}): ENOSPC and read-only untested")
     try:
@@ -220,8 +234,8 @@ def test_disk_full_keeps_the_previous_output(small_fs: Path, tmp_path: Path) -> 
         assert _tree(out) == previous and _work_folders(out) == []
 
 
-def test_disk_full_cli_exit_3(small_fs: Path, tmp_path: Path) -> None:
-    (small_fs / "filler").write_bytes(b"\0" * (390 * 1024))
+def test_disk_full_cli_exit_3(small_fs: Path, tmp_path: Path, one_build: int) -> None:
+    (small_fs / "filler").write_bytes(b"\0" * (_fs_size(one_build) - 16 * 1024))
     filing = _filing(tmp_path / "a")
     done = subprocess.run([sys.executable, "-m", "disclosure", "build", str(filing), "-o", str(small_fs / "out"),
                            "--no-verify", "--lang", "en"], cwd=ROOT, capture_output=True, text=True, timeout=300)

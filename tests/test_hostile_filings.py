@@ -421,3 +421,19 @@ def test_a_table_is_read_once_however_its_name_is_spelled(tmp_path: Path, monkey
     monkeypatch.setattr("disclosure.intake.loader.MAX_INPUT_BYTES", 20)
     report = validate(load(filing)).report
     assert "input.limit-exceeded" in report.codes() and not report.valid
+
+
+def test_csv_field_limit_holds_whatever_else_raised_it(tmp_path: Path) -> None:
+    """The csv module's field limit is process-wide; Arelle's xBRL-CSV loader (the checker, in the same
+    process) raises it. The intake sets its own for each read and puts the caller's back."""
+    import csv
+    import sys
+
+    case = EXPECTED["csv/field-over-csv-limit"]
+    previous = csv.field_size_limit(sys.maxsize)
+    try:
+        report = validate(load(stage(case, tmp_path))).report
+        assert [i.code for i in report.issues if i.code == "input.csv-syntax"]
+        assert csv.field_size_limit() == sys.maxsize
+    finally:
+        csv.field_size_limit(previous)

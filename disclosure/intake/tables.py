@@ -18,7 +18,7 @@ from typing import Any
 from disclosure.intake.shapes import Options, Records, Row, Table
 from disclosure.intake.xlsx_safe import Sheet, Workbook, XlsxError
 from disclosure.issues import Issue, Location
-from disclosure.limits import MAX_TABLE_COLUMNS, exceeded
+from disclosure.limits import MAX_CSV_FIELD_CHARS, MAX_TABLE_COLUMNS, exceeded
 
 _THOUSANDS = re.compile(r"^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$", re.ASCII)
 _BLANK = " \t\r\n\u3000\u00a0"
@@ -70,6 +70,7 @@ def _read_csv(raw: bytes, suffix: str, display: str, origin: Location, options: 
     reader = csv.reader(io.StringIO(text, newline=""), delimiter="\t" if suffix == ".tsv" else ",", strict=True)
     width = 0
     lengths: dict[int, int] = {}
+    previous = csv.field_size_limit(MAX_CSV_FIELD_CHARS)
     try:
         for lineno, record in enumerate(reader, start=1):
             if len(record) > MAX_TABLE_COLUMNS:
@@ -93,6 +94,8 @@ def _read_csv(raw: bytes, suffix: str, display: str, origin: Location, options: 
     except csv.Error as err:
         out.issues.append(Issue("input.csv-syntax", Location(display, reader.line_num, 1),
                                 {"file": display, "detail": str(err)}))
+    finally:
+        csv.field_size_limit(previous)
     return out.table()
 
 
