@@ -37,16 +37,18 @@ IX = "{http://www.xbrl.org/2013/inlineXBRL}"
 
 def sources(tmp: Path) -> list[tuple[str, bytes]]:
     from disclosure.build import BuildOptions, build
+    from disclosure.taxonomy import definition
 
     out = []
     for filing in sorted((ROOT / "samples").glob("*/filing.yaml")):
         folder = tmp / filing.parent.name
         build(filing, BuildOptions(output=folder))
+        if not (folder / "report.xbrl").exists():
+            continue  # an event filing (kind: event) has no XBRL
+        package = folder / f"{definition().folder}.zip"
         out += [(f"{filing.parent.name}.xbrl", (folder / "report.xbrl").read_bytes()),
                 (f"{filing.parent.name}.html", (folder / "report.html").read_bytes())]
-    from disclosure.taxonomy import definition
-
-    (tmp / "cn-ghg.zip").write_bytes((folder / f"{definition().folder}.zip").read_bytes())
+    (tmp / "cn-ghg.zip").write_bytes(package.read_bytes())
     return out
 
 
