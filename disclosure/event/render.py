@@ -25,6 +25,9 @@ TEXT: dict[str, dict[str, Any]] = {
                   "secondary": "官方值（二手来源）",
                   "unverified": "缺省值（未经原文核实）"},
         "report": "碳中和报告", "statement": "碳中和声明",
+        "mode": {"air-passenger": "航空客运", "road-freight-heavy-diesel": "重型柴油货车运输（载重30吨）",
+                 "road-freight-medium-diesel": "中型柴油货车运输（载重8吨）", "hotel-china": "酒店住宿（中国）",
+                 "material-aluminium": "铝板带"},
     },
     "en": {
         "stage": {Stage.PREPARATION: "Preparation", Stage.HOLDING: "Holding", Stage.WRAP_UP: "Wrap-up"},
@@ -39,6 +42,9 @@ TEXT: dict[str, dict[str, Any]] = {
         "basis": {"measured": "measured", "user": "supplier or organiser", "verified": "official",
                   "secondary": "official (secondary copy)", "unverified": "default (not checked against the text)"},
         "report": "Carbon Neutrality Report", "statement": "Carbon Neutrality Statement",
+        "mode": {"air-passenger": "Air travel", "road-freight-heavy-diesel": "Heavy diesel lorry (30 t load)",
+                 "road-freight-medium-diesel": "Medium diesel lorry (8 t load)", "hotel-china": "Hotel stay (China)",
+                 "material-aluminium": "Aluminium sheet and strip"},
     },
 }
 GUIDELINE = {"zh-CN": "《大型活动碳中和实施指南（试行）》（生态环境部，2019年）",
@@ -113,28 +119,23 @@ def report_blocks(ev: EventResult, lang: str) -> list[Block]:
                    *((T["category"][c], _t(v), _share(v, fig.total)) for c, v in fig.by_category().items() if v),
                    ("合计" if zh else "Total", _t(fig.total), "100.0%")), frozenset({1, 2}), frozenset({10})),
             ]
-    user = [a for a in fig.activities if "user" in a.basis.split(",")]
-    if user:
-        listed = ("；" if zh else "; ").join(f"{a.activity.name.get(lang)}（{a.activity.factor.source}）"
-                                            for a in user if a.activity.factor is not None)
-        lead = "下列排放因子由供应方或组织方提供：" if zh else "Factors given by suppliers or the organiser: "
-        out.append(Para(lead + listed + ("。" if zh else ".")))
+    out.append(factor_table(ev, lang))
     out.append(Heading(2, "四、减排措施" if zh else "4. Reductions"))
-    out.append(Table("表6 减排措施" if zh else "Table 6 Reduction measures",
+    out.append(Table("表7 减排措施" if zh else "Table 7 Reduction measures",
                      ("阶段", "措施", "估算减排量（tCO₂e）") if zh else ("Stage", "Measure", "Estimated (tCO2e)"),
                      tuple((T["stage"][r.stage], r.measure.get(lang),
                             _t(r.estimated_t) if r.estimated_t is not None else DASH) for r in f.reductions),
                      frozenset({2}), note="减排量为估算值，未从排放量中扣除。" if zh else
                      "Estimates; not deducted from the emissions."))
     out += [Heading(2, "五、碳抵消" if zh else "5. Offsets"),
-            Table("表7 用于抵消的配额和减排量" if zh else "Table 7 Allowances and credits retired",
+            Table("表8 用于抵消的配额和减排量" if zh else "Table 8 Allowances and credits retired",
                   ("类型", "项目", "年份", "数量（tCO₂e）", "注销日期", "注销证明", "注册登记系统") if zh else
                   ("Type", "Project", "Vintage", "Quantity (tCO2e)", "Retired on", "Certificate", "Registry"),
                   tuple((T["offset"][o.type], o.project or DASH, str(o.vintage), _t(o.quantity),
                          o.retired_on.isoformat() if o.retired_on else DASH, o.evidence or DASH, o.registry)
                         for o in fig.counted), frozenset({3})),
             Heading(2, "六、碳中和平衡" if zh else "6. Neutrality balance"),
-            Table("表8 碳中和平衡" if zh else "Table 8 Balance", ("项目", "tCO₂e") if zh else ("Item", "tCO2e"),
+            Table("表9 碳中和平衡" if zh else "Table 9 Balance", ("项目", "tCO₂e") if zh else ("Item", "tCO2e"),
                   (("活动排放总量" if zh else "Event emissions", _t(fig.total)),
                    ("注销的抵消量" if zh else "Offsets retired", _t(fig.offset_total)),
                    ("差额（抵消量 − 排放量）" if zh else "Balance (offsets − emissions)", _t(fig.balance))),
@@ -155,6 +156,51 @@ def report_blocks(ev: EventResult, lang: str) -> list[Block]:
     out.append(Para(f"编制：{p.name}（{p.role}，{date_text(p.date, lang)}）。" if zh else
                     f"Prepared by {p.name} ({p.role}), {date_text(p.date, lang)}."))
     return out
+
+
+def factor_rows(ev: EventResult, lang: str) -> list[tuple[str, str, str, str]]:
+    """Every factor the figures used: the library's by their public name and official citation (a draft
+    marker where the library knows none), then those the filing gives with the source it names."""
+    from disclosure.word.citations import DRAFT_MARK, name
+
+    rows = []
+    for factor in ev.figures.factors_used.values():
+        label = TEXT[lang]["mode"].get(factor.parameter or "", factor.parameter) if factor.kind == "event" else \
+            name(factor, lang)
+        rows.append((label, _exact(factor.value),
+                     _factor_unit(factor.unit, lang), factor.citation(lang) or DRAFT_MARK[lang]))
+    for a in ev.figures.activities:
+        ref = a.activity.factor
+        if a.basis == "user" and ref is not None and ref.value is not None:
+            rows.append((a.activity.name.get(lang), _exact(ref.value),
+                         _factor_unit(ref.unit or "", lang), ref.source or DASH))
+    return rows
+
+
+def _exact(value: Decimal) -> str:
+    """A factor as published: all its decimals, no more."""
+    exponent = value.as_tuple().exponent
+    return number(value, -exponent if isinstance(exponent, int) and exponent < 0 else 0)
+
+
+def _factor_unit(unit: str, lang: str) -> str:
+    from disclosure.word.citations import unit_text
+
+    numerator, _, per = unit.partition("/")
+    if per in OTHER_UNITS:
+        mass = {"kgCO2e": ("千克二氧化碳当量", "kgCO₂e"), "tCO2e": ("吨二氧化碳当量", "tCO₂e")}.get(numerator)
+        if mass is not None:
+            return f"{mass[0]}/{OTHER_UNITS[per][0]}" if lang == "zh-CN" else f"{mass[1]}/{OTHER_UNITS[per][1]}"
+    if unit == "kgCO2e/t":
+        return "千克二氧化碳当量/吨" if lang == "zh-CN" else "kgCO₂e/t"
+    return unit_text(unit, lang)
+
+
+def factor_table(ev: EventResult, lang: str) -> Table:
+    zh = lang == "zh-CN"
+    return Table("表6 排放因子及出处" if zh else "Table 6 Emission factors and their sources",
+                 ("排放因子", "数值", "单位", "出处") if zh else ("Factor", "Value", "Unit", "Source"),
+                 tuple(factor_rows(ev, lang)), frozenset({1}))
 
 
 def _share(v: Decimal, whole: Decimal) -> str:
