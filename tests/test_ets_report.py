@@ -96,12 +96,18 @@ def test_aluminium_report_and_workbook(samples: Path) -> None:
     assert Decimal(str(rows["1"][1])) == _q(report.process, 2)
     assert Decimal(str(rows["2"][1])) == _q(report.combustion, 2)
     assert Decimal(str(rows["4"][1])) == _q(report.direct, 2)
-    assert rows["3"][1] == "未填报"  # no ETS grid factor in the filing
+    # Purchased electricity on the ETS basis: metered MWh × the national ETS grid factor the filing names.
+    assert report.indirect_ets is not None and report.electricity_mwh is not None
+    assert report.indirect_ets == report.electricity_mwh * Decimal("0.5703")
+    assert Decimal(str(rows["3"][1])) == _q(report.indirect_ets, 2)
+    assert Decimal(str(rows["3.2"][1])) == Decimal("0.5703") and "环办气候函〔2023〕43号" in str(rows["3.2"][3])
+    assert Decimal(str(rows["5"][1])) == _q(report.direct + report.indirect_ets, 2)
     assert Decimal(str(rows["8"][1])) == _q(report.process / Decimal(401250), 4)
     text = dump(files[docx])
     assert "CETS—AG—04.01—V01—2024" in text and "阳极效应全氟化碳排放" in text
     assert ".yaml" not in text and "default" not in text  # no filing locations or raw basis words in print
-    assert number(report.direct, 2) in text
+    assert number(report.direct, 2) in text and number(report.indirect_ets, 2) in text
+    assert "0.5703 tCO2/MWh" in text and "申报未给出全国碳市场电网排放因子" not in text
 
 
 def test_deterministic_and_covered_only(samples: Path, base_filing: Path) -> None:

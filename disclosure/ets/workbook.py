@@ -106,9 +106,13 @@ def sector_rows(r: FacilityReport) -> list[Row]:
                  (f"2.{k}.3", "单位热值含碳量", q(cc, 5), "tC/GJ", "年加权平均值"),
                  (f"2.{k}.4", "碳氧化率", q(of * 100 if of is not None else None, 2), "%", "年加权平均值")]
     ets = r.indirect_ets
+    factor = next((b.ets_factor for b in r.sources if b.result.kind == "electricity" and b.ets_factor is not None),
+                  None)
     rows += [("3", "购入电力、热力排放量（碳市场口径）", q(ets, 2) if ets is not None else NOT_GIVEN, "tCO₂",
               "购入量 × 碳市场排放因子"),
              ("3.1", "购入电量", q(r.electricity_mwh, 2), "MWh", "关口表或结算单"),
+             ("3.2", "电网排放因子", q(factor.value, 4) if factor is not None else NOT_GIVEN, "tCO₂/MWh",
+              cite(factor) if factor is not None else ""),
              ("4", "直接排放量", q(r.direct, 2), "tCO₂e", "1与2之和"),
              ("5", "排放总量", q(r.total_ets, 2), "tCO₂e", "4与3之和")]
     for k, (key, (qty, unit)) in enumerate(r.result.products.items(), 1):
