@@ -108,6 +108,9 @@ def test_aluminium_report_and_workbook(samples: Path) -> None:
     assert ".yaml" not in text and "default" not in text  # no filing locations or raw basis words in print
     assert number(report.direct, 2) in text and number(report.indirect_ets, 2) in text
     assert "0.5703 tCO2/MWh" in text and "申报未给出全国碳市场电网排放因子" not in text
+    # Units and gases as printed, never the filing's ASCII; a difference rounding to zero has no sign.
+    assert "10⁴Nm³" in text and "10^4Nm3" not in text and "C₂F₆" in text and "C2F6、" not in text
+    assert "-0.00%" not in text
 
 
 def test_deterministic_and_covered_only(samples: Path, base_filing: Path) -> None:

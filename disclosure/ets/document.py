@@ -56,8 +56,21 @@ def _p(p: Parameter | None, places: int) -> str:
     return DASH if p is None else number(p.value, places)
 
 
+SYMBOLS = (("10^4Nm3", "10⁴Nm³"), ("Nm3", "Nm³"), ("10^4", "10⁴"), ("CO2", "CO₂"), ("CF4", "CF₄"), ("C2F6", "C₂F₆"))
+
+
+def _sym(unit: str) -> str:
+    """A unit or gas as printed: superscripts and subscripts (10⁴Nm³, tCO₂, C₂F₆), never the filing's ASCII."""
+    for ascii_, printed in SYMBOLS:
+        unit = unit.replace(ascii_, printed)
+    return unit
+
+
 def t(value: Decimal | None, places: int = 2) -> str:
-    return DASH if value is None else number(value, places)
+    """A figure to ``places`` decimals; one that rounds to zero prints without a sign (never -0.00)."""
+    if value is None:
+        return DASH
+    return number(abs(value) if round(value, places) == 0 else value, places)
 
 
 class ReportContext(TypedDict):
@@ -168,7 +181,7 @@ def _emissions(r: FacilityReport) -> Table:
     rows: list[tuple[str, ...]] = []
     for b in r.sources:
         if b.result.scope == 1:
-            gases = "、".join(sorted(b.result.by_gas))
+            gases = "、".join(_sym(g) for g in sorted(b.result.by_gas))
             rows.append((_kind(b), b.name if b.result.kind != "process" else _process_name(b), gases,
                          t(b.result.emissions)))
     rows.append(("直接排放小计", "", "", t(r.direct)))
@@ -184,7 +197,7 @@ def _month_rows(rows: list[MonthRow]) -> tuple[tuple[str, ...], ...]:
     out = []
     unit = rows[0].carbon.unit
     for m in rows:
-        carbon = _p(m.carbon, 5) + ("" if m.carbon.unit == unit else f" {m.carbon.unit}")
+        carbon = _p(m.carbon, 5) + ("" if m.carbon.unit == unit else f" {_sym(m.carbon.unit)}")
         basis = ("缺省值替代（" + "、".join(REASONS.get(x, x) for x in m.reasons) + "）") if m.substituted else (
             "实测 " + m.carbon.source if m.carbon.basis == "measured" else cite(m.carbon))
         out.append((_period(m.period), number(m.quantity, 2), _p(m.ncv, 3), carbon, number(m.oxidation.value, 2),
@@ -204,12 +217,12 @@ def _activity(r: FacilityReport) -> list[tuple[dict[str, str], Table]]:
         n = len(out) + 4
         if b.months:
             m0 = b.months[0]
-            heads = ("月份", f"消耗量（{m0.unit}）", f"低位发热量（{m0.ncv.unit if m0.ncv else DASH}）",
-                     f"含碳量（{m0.carbon.unit}）", f"碳氧化率（{m0.oxidation.unit}）", "含碳量依据（检测报告）",
+            heads = ("月份", f"消耗量（{_sym(m0.unit)}）", f"低位发热量（{_sym(m0.ncv.unit) if m0.ncv else DASH}）",
+                     f"含碳量（{_sym(m0.carbon.unit)}）", f"碳氧化率（{m0.oxidation.unit}）", "含碳量依据（检测报告）",
                      "排放量（tCO₂）", "存证日期")
             ncv, cc, of = r.fuel_average(b)
             out.append(({"table": key, "kind": "fuel", "name": b.name,
-                         "quantity": number(b.result.quantity or ZERO, 2), "unit": b.result.quantity_unit,
+                         "quantity": number(b.result.quantity or ZERO, 2), "unit": _sym(b.result.quantity_unit),
                          "ncv": t(ncv, 3), "carbon": t(cc, 5), "oxidation": t(of * 100 if of is not None else None, 2),
                          "formula": m0.formula},
                         Table(f"表{n} {b.name}活动数据与排放因子", heads, _month_rows(b.months),
@@ -222,10 +235,10 @@ def _activity(r: FacilityReport) -> list[tuple[dict[str, str], Table]]:
             out.append(({"table": key, "kind": "purchased", "name": b.name,
                          "factor": f"{number(factor.value, 4)} {factor.unit}" if factor is not None else "",
                          "factor_source": cite(factor) if factor is not None else "", "emissions": t(b.result.ets)},
-                        Table(f"表{n} {b.name}（{a0.unit}）", ("月份", "数量", "凭证", "存证日期"), rows,
+                        Table(f"表{n} {b.name}（{_sym(a0.unit)}）", ("月份", "数量", "凭证", "存证日期"), rows,
                               frozenset({1}))))
         elif b.inputs:
-            params = tuple((INPUTS.get(i.name, i.name), number(i.value, 4), i.unit,
+            params = tuple((INPUTS.get(i.name, i.name), number(i.value, 4), _sym(i.unit),
                             BASIS.get(i.basis, i.basis), cite(Parameter.of(i))) for i in b.inputs)
             out.append(({"table": key, "kind": "process", "name": _process_name(b), "formula": b.formula,
                          "emissions": t(b.result.emissions)},
@@ -240,7 +253,7 @@ def _substitutions(r: FacilityReport) -> Table | None:
     names = {b.result.source: b.name for b in r.sources}
     rows = tuple((s.period, names.get(s.source, s.source), PARAMETERS.get(s.parameter, s.parameter),
                   REASONS.get(s.reason, s.reason),
-                  DASH if s.original is None else number(s.original, 4), f"{number(s.value, 5)} {s.unit}",
+                  DASH if s.original is None else number(s.original, 4), f"{number(s.value, 5)} {_sym(s.unit)}",
                   t(s.emissions), t(s.difference)) for s in r.substitutions)
     return Table("表10 缺省值替代明细", ("月份", "排放源", "参数", "原因", "原值", "缺省值", "替代后排放量（tCO₂）",
                                         "替代增加排放（tCO₂）"), rows, frozenset({4, 6, 7}))
@@ -249,7 +262,7 @@ def _substitutions(r: FacilityReport) -> Table | None:
 def _production(r: FacilityReport) -> tuple[Table, Table | None]:
     rows: list[tuple[str, ...]] = []
     for key, (qty, unit) in r.result.products.items():
-        rows.append((PRODUCTS.get(key, key), number(qty, 2), unit))
+        rows.append((PRODUCTS.get(key, key), number(qty, 2), _sym(unit)))
     sector = r.guideline.sector
     indicators: list[tuple[str, ...]] = []
     if sector == "power":
@@ -275,14 +288,14 @@ def _quality(r: FacilityReport) -> tuple[Table | None, Table | None]:
     checks = meters = None
     if r.checks:
         rows = tuple((names.get(c.subject, c.subject), vocab("check-kind", c.kind, "zh-CN"), number(c.primary, 2),
-                      number(c.secondary, 2), c.unit,
+                      number(c.secondary, 2), _sym(c.unit),
                       t(c.pct, 2) + "%" if c.pct is not None else DASH, "符合" if c.within else "超出容差")
                      for c in r.checks)
         heads = ("对象", "第二来源", "报告值", "第二来源值", "单位", "差异率", "结论")
         checks = Table("表13 多源数据交叉校验", heads, rows, frozenset({2, 3, 5}))
     if r.meters:
         coverage = tuple((names.get(m.source, m.source), "、".join(m.meters) or DASH, number(m.quantity, 2),
-                          m.unit, t(m.share * 100 if m.share is not None else None, 1) + "%") for m in r.meters)
+                          _sym(m.unit), t(m.share * 100 if m.share is not None else None, 1) + "%") for m in r.meters)
         meters = Table("表14 计量器具检定覆盖", ("排放源", "计量器具", "活动数据", "单位", "检定有效期内计量占比"),
                        coverage, frozenset({2, 4}))
     return checks, meters

@@ -69,7 +69,9 @@ def _t(v: Decimal, places: int = 2) -> str:
 
 
 def _unit(unit: str, lang: str) -> str:
-    return OTHER_UNITS[unit][0 if lang == "zh-CN" else 1] if unit in OTHER_UNITS else unit
+    from disclosure.word.citations import unit_text
+
+    return OTHER_UNITS[unit][0 if lang == "zh-CN" else 1] if unit in OTHER_UNITS else unit_text(unit, lang)
 
 
 def _basis(a: ActivityResult, lang: str) -> str:
@@ -78,9 +80,11 @@ def _basis(a: ActivityResult, lang: str) -> str:
 
 
 def _table(lang: str, key: str, rows: tuple[tuple[str, ...], ...], numeric: frozenset[int] = frozenset(),
-           emphasis: frozenset[int] = frozenset(), keep: frozenset[int] = frozenset()) -> Table:
+           emphasis: frozenset[int] = frozenset(), keep: frozenset[int] = frozenset(),
+           note: str | None = None) -> Table:
     spec = words(lang)["tables"][key]
-    return Table(spec["caption"], tuple(spec["columns"]), rows, numeric, emphasis, spec.get("note", ""), keep=keep)
+    return Table(spec["caption"], tuple(spec["columns"]), rows, numeric, emphasis,
+                 spec.get("note", "") if note is None else note, keep=keep)
 
 
 def _evaluation(ev: EventResult, lang: str) -> Evaluation | None:
@@ -126,8 +130,10 @@ def report_tables(ev: EventResult, lang: str) -> dict[str, Block]:
             for r in f.reductions), frozenset({2})),
         "offsets": _table(lang, "offsets", tuple(
             (w["offset"][o.type.value], o.project or DASH, str(o.vintage), _t(o.quantity),
-             o.retired_on.isoformat() if o.retired_on else DASH, o.evidence or DASH, o.registry)
-            for o in fig.counted), frozenset({3})),
+             o.retired_on.isoformat() if o.retired_on else DASH, o.evidence or DASH) for o in fig.counted),
+            frozenset({3}), keep=frozenset({2, 4}), note=("" if lang == "zh-CN" else " ").join(
+                w["tables"]["offsets"]["registry"].format(type=w["offset"][t.value], registry=r)
+                for t, r in dict.fromkeys((o.type, o.registry) for o in fig.counted))),
         "balance": _table(lang, "balance", (
             (w["tables"]["balance"]["rows"]["total"], _t(fig.total)),
             (w["tables"]["balance"]["rows"]["offsets"], _t(fig.offset_total)),
@@ -136,11 +142,15 @@ def report_tables(ev: EventResult, lang: str) -> dict[str, Block]:
 
 
 def activity_table(ev: EventResult, lang: str) -> Table:
+    """Table 4: one row an activity, grouped by stage in the guideline's order (filing order within a
+    stage); stage and unit never wrap, the factor basis in short words explained in the table's note."""
     w = words(lang)
-    return _table(lang, "activities", tuple(
-        (w["stage"][a.activity.stage.value], w["category"][a.activity.category.value], a.activity.name.get(lang),
-         _t(a.quantity), _unit(a.unit, lang), _basis(a, lang), _t(a.emissions)) for a in ev.figures.activities),
-        frozenset({3, 6}))
+    order = {s: i for i, s in enumerate(w["stage"])}
+    acts = sorted(ev.figures.activities, key=lambda a: order[a.activity.stage.value])
+    rows = tuple((w["stage"][a.activity.stage.value], w["category"][a.activity.category.value],
+                  a.activity.name.get(lang), _t(a.quantity), _unit(a.unit, lang), _basis(a, lang), _t(a.emissions))
+                 for a in acts)
+    return _table(lang, "activities", rows, frozenset({3, 6}), keep=frozenset({0, 4}))
 
 
 def report_blocks(ev: EventResult, lang: str) -> list[Block]:
