@@ -17,6 +17,7 @@ from disclosure.build import BuildOptions, build
 from disclosure.intake.loader import load
 from disclosure.issues import Issue
 from disclosure.validate import validate
+from disclosure.word.document import Table
 from tests.wordtext import dump
 
 SAMPLE = "qinghai-event"
@@ -233,3 +234,21 @@ def test_kind_dispatch_keeps_the_corporate_path(base_filing: Path) -> None:
     outcome = validate(load(base_filing))
     assert outcome.filing is not None and outcome.event is None
     assert not [i for i in outcome.report.issues if i.severity.value == "error"]
+
+
+def test_report_tables_read_well_in_english(samples: Path) -> None:
+    from disclosure.event.render import activity_table, report_tables
+
+    outcome = validate(load(samples / SAMPLE / "filing.yaml"))
+    assert outcome.event is not None
+    table = activity_table(outcome.event, "en")
+    # Grouped by stage in the guideline's order (the sample lists two preparation activities last).
+    order = ["Preparation", "Holding", "Wrap-up"]
+    stages = [row[0] for row in table.rows]
+    assert stages == sorted(stages, key=order.index) and stages[-1] == "Wrap-up"
+    assert table.headers == ("Stage", "Category", "Source", "Quantity", "Unit", "Factor", "tCO₂e")
+    assert table.keep == frozenset({0, 4}) and "Factor: official" in table.note
+    assert {row[4] for row in table.rows} >= {"10⁴ Nm³", "person-km", "tonne-km", "MWh", "t"}
+    offsets = report_tables(outcome.event, "en")["offsets"]
+    assert isinstance(offsets, Table) and len(offsets.headers) == 6
+    assert "Registry of CCER: 全国温室气体自愿减排注册登记系统." in offsets.note
