@@ -113,6 +113,32 @@ def test_aluminium_report_and_workbook(samples: Path) -> None:
     assert "-0.00%" not in text
 
 
+def test_cement_workbook_follows_the_cement_guideline(samples: Path) -> None:
+    _, ctx = _outcome(samples, "szse-cement")
+    files = render(ctx)
+    reports = covered(ctx.filing, ctx.figures)
+    assert [r.facility.id for r in reports] == ["YD-L1", "YD-L2"]
+    report = reports[0]
+    docx, xlsx = names("YD-L1")
+    rows = _cells(files[xlsx], "补充数据表")
+    # Clinker production unit (chapter 6): fuel combustion, carbonate decomposition, ETS-basis electricity.
+    assert Decimal(str(rows["1.1"][1])) == _q(report.combustion, 2)
+    assert Decimal(str(rows["1.2"][1])) == _q(report.process, 2) and rows["1.2"][0] == "熟料对应的碳酸盐分解排放量"
+    assert rows["1.2.1"][0] == "熟料煅烧" and "1.4" not in rows
+    assert Decimal(str(rows["1"][1])) == _q(report.total_ets, 2)
+    assert rows["1.1.1.1"][0] == "消耗量" and rows["1.1.1.4"][0] == "碳氧化率"
+    # Production (chapter 8) and intensity per tonne of clinker.
+    assert Decimal(str(rows["2"][1])) == Decimal(1928400)
+    assert Decimal(str(rows["4.1"][1])) == _q(report.direct / Decimal(1928400), 4)
+    text = dump(files[docx])
+    assert "《企业温室气体排放核算与报告指南 水泥行业》（CETS—AG—02.01—V01—2024）" in text
+    assert "水泥熟料生产" not in text
+    # Sources the filing leaves unnamed print by what they are; the province in Chinese.
+    assert "外购电力：申报未给出全国碳市场电网排放因子" in text
+    assert "购入电量见表5。" in text and "CAPTION 表5 外购电力" in text
+    assert "kiln-coal" not in text and "| 烟煤 | 化石燃料燃烧 |" in text and "| 所在省份 | 广东 |" in text
+
+
 def test_deterministic_and_covered_only(samples: Path, base_filing: Path) -> None:
     _, ctx = _outcome(samples, "central-soe-power")
     assert render(ctx) == render(ctx)

@@ -40,12 +40,12 @@ ACTIVITY = [{"table": "activity-1", "kind": "fuel", "name": "N", "quantity": "1"
 MINIMAL: dict[tuple[str, str], tuple[dict[str, Any], dict[str, Any]]] = {
     ("ets", "report"): (
         {"year": 2025, "company": "C", "uscc": "U", "facility": "F", "guideline": "G", "xlsx": "X",
-         "prepared": "P", "approved": "A", "no_ets_factor": "E", "activity": ACTIVITY,
+         "prepared": "P", "approved": "A", "no_ets_factor": {"names": "E", "table": "表5"}, "activity": ACTIVITY,
          "substitutions": {"count": "1", "increase": "1"}, "power": True,
          "quality": {"months": 12, "dated": 12, "late": 0},
          "verification": [{"scope": "S", "computed": "1", "verified": "1", "gap": "0"}]},
         {"year": 2025, "company": "C", "uscc": "U", "facility": "F", "guideline": "G", "xlsx": "X",
-         "prepared": "P", "approved": "A", "no_ets_factor": "", "activity": [], "substitutions": None,
+         "prepared": "P", "approved": "A", "no_ets_factor": None, "activity": [], "substitutions": None,
          "power": False, "quality": {"months": 0, "dated": 0, "late": 0}, "verification": []}),
     ("event", "report"): (
         {"title": "T", "organiser": "O", "guideline": "G", "gwp": "AR6", "event_name": "E", "total": "1",

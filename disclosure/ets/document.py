@@ -84,7 +84,7 @@ class ReportContext(TypedDict):
     xlsx: str
     prepared: str
     approved: str
-    no_ets_factor: str
+    no_ets_factor: dict[str, str] | None
     activity: list[dict[str, str]]
     substitutions: dict[str, str] | None
     power: bool
@@ -96,12 +96,13 @@ def context(r: FacilityReport) -> ReportContext:
     f = r.filing
     months = [m for b in r.sources for m in b.months if len(m.period) == 7]
     diff = sum((s.difference for s in r.substitutions if s.difference is not None), ZERO)
+    activity = _activity(r)
     return ReportContext(
         year=r.year, company=f.entity.name.get("zh-CN"), uscc=f.entity.uscc, facility=r.facility.name.get("zh-CN"),
         guideline=f"《{r.guideline.title}》（{r.guideline.number}）", xlsx=f"ets-{r.facility.id}-supplementary.xlsx",
         prepared=_person(f.report.prepared_by), approved=_person(f.report.approved_by),
-        no_ets_factor="、".join(b.name for b in r.sources if b.result.kind == "electricity" and b.result.ets is None),
-        activity=[a for a, _ in _activity(r)],
+        no_ets_factor=_no_ets_factor(r, activity),
+        activity=[a for a, _ in activity],
         substitutions={"count": str(len(r.substitutions)), "increase": t(diff)} if r.substitutions else None,
         power=r.guideline.sector == "power",
         quality={"months": len(months), "dated": sum(1 for m in months if m.deposited is not None),
@@ -110,6 +111,15 @@ def context(r: FacilityReport) -> ReportContext:
         verification=[{"scope": {"scope1": "直接排放", "scope2": "购入电力、热力排放"}.get(v.scope, v.scope),
                        "computed": t(v.computed), "verified": t(v.verified), "gap": t(v.gap)}
                       for v in r.reconciliations])
+
+
+def _no_ets_factor(r: FacilityReport, activity: list[tuple[dict[str, str], Table]]) -> dict[str, str] | None:
+    """Purchased electricity without an ETS grid factor: the sources and the table showing their MWh."""
+    names = [b.name for b in r.sources if b.result.kind == "electricity" and b.result.ets is None]
+    if not names:
+        return None
+    shown = [t.caption.split(" ", 1)[0] for a, t in activity if a["kind"] == "purchased" and a["name"] in names]
+    return {"names": "、".join(names), "table": "、".join(shown) or "表4"}
 
 
 def tables(r: FacilityReport) -> dict[str, Block | None]:
@@ -137,13 +147,20 @@ def _basic(r: FacilityReport) -> Table:
     f, fac = r.filing, r.facility
     sector = vocab("ets-sector", fac.ets.sector.value, "zh-CN") if fac.ets.sector is not None else DASH
     rows = (("重点排放单位名称", f.entity.name.get("zh-CN")), ("统一社会信用代码", f.entity.uscc),
-            ("排放设施", fac.name.get("zh-CN")), ("所在省份", fac.province),
+            ("排放设施", fac.name.get("zh-CN")), ("所在省份", _province(fac.province)),
             ("行业", sector), ("碳市场登记编号", fac.ets.registration or DASH),
             ("国民经济行业分类", f.entity.industry or DASH), ("报告年度", str(r.year)),
             ("核算与报告指南", f"《{r.guideline.title}》（{r.guideline.number}）"),
             ("温室气体及全球变暖潜势", f"CO₂；全氟化碳按{f.report.gwp.set.value}（100年）折算"
              if any(b.result.by_gas.keys() - {"CO2"} for b in r.sources) else "CO₂"))
     return Table("表1 重点排放单位基本信息", ("项目", "内容"), rows)
+
+
+def _province(text: str) -> str:
+    """The province in Chinese (a filing may give 'guangdong' or '广东省')."""
+    lib = library()
+    key = lib.region_key(text)
+    return str(lib.regions[key]["zh-CN"]) if key is not None and key in lib.regions else text
 
 
 def _kind(b: SourceBlock) -> str:
