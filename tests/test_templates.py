@@ -153,3 +153,12 @@ def test_event_documents_provide_every_declared_table(samples: Path) -> None:
         assert set(tables) == set(templating.manifest("event")["documents"]["report"]["tables"])
         assert set(event_render.report_context(outcome.event, lang)) == set(
             templating.manifest("event")["documents"]["report"]["context"])
+
+
+def test_tables_are_numbered_without_gaps() -> None:
+    from disclosure.word.document import Para, Table
+
+    blocks = templating.numbered([Table("表1 A", ("x",), ()), Para("见表2。"), Table("表3 C", ("x",), ()),
+                                  Table("Retirements", ("x",), ())])
+    captions = [b.caption for b in blocks if isinstance(b, Table)]
+    assert captions == ["表1 A", "表2 C", "Retirements"]

@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import TypedDict
 
 from disclosure.ets.data import ZERO, FacilityReport, MonthRow, Parameter, SourceBlock
-from disclosure.ets.templating import render
+from disclosure.ets.templating import numbered, render
 from disclosure.factors import library
 from disclosure.vocabulary import label as vocab
 from disclosure.word.document import Block, Table
@@ -133,7 +133,7 @@ def tables(r: FacilityReport) -> dict[str, Block | None]:
 
 
 def blocks(r: FacilityReport) -> list[Block]:
-    return render("ets", "report", "zh-CN", context(r), tables(r))
+    return numbered(render("ets", "report", "zh-CN", context(r), tables(r)))
 
 
 def _person(p: object) -> str:

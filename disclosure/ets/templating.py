@@ -11,6 +11,7 @@ template naming a value or table its document does not provide is a coded build 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
@@ -20,7 +21,7 @@ import yaml
 from disclosure.errors import DisclosureError
 from disclosure.resources import templates
 from disclosure.word import markup
-from disclosure.word.document import Block
+from disclosure.word.document import Block, Table
 
 FOLDERS = ("ets", "event", "mee")
 
@@ -81,3 +82,17 @@ def render(folder: str, document: str, lang: str, context: Mapping[str, Any],
         return tables[arg]
 
     return markup.parse(text, {"table": table})
+
+
+def numbered(blocks: list[Block]) -> list[Block]:
+    """Chinese tables (``表N …``) numbered in order of appearance: a table that does not apply (no
+    substitutions, no surrender due) leaves no gap. A document whose text refers to a table by number keeps
+    those tables before the first optional one, so their numbers do not change."""
+    out: list[Block] = []
+    n = 0
+    for b in blocks:
+        if isinstance(b, Table) and b.caption.startswith("表") and " " in b.caption:
+            n += 1
+            b = replace(b, caption=f"表{n} {b.caption.split(' ', 1)[1]}")
+        out.append(b)
+    return out

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, TypedDict
 
+from disclosure.ets.templating import numbered
 from disclosure.ets.templating import render as render_template
 from disclosure.vocabulary import label as vocab
 from disclosure.word.document import Block, Meta, Table, write
@@ -94,7 +95,7 @@ def blocks(ctx: RenderInput) -> list[Block]:
     """The document as blocks (headings, paragraphs, tables)."""
     rows = _facility_rows(ctx)
     tables = {"emissions": _emissions(ctx, rows), "surrender": _surrender(ctx, rows), "sources": _sources(ctx, rows)}
-    return render_template("mee", "carbon", "zh-CN", context(ctx), tables)
+    return numbered(render_template("mee", "carbon", "zh-CN", context(ctx), tables))
 
 
 Rows = list[tuple["FacilityResult", str, str]]
