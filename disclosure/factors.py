@@ -10,7 +10,7 @@ from typing import Any
 
 from disclosure.resources import load_data_yaml
 
-_FILES = ("factors/electricity.yaml", "factors/fuels.yaml", "factors/other.yaml")
+_FILES = ("factors/electricity.yaml", "factors/fuels.yaml", "factors/other.yaml", "factors/event.yaml")
 
 
 @dataclass(frozen=True, slots=True)

@@ -96,12 +96,47 @@ def test_aluminium_report_and_workbook(samples: Path) -> None:
     assert Decimal(str(rows["1"][1])) == _q(report.process, 2)
     assert Decimal(str(rows["2"][1])) == _q(report.combustion, 2)
     assert Decimal(str(rows["4"][1])) == _q(report.direct, 2)
-    assert rows["3"][1] == "未填报"  # no ETS grid factor in the filing
+    # Purchased electricity on the ETS basis: metered MWh × the national ETS grid factor the filing names.
+    assert report.indirect_ets is not None and report.electricity_mwh is not None
+    assert report.indirect_ets == report.electricity_mwh * Decimal("0.5703")
+    assert Decimal(str(rows["3"][1])) == _q(report.indirect_ets, 2)
+    assert Decimal(str(rows["3.2"][1])) == Decimal("0.5703") and "环办气候函〔2023〕43号" in str(rows["3.2"][3])
+    assert Decimal(str(rows["5"][1])) == _q(report.direct + report.indirect_ets, 2)
     assert Decimal(str(rows["8"][1])) == _q(report.process / Decimal(401250), 4)
     text = dump(files[docx])
     assert "CETS—AG—04.01—V01—2024" in text and "阳极效应全氟化碳排放" in text
     assert ".yaml" not in text and "default" not in text  # no filing locations or raw basis words in print
-    assert number(report.direct, 2) in text
+    assert number(report.direct, 2) in text and number(report.indirect_ets, 2) in text
+    assert "0.5703 tCO2/MWh" in text and "申报未给出全国碳市场电网排放因子" not in text
+    # Units and gases as printed, never the filing's ASCII; a difference rounding to zero has no sign.
+    assert "10⁴Nm³" in text and "10^4Nm3" not in text and "C₂F₆" in text and "C2F6、" not in text
+    assert "-0.00%" not in text
+
+
+def test_cement_workbook_follows_the_cement_guideline(samples: Path) -> None:
+    _, ctx = _outcome(samples, "szse-cement")
+    files = render(ctx)
+    reports = covered(ctx.filing, ctx.figures)
+    assert [r.facility.id for r in reports] == ["YD-L1", "YD-L2"]
+    report = reports[0]
+    docx, xlsx = names("YD-L1")
+    rows = _cells(files[xlsx], "补充数据表")
+    # Clinker production unit (chapter 6): fuel combustion, carbonate decomposition, ETS-basis electricity.
+    assert Decimal(str(rows["1.1"][1])) == _q(report.combustion, 2)
+    assert Decimal(str(rows["1.2"][1])) == _q(report.process, 2) and rows["1.2"][0] == "熟料对应的碳酸盐分解排放量"
+    assert rows["1.2.1"][0] == "熟料煅烧" and "1.4" not in rows
+    assert Decimal(str(rows["1"][1])) == _q(report.total_ets, 2)
+    assert rows["1.1.1.1"][0] == "消耗量" and rows["1.1.1.4"][0] == "碳氧化率"
+    # Production (chapter 8) and intensity per tonne of clinker.
+    assert Decimal(str(rows["2"][1])) == Decimal(1928400)
+    assert Decimal(str(rows["4.1"][1])) == _q(report.direct / Decimal(1928400), 4)
+    text = dump(files[docx])
+    assert "《企业温室气体排放核算与报告指南 水泥行业》（CETS—AG—02.01—V01—2024）" in text
+    assert "水泥熟料生产" not in text
+    # Sources the filing leaves unnamed print by what they are; the province in Chinese.
+    assert "外购电力：申报未给出全国碳市场电网排放因子" in text
+    assert "购入电量见表5。" in text and "CAPTION 表5 外购电力" in text
+    assert "kiln-coal" not in text and "| 烟煤 | 化石燃料燃烧 |" in text and "| 所在省份 | 广东 |" in text
 
 
 def test_deterministic_and_covered_only(samples: Path, base_filing: Path) -> None:

@@ -15,6 +15,7 @@ from disclosure import units
 from disclosure.compute.quality import CheckResult, MeterRow, Reconciliation
 from disclosure.compute.results import FacilityResult, Figures, SourceResult, total
 from disclosure.compute.trail import Substitution, TrailEntry, TrailInput
+from disclosure.factors import library
 from disclosure.model import Filing
 from disclosure.model.sources import Facility
 
@@ -43,8 +44,9 @@ GUIDELINES = {
         "chapters 6 (铝电解工序), 7 (企业层级) and 8 (生产数据) of the guideline's table of contents; "
         "Appendix C table layout not found"),
     "cement": Guideline(
-        "cement", "企业温室气体排放核算与报告指南 水泥熟料生产", "CETS—AG—02.01—V01—2024",
-        "chapters by analogy with the aluminium guideline; the cement guideline's text was not found"),
+        "cement", "企业温室气体排放核算与报告指南 水泥行业", "CETS—AG—02.01—V01—2024",
+        "chapters 6 (熟料生产), 7 (企业层级) and 8 (生产数据) of the guideline's table of contents; rows 1, "
+        "1.1–1.1.4 and 1.2 of the earlier cement supplementary data table; Appendix E tables not found"),
 }
 """The guideline of each sector; other sectors use the generic structure of ``GENERIC``."""
 
@@ -218,7 +220,11 @@ def _name(fac: Facility, source: SourceResult) -> str:
         for item in group:
             if item.id == source.source and item.name is not None:
                 return item.name.get("zh-CN")
-    return source.source
+    # A source the filing does not name is printed by what it is, never by its internal id.
+    fuels = library().fuels
+    if source.kind == "combustion" and source.energy_type in fuels:
+        return fuels[source.energy_type].zh
+    return {"electricity": "外购电力", "heat": "外购热力"}.get(source.kind, source.source)
 
 
 def _block(fac: Facility, source: SourceResult, trail: dict[str, TrailEntry],

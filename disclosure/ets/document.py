@@ -6,11 +6,13 @@ from __future__ import annotations
 from calendar import monthrange
 from datetime import date
 from decimal import Decimal
+from typing import TypedDict
 
 from disclosure.ets.data import ZERO, FacilityReport, MonthRow, Parameter, SourceBlock
+from disclosure.ets.templating import numbered, render
 from disclosure.factors import library
 from disclosure.vocabulary import label as vocab
-from disclosure.word.document import Block, Heading, Para, Table
+from disclosure.word.document import Block, Table
 from disclosure.word.figures import DASH, date_text, number
 
 BASIS = {"measured": "实测", "user": "缺省值（指南/申报给出）", "default": "缺省值（申报给出出处）",
@@ -54,41 +56,84 @@ def _p(p: Parameter | None, places: int) -> str:
     return DASH if p is None else number(p.value, places)
 
 
+SYMBOLS = (("10^4Nm3", "10⁴Nm³"), ("Nm3", "Nm³"), ("10^4", "10⁴"), ("CO2", "CO₂"), ("CF4", "CF₄"), ("C2F6", "C₂F₆"))
+
+
+def _sym(unit: str) -> str:
+    """A unit or gas as printed: superscripts and subscripts (10⁴Nm³, tCO₂, C₂F₆), never the filing's ASCII."""
+    for ascii_, printed in SYMBOLS:
+        unit = unit.replace(ascii_, printed)
+    return unit
+
+
 def t(value: Decimal | None, places: int = 2) -> str:
-    return DASH if value is None else number(value, places)
+    """A figure to ``places`` decimals; one that rounds to zero prints without a sign (never -0.00)."""
+    if value is None:
+        return DASH
+    return number(abs(value) if round(value, places) == 0 else value, places)
+
+
+class ReportContext(TypedDict):
+    """What templates/ets/zh-CN/report.md.j2 may use (templates/ets/template.yaml lists the same keys)."""
+
+    year: int
+    company: str
+    uscc: str
+    facility: str
+    guideline: str
+    xlsx: str
+    prepared: str
+    approved: str
+    no_ets_factor: dict[str, str] | None
+    activity: list[dict[str, str]]
+    substitutions: dict[str, str] | None
+    power: bool
+    quality: dict[str, int]
+    verification: list[dict[str, str]]
+
+
+def context(r: FacilityReport) -> ReportContext:
+    f = r.filing
+    months = [m for b in r.sources for m in b.months if len(m.period) == 7]
+    diff = sum((s.difference for s in r.substitutions if s.difference is not None), ZERO)
+    activity = _activity(r)
+    return ReportContext(
+        year=r.year, company=f.entity.name.get("zh-CN"), uscc=f.entity.uscc, facility=r.facility.name.get("zh-CN"),
+        guideline=f"《{r.guideline.title}》（{r.guideline.number}）", xlsx=f"ets-{r.facility.id}-supplementary.xlsx",
+        prepared=_person(f.report.prepared_by), approved=_person(f.report.approved_by),
+        no_ets_factor=_no_ets_factor(r, activity),
+        activity=[a for a, _ in activity],
+        substitutions={"count": str(len(r.substitutions)), "increase": t(diff)} if r.substitutions else None,
+        power=r.guideline.sector == "power",
+        quality={"months": len(months), "dated": sum(1 for m in months if m.deposited is not None),
+                 "late": sum(1 for m in months if m.deposited is not None
+                             and (m.deposited - _month_end(m.period)).days > 40)},
+        verification=[{"scope": {"scope1": "直接排放", "scope2": "购入电力、热力排放"}.get(v.scope, v.scope),
+                       "computed": t(v.computed), "verified": t(v.verified), "gap": t(v.gap)}
+                      for v in r.reconciliations])
+
+
+def _no_ets_factor(r: FacilityReport, activity: list[tuple[dict[str, str], Table]]) -> dict[str, str] | None:
+    """Purchased electricity without an ETS grid factor: the sources and the table showing their MWh."""
+    names = [b.name for b in r.sources if b.result.kind == "electricity" and b.result.ets is None]
+    if not names:
+        return None
+    shown = [t.caption.split(" ", 1)[0] for a, t in activity if a["kind"] == "purchased" and a["name"] in names]
+    return {"names": "、".join(names), "table": "、".join(shown) or "表4"}
+
+
+def tables(r: FacilityReport) -> dict[str, Block | None]:
+    """The tables the template places (``None``: the table does not apply to this facility)."""
+    production, intensity = _production(r)
+    checks, meters = _quality(r)
+    return {"basic": _basic(r), "sources": _sources(r), "emissions": _emissions(r),
+            **{a["table"]: table for a, table in _activity(r)},
+            "substitutions": _substitutions(r), "production": production, "intensity": intensity,
+            "checks": checks, "meters": meters, "reconciliation": _reconciliation(r)}
 
 
 def blocks(r: FacilityReport) -> list[Block]:
-    f = r.filing
-    g = r.guideline
-    out: list[Block] = [
-        Para(f"{r.year}年度温室气体排放报告", "Title"),
-        Para(f"{f.entity.name.get('zh-CN')} {r.facility.name.get('zh-CN')}", "Subtitle"),
-        Para(f"本报告依据《{g.title}》（{g.number}）编制，报告主体为全国碳排放权交易市场重点排放单位"
-             f"{f.entity.name.get('zh-CN')}（统一社会信用代码 {f.entity.uscc}）的{r.facility.name.get('zh-CN')}，"
-             f"报告期为{r.year}年1月1日至{r.year}年12月31日。本报告的排放量与公司同期可持续发展（ESG）报告中"
-             "该设施的数据同源同算，口径差异见第八部分。"),
-        Heading(2, "一、重点排放单位基本信息"),
-        _basic(r),
-        Heading(2, "二、排放源和排放设施"),
-        _sources(r),
-        Heading(2, "三、温室气体排放量"),
-        *_emissions(r),
-        Heading(2, "四、活动数据和排放因子（逐月）"),
-        *_activity(r),
-        Heading(2, "五、缺省值替代"),
-        *_substitutions(r),
-        Heading(2, "六、生产数据和排放强度"),
-        *_production(r),
-        Heading(2, "七、数据质量控制方案执行情况"),
-        *_quality(r),
-        Heading(2, "八、与可持续发展报告口径的差异说明"),
-        *_reconciliation(r),
-        Heading(2, "九、补充数据表"),
-        Para(f"补充数据表见随附电子表格 ets-{r.facility.id}-supplementary.xlsx，其数值与本报告一致。"),
-        Para(f"编制：{_person(f.report.prepared_by)}；审定：{_person(f.report.approved_by)}。"),
-    ]
-    return out
+    return numbered(render("ets", "report", "zh-CN", context(r), tables(r)))
 
 
 def _person(p: object) -> str:
@@ -102,13 +147,20 @@ def _basic(r: FacilityReport) -> Table:
     f, fac = r.filing, r.facility
     sector = vocab("ets-sector", fac.ets.sector.value, "zh-CN") if fac.ets.sector is not None else DASH
     rows = (("重点排放单位名称", f.entity.name.get("zh-CN")), ("统一社会信用代码", f.entity.uscc),
-            ("排放设施", fac.name.get("zh-CN")), ("所在省份", fac.province),
+            ("排放设施", fac.name.get("zh-CN")), ("所在省份", _province(fac.province)),
             ("行业", sector), ("碳市场登记编号", fac.ets.registration or DASH),
             ("国民经济行业分类", f.entity.industry or DASH), ("报告年度", str(r.year)),
             ("核算与报告指南", f"《{r.guideline.title}》（{r.guideline.number}）"),
             ("温室气体及全球变暖潜势", f"CO₂；全氟化碳按{f.report.gwp.set.value}（100年）折算"
              if any(b.result.by_gas.keys() - {"CO2"} for b in r.sources) else "CO₂"))
     return Table("表1 重点排放单位基本信息", ("项目", "内容"), rows)
+
+
+def _province(text: str) -> str:
+    """The province in Chinese (a filing may give 'guangdong' or '广东省')."""
+    lib = library()
+    key = lib.region_key(text)
+    return str(lib.regions[key]["zh-CN"]) if key is not None and key in lib.regions else text
 
 
 def _kind(b: SourceBlock) -> str:
@@ -142,24 +194,18 @@ def _process_name(b: SourceBlock) -> str:
     return PROCESSES["direct"]
 
 
-def _emissions(r: FacilityReport) -> list[Block]:
+def _emissions(r: FacilityReport) -> Table:
     rows: list[tuple[str, ...]] = []
     for b in r.sources:
         if b.result.scope == 1:
-            gases = "、".join(sorted(b.result.by_gas))
+            gases = "、".join(_sym(g) for g in sorted(b.result.by_gas))
             rows.append((_kind(b), b.name if b.result.kind != "process" else _process_name(b), gases,
                          t(b.result.emissions)))
     rows.append(("直接排放小计", "", "", t(r.direct)))
     rows += [(_kind(b) + "（碳市场口径）", b.name, "CO₂", t(b.result.ets)) for b in r.sources if b.result.scope == 2]
     rows.append(("排放总量", "", "", t(r.total_ets)))
-    out: list[Block] = [Table("表3 温室气体排放量（吨二氧化碳当量）", ("类别", "排放源", "气体", "排放量"),
-                              tuple(rows), frozenset({3}),
-                              frozenset({i for i, row in enumerate(rows) if row[0] in ("直接排放小计", "排放总量")}))]
-    missing = [b.name for b in r.sources if b.result.kind == "electricity" and b.result.ets is None]
-    if missing:
-        out.append(Para(f"{'、'.join(missing)}：申报未给出全国碳市场电网排放因子，购入电力排放未按碳市场口径计算，"
-                        "不计入本报告排放总量；购入电量见表4。"))
-    return out
+    return Table("表3 温室气体排放量（吨二氧化碳当量）", ("类别", "排放源", "气体", "排放量"), tuple(rows),
+                 frozenset({3}), frozenset({i for i, row in enumerate(rows) if row[0] in ("直接排放小计", "排放总量")}))
 
 
 def _month_rows(rows: list[MonthRow]) -> tuple[tuple[str, ...], ...]:
@@ -168,7 +214,7 @@ def _month_rows(rows: list[MonthRow]) -> tuple[tuple[str, ...], ...]:
     out = []
     unit = rows[0].carbon.unit
     for m in rows:
-        carbon = _p(m.carbon, 5) + ("" if m.carbon.unit == unit else f" {m.carbon.unit}")
+        carbon = _p(m.carbon, 5) + ("" if m.carbon.unit == unit else f" {_sym(m.carbon.unit)}")
         basis = ("缺省值替代（" + "、".join(REASONS.get(x, x) for x in m.reasons) + "）") if m.substituted else (
             "实测 " + m.carbon.source if m.carbon.basis == "measured" else cite(m.carbon))
         out.append((_period(m.period), number(m.quantity, 2), _p(m.ncv, 3), carbon, number(m.oxidation.value, 2),
@@ -180,63 +226,60 @@ def _period(period: str) -> str:
     return f"{int(period[5:7])}月" if len(period) == 7 else "全年"
 
 
-def _activity(r: FacilityReport) -> list[Block]:
-    out: list[Block] = []
-    n = 4
+def _activity(r: FacilityReport) -> list[tuple[dict[str, str], Table]]:
+    """Per source with monthly or process data: what the template says of it, and its table."""
+    out: list[tuple[dict[str, str], Table]] = []
     for b in r.sources:
+        key = f"activity-{len(out) + 1}"
+        n = len(out) + 4
         if b.months:
             m0 = b.months[0]
-            heads = ("月份", f"消耗量（{m0.unit}）", f"低位发热量（{m0.ncv.unit if m0.ncv else DASH}）",
-                     f"含碳量（{m0.carbon.unit}）", f"碳氧化率（{m0.oxidation.unit}）", "含碳量依据（检测报告）",
+            heads = ("月份", f"消耗量（{_sym(m0.unit)}）", f"低位发热量（{_sym(m0.ncv.unit) if m0.ncv else DASH}）",
+                     f"含碳量（{_sym(m0.carbon.unit)}）", f"碳氧化率（{m0.oxidation.unit}）", "含碳量依据（检测报告）",
                      "排放量（tCO₂）", "存证日期")
-            out.append(Table(f"表{n} {b.name}活动数据与排放因子", heads, _month_rows(b.months),
-                             frozenset({1, 2, 3, 4, 6})))
             ncv, cc, of = r.fuel_average(b)
-            out.append(Para(f"{b.name}全年消耗量 {number(b.result.quantity or ZERO, 2)} {b.result.quantity_unit}，"
-                            f"加权平均低位发热量 {t(ncv, 3)} GJ/{b.result.quantity_unit}，单位热值含碳量 "
-                            f"{t(cc, 5)} tC/GJ，碳氧化率 {t(of * 100 if of is not None else None, 2)}%；"
-                            f"计算公式：{m0.formula}。"))
+            out.append(({"table": key, "kind": "fuel", "name": b.name,
+                         "quantity": number(b.result.quantity or ZERO, 2), "unit": _sym(b.result.quantity_unit),
+                         "ncv": t(ncv, 3), "carbon": t(cc, 5), "oxidation": t(of * 100 if of is not None else None, 2),
+                         "formula": m0.formula},
+                        Table(f"表{n} {b.name}活动数据与排放因子", heads, _month_rows(b.months),
+                              frozenset({1, 2, 3, 4, 6}))))
         elif b.activity:
             a0 = b.activity[0]
             factor = b.ets_factor
             rows = tuple((_period(a.period), number(a.quantity, 2), a.evidence or DASH,
                           a.deposited.isoformat() if a.deposited else DASH) for a in b.activity)
-            out.append(Table(f"表{n} {b.name}（{a0.unit}）", ("月份", "数量", "凭证", "存证日期"), rows,
-                             frozenset({1})))
-            if factor is not None:
-                out.append(Para(f"排放因子：{number(factor.value, 4)} {factor.unit}（{cite(factor)}）；"
-                                f"碳市场口径排放量 {t(b.result.ets)} tCO₂。"))
+            out.append(({"table": key, "kind": "purchased", "name": b.name,
+                         "factor": f"{number(factor.value, 4)} {factor.unit}" if factor is not None else "",
+                         "factor_source": cite(factor) if factor is not None else "", "emissions": t(b.result.ets)},
+                        Table(f"表{n} {b.name}（{_sym(a0.unit)}）", ("月份", "数量", "凭证", "存证日期"), rows,
+                              frozenset({1}))))
         elif b.inputs:
-            params = tuple((INPUTS.get(i.name, i.name), number(i.value, 4), i.unit,
+            params = tuple((INPUTS.get(i.name, i.name), number(i.value, 4), _sym(i.unit),
                             BASIS.get(i.basis, i.basis), cite(Parameter.of(i))) for i in b.inputs)
-            out.append(Table(f"表{n} {_process_name(b)}参数", ("参数", "数值", "单位", "依据", "来源"), params,
-                             frozenset({1})))
-            out.append(Para(f"计算公式：{b.formula}；排放量 {t(b.result.emissions)} tCO₂e。"))
-        else:
-            continue
-        n += 1
+            out.append(({"table": key, "kind": "process", "name": _process_name(b), "formula": b.formula,
+                         "emissions": t(b.result.emissions)},
+                        Table(f"表{n} {_process_name(b)}参数", ("参数", "数值", "单位", "依据", "来源"), params,
+                              frozenset({1}))))
     return out
 
 
-def _substitutions(r: FacilityReport) -> list[Block]:
+def _substitutions(r: FacilityReport) -> Table | None:
     if not r.substitutions:
-        return [Para("报告期内无参数按缺省值替代。")]
+        return None
     names = {b.result.source: b.name for b in r.sources}
     rows = tuple((s.period, names.get(s.source, s.source), PARAMETERS.get(s.parameter, s.parameter),
                   REASONS.get(s.reason, s.reason),
-                  DASH if s.original is None else number(s.original, 4), f"{number(s.value, 5)} {s.unit}",
+                  DASH if s.original is None else number(s.original, 4), f"{number(s.value, 5)} {_sym(s.unit)}",
                   t(s.emissions), t(s.difference)) for s in r.substitutions)
-    diff = sum((s.difference for s in r.substitutions if s.difference is not None), ZERO)
-    return [Table("表10 缺省值替代明细", ("月份", "排放源", "参数", "原因", "原值", "缺省值", "替代后排放量（tCO₂）",
-                                        "替代增加排放（tCO₂）"), rows, frozenset({4, 6, 7})),
-            Para(f"按指南要求，未实测或检测不符合要求的参数以缺省值替代，共{len(r.substitutions)}项；可与原值比较的"
-                 f"替代使排放量增加 {t(diff)} 吨。")]
+    return Table("表10 缺省值替代明细", ("月份", "排放源", "参数", "原因", "原值", "缺省值", "替代后排放量（tCO₂）",
+                                        "替代增加排放（tCO₂）"), rows, frozenset({4, 6, 7}))
 
 
-def _production(r: FacilityReport) -> list[Block]:
+def _production(r: FacilityReport) -> tuple[Table, Table | None]:
     rows: list[tuple[str, ...]] = []
     for key, (qty, unit) in r.result.products.items():
-        rows.append((PRODUCTS.get(key, key), number(qty, 2), unit))
+        rows.append((PRODUCTS.get(key, key), number(qty, 2), _sym(unit)))
     sector = r.guideline.sector
     indicators: list[tuple[str, ...]] = []
     if sector == "power":
@@ -251,41 +294,28 @@ def _production(r: FacilityReport) -> list[Block]:
                        ("单位铝液排放量（直接排放）", t(r.intensity("aluminium", r.direct), 4), "tCO₂e/t")]
     elif sector == "cement":
         indicators.append(("单位熟料直接排放", t(r.intensity("clinker", r.direct), 4), "tCO₂/t"))
-    out: list[Block] = [Table("表11 生产数据", ("项目", "数值", "单位"), tuple(rows), frozenset({1}))]
-    if indicators:
-        out.append(Table("表12 排放强度", ("指标", "数值", "单位"), tuple(indicators), frozenset({1})))
-    if sector == "power":
-        out.append(Para("供电碳排放强度 = 机组排放总量（化石燃料燃烧排放与购入电力排放之和）÷ 供电量；"
-                        "未供热的机组全部排放计入供电。"))
-    return out
+    return (Table("表11 生产数据", ("项目", "数值", "单位"), tuple(rows), frozenset({1})),
+            Table("表12 排放强度", ("指标", "数值", "单位"), tuple(indicators), frozenset({1})) if indicators else None)
 
 
-def _quality(r: FacilityReport) -> list[Block]:
-    out: list[Block] = []
-    months = [m for b in r.sources for m in b.months if len(m.period) == 7]
-    late = [m for m in months if m.deposited is not None and (m.deposited - _month_end(m.period)).days > 40]
-    undated = [m for m in months if m.deposited is None]
-    out.append(Para(f"月度信息化存证：{len(months)}条月度燃料记录，{len(months) - len(undated)}条给出存证日期，"
-                    f"其中超过月末后40日的{len(late)}条。"))
+def _quality(r: FacilityReport) -> tuple[Table | None, Table | None]:
+    """The cross-checks and the meter coverage of the data-quality control plan."""
     names = {b.result.source: b.name for b in r.sources}
     names.update({k: PRODUCTS.get(k, k) for k in r.result.products})
+    checks = meters = None
     if r.checks:
         rows = tuple((names.get(c.subject, c.subject), vocab("check-kind", c.kind, "zh-CN"), number(c.primary, 2),
-                      number(c.secondary, 2), c.unit,
+                      number(c.secondary, 2), _sym(c.unit),
                       t(c.pct, 2) + "%" if c.pct is not None else DASH, "符合" if c.within else "超出容差")
                      for c in r.checks)
         heads = ("对象", "第二来源", "报告值", "第二来源值", "单位", "差异率", "结论")
-        out.append(Table("表13 多源数据交叉校验", heads, rows, frozenset({2, 3, 5})))
+        checks = Table("表13 多源数据交叉校验", heads, rows, frozenset({2, 3, 5}))
     if r.meters:
         coverage = tuple((names.get(m.source, m.source), "、".join(m.meters) or DASH, number(m.quantity, 2),
-                          m.unit, t(m.share * 100 if m.share is not None else None, 1) + "%") for m in r.meters)
-        out.append(Table("表14 计量器具检定覆盖", ("排放源", "计量器具", "活动数据", "单位", "检定有效期内计量占比"),
-                         coverage, frozenset({2, 4})))
-    for rec in r.reconciliations:
-        scope = {"scope1": "直接排放", "scope2": "购入电力、热力排放"}.get(rec.scope, rec.scope)
-        out.append(Para(f"核查对照（{scope}）：计算值 {t(rec.computed)} 吨，核查值 {t(rec.verified)} 吨，差异 "
-                        f"{t(rec.gap)} 吨。"))
-    return out
+                          _sym(m.unit), t(m.share * 100 if m.share is not None else None, 1) + "%") for m in r.meters)
+        meters = Table("表14 计量器具检定覆盖", ("排放源", "计量器具", "活动数据", "单位", "检定有效期内计量占比"),
+                       coverage, frozenset({2, 4}))
+    return checks, meters
 
 
 def _month_end(period: str) -> date:
@@ -293,7 +323,7 @@ def _month_end(period: str) -> date:
     return date(y, m, monthrange(y, m)[1])
 
 
-def _reconciliation(r: FacilityReport) -> list[Block]:
+def _reconciliation(r: FacilityReport) -> Table:
     loc = r.result.scope2_location
     rows: list[tuple[str, str, str, str]] = [
             ("直接排放（范围一）", t(r.direct), t(r.direct), "一致：同一活动数据、参数与公式"),
@@ -307,5 +337,5 @@ def _reconciliation(r: FacilityReport) -> list[Block]:
     if gases:
         rows.append(("全氟化碳折算", r.filing.report.gwp.set.value, r.filing.report.gwp.set.value,
                      "两份报告采用同一套全球变暖潜势；行业指南规定的取值未能取得原文核对"))
-    return [Table("表15 口径差异（吨二氧化碳当量）", ("项目", "本报告（碳市场口径）", "可持续发展报告", "说明"),
-                  tuple(rows), frozenset({1, 2}))]
+    return Table("表15 口径差异（吨二氧化碳当量）", ("项目", "本报告（碳市场口径）", "可持续发展报告", "说明"),
+                 tuple(rows), frozenset({1, 2}))

@@ -17,9 +17,12 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
+from disclosure.compute.results import total
 from disclosure.ets.data import ZERO, FacilityReport, SourceBlock
 from disclosure.ets.document import BASIS, _process_name, cite
+from disclosure.ets.document import INPUTS as INPUT_NAMES
 from disclosure.factors import library
+from disclosure.mee.document import PROCESSES
 
 Cell = str | Decimal | None
 Row = tuple[str, str, Cell, str, str]
@@ -86,6 +89,57 @@ def _input(b: SourceBlock, name: str) -> Decimal | None:
     return next((i.value for i in b.inputs if i.name == name), None)
 
 
+def cement_rows(r: FacilityReport) -> list[Row]:
+    """Cement (CETS—AG—02.01—V01—2024): the clinker production unit (chapter 6) as rows 1–1.3 — fuel
+    combustion, carbonate decomposition of the clinker, purchased electricity on the ETS basis —, then the
+    production data (chapter 8, clinker by stock-taking per Appendix B) and the intensity per t clinker.
+    Rows 1, 1.1–1.1.4 and 1.2 follow the earlier cement supplementary table as read; the rest is our layout
+    (the guideline's Appendix E tables were not found; docs/ets-report.md)."""
+    ets = r.indirect_ets
+    process = [b for b in r.sources if b.result.kind == "process"]
+    fuels = [b for b in r.sources if b.months]
+    elec = [b for b in r.sources if b.result.kind == "electricity"]
+    factor = next((b.ets_factor for b in elec if b.ets_factor is not None), None)
+    rows: list[Row] = [("1", "熟料生产二氧化碳排放量", q(r.total_ets, 2), "tCO₂",
+                        "1.1至1.4各项之和" if ets is not None else "1.1、1.2与1.4之和（未给出碳市场电网排放因子）"),
+                       ("1.1", "化石燃料燃烧排放量", q(r.combustion, 2), "tCO₂",
+                        "消耗量 × 低位发热量 × 单位热值含碳量 × 碳氧化率 × 44/12，逐月计算")]
+    for k, b in enumerate(fuels, 1):
+        ncv, cc, of = r.fuel_average(b)
+        unit = b.result.quantity_unit
+        rows += [(f"1.1.{k}", b.name, q(b.result.emissions, 2), "tCO₂", ""),
+                 (f"1.1.{k}.1", "消耗量", q(b.result.quantity, 2), unit, "逐月累计"),
+                 (f"1.1.{k}.2", "低位发热量", q(ncv, 3), f"GJ/{unit}", "年加权平均值；无实测时取缺省值"),
+                 (f"1.1.{k}.3", "单位热值含碳量", q(cc, 5), "tC/GJ", "年加权平均值"),
+                 (f"1.1.{k}.4", "碳氧化率", q(of * 100 if of is not None else None, 2), "%", "年加权平均值")]
+    clinker_blocks = [b for b in process if _process_name(b) == PROCESSES["cement-clinker"]]
+    others = [b for b in process if b not in clinker_blocks]
+    for key, label, blocks in (("1.2", "熟料对应的碳酸盐分解排放量", clinker_blocks),
+                               ("1.4", "其他工业生产过程排放量", others)):
+        if key == "1.4" and not blocks:
+            continue
+        rows.append((key, label, q(total(b.result.emissions for b in blocks), 2), "tCO₂", "各生产线过程排放之和"))
+        for k, b in enumerate(blocks, 1):
+            rows.append((f"{key}.{k}", _process_name(b), q(b.result.emissions, 2), "tCO₂", b.formula))
+            rows += [(f"{key}.{k}.{j}", INPUT_NAMES.get(i.name, i.name), q(i.value, 4), i.unit,
+                      BASIS.get(i.basis, i.basis)) for j, i in enumerate(b.inputs, 1)]
+    rows += [("1.3", "购入使用电力排放量（碳市场口径）", q(ets, 2) if ets is not None else NOT_GIVEN, "tCO₂",
+              "购入电量 × 全国电网平均排放因子"),
+             ("1.3.1", "购入电量", q(r.electricity_mwh, 2), "MWh", "关口表或结算单"),
+             ("1.3.2", "电网排放因子", q(factor.value, 4) if factor is not None else NOT_GIVEN, "tCO₂/MWh",
+              cite(factor) if factor is not None else "")]
+    clinker = r.product("clinker")
+    cement = r.product("cement")
+    rows += [("2", "熟料产量", q(clinker[0], 2) if clinker else NOT_GIVEN, "t",
+              "生产数据核算（第8章），按熟料盘库方法（附录B）"),
+             ("3", "水泥产量", q(cement[0], 2) if cement else NOT_GIVEN, "t", "来源于企业生产报表"),
+             ("4", "单位熟料二氧化碳排放量", q(r.intensity("clinker", r.total_ets), 4) if clinker else NOT_GIVEN,
+              "tCO₂/t", "熟料生产二氧化碳排放量 ÷ 熟料产量"),
+             ("4.1", "单位熟料直接排放量", q(r.intensity("clinker", r.direct), 4) if clinker else NOT_GIVEN,
+              "tCO₂/t", "直接排放（1.1、1.2与1.4之和）÷ 熟料产量")]
+    return rows
+
+
 def sector_rows(r: FacilityReport) -> list[Row]:
     """Aluminium, cement and other sectors: process unit, enterprise level, production, intensity."""
     rows: list[Row] = []
@@ -106,9 +160,13 @@ def sector_rows(r: FacilityReport) -> list[Row]:
                  (f"2.{k}.3", "单位热值含碳量", q(cc, 5), "tC/GJ", "年加权平均值"),
                  (f"2.{k}.4", "碳氧化率", q(of * 100 if of is not None else None, 2), "%", "年加权平均值")]
     ets = r.indirect_ets
+    factor = next((b.ets_factor for b in r.sources if b.result.kind == "electricity" and b.ets_factor is not None),
+                  None)
     rows += [("3", "购入电力、热力排放量（碳市场口径）", q(ets, 2) if ets is not None else NOT_GIVEN, "tCO₂",
               "购入量 × 碳市场排放因子"),
              ("3.1", "购入电量", q(r.electricity_mwh, 2), "MWh", "关口表或结算单"),
+             ("3.2", "电网排放因子", q(factor.value, 4) if factor is not None else NOT_GIVEN, "tCO₂/MWh",
+              cite(factor) if factor is not None else ""),
              ("4", "直接排放量", q(r.direct, 2), "tCO₂e", "1与2之和"),
              ("5", "排放总量", q(r.total_ets, 2), "tCO₂e", "4与3之和")]
     for k, (key, (qty, unit)) in enumerate(r.result.products.items(), 1):
@@ -157,7 +215,7 @@ def workbook(r: FacilityReport, stamp: datetime) -> bytes:
     ws = wb.active
     assert ws is not None
     ws.title = "补充数据表"
-    rows = power_rows(r) if r.guideline.sector == "power" else sector_rows(r)
+    rows = {"power": power_rows, "cement": cement_rows}.get(r.guideline.sector, sector_rows)(r)
     _sheet(ws, HEADERS, list(rows), (10, 40, 18, 12, 60))
     _sheet(wb.create_sheet("月度数据"), MONTHLY, monthly_rows(r),
            (24, 10, 14, 8, 12, 10, 14, 12, 8, 16, 26, 10, 6, 16, 14, 12))

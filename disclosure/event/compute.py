@@ -8,7 +8,7 @@ tonne of diesel or a MWh the same way; other activities are quantity × factor.
 from __future__ import annotations
 
 import decimal
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any, cast
 
@@ -21,6 +21,7 @@ from disclosure.compute.trail import TrailEntry, TrailInput
 from disclosure.event.model import Activity, Category, EventFiling, Offset, Stage
 from disclosure.factors import Factor, library
 from disclosure.issues import Issue, Location, PathPart
+from disclosure.suggest import did_you_mean
 from disclosure.units import PRECISION
 
 ZERO = Decimal(0)
@@ -51,6 +52,8 @@ class EventFigures:
     trail: list[TrailEntry]
     factors_used: dict[str, Factor]
     issues: list[Issue] = field(default_factory=list)
+    factor_uses: dict[str, int] = field(default_factory=dict)
+    """How many calculations used each library factor (for validate's unverified-factor warning)."""
 
     @property
     def total(self) -> Decimal:
@@ -119,7 +122,7 @@ def compute_event(filing: EventFiling, locate: Locate) -> EventFigures:
         ctx.trail.append(TrailEntry("event/total", "event.total", total(r.emissions for r in results), "tCO2e",
                                     "Σ activities", (), "event", (), tuple(r.trail_id for r in results)))
         figures = EventFigures(results, list(filing.offsets), counted_offsets(filing), ctx.trail,
-                               dict(sorted(ctx.factors_used.items())), list(ctx.issues))
+                               dict(sorted(ctx.factors_used.items())), list(ctx.issues), dict(ctx.factor_uses))
         ctx.trail.append(TrailEntry(
             "event/balance", "event.balance", figures.balance, "tCO2e", "Σ offsets counted − total",
             tuple(TrailInput(o.id, o.quantity, "tCO2e", o.type.value, o.evidence or o.serial) for o in figures.counted),
@@ -162,15 +165,15 @@ def _quantity(ctx: Context, act: Activity, path: tuple[PathPart, ...]) -> Activi
         ctx.issue("rule.ghg.negative", (*path, "quantity"), field="quantity", value=act.quantity)
         return None
     ref = act.factor
-    if ref is None:
+    if ref is None and act.mode is None:
         ctx.issue("rule.event.factor-missing", (*path, "quantity"), activity=act.id)
         return None
-    if ref.id is not None:
-        factor = ctx.lib.by_id.get(ref.id)
-        if factor is None or factor.kind != "event":
-            ctx.issue("rule.factor.not-found", (*path, "factor"), ref=ref.id, kind="event", years="-")
+    if ref is None or ref.id is not None:
+        factor = _library_factor(ctx, act, path)
+        if factor is None:
             return None
         value = ctx.use(factor)
+        value = replace(value, source=f"{value.source} — {factor.citation('zh-CN') or '-'}")
     else:
         if ref.value is None or not ref.source:
             ctx.issue("rule.factor.source-missing", (*path, "factor"))
@@ -190,6 +193,28 @@ def _quantity(ctx: Context, act: Activity, path: tuple[PathPart, ...]) -> Activi
                                  value.as_input("EF")), ctx.where(path),
                                 tuple(sorted({value.basis} & {"secondary", "unverified", "user"}))))
     return ActivityResult(act, emissions, act.quantity, unit, tid, value.basis)
+
+
+def event_factors() -> dict[str, Factor]:
+    """The library's event factors by their activity kind (``mode``)."""
+    return {f.parameter: f for f in library().by_id.values() if f.kind == "event" and f.parameter}
+
+
+def _library_factor(ctx: Context, act: Activity, path: tuple[PathPart, ...]) -> Factor | None:
+    """The library factor an activity names by ``factor.id`` or by ``mode``; a coded finding otherwise."""
+    if act.factor is not None and act.factor.id is not None:
+        factor = ctx.lib.by_id.get(act.factor.id)
+        if factor is None or factor.kind != "event":
+            ctx.issue("rule.factor.not-found", (*path, "factor"), ref=act.factor.id, kind="event", years="-")
+            return None
+        return factor
+    modes = event_factors()
+    assert act.mode is not None
+    if act.mode not in modes:
+        ctx.issue("rule.event.mode-unknown", (*path, "mode"), mode=act.mode,
+                  suggestion=did_you_mean(act.mode, sorted(modes)))
+        return None
+    return modes[act.mode]
 
 
 def _per(factor_unit: str, activity_unit: str) -> Decimal | None:

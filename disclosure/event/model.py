@@ -108,7 +108,11 @@ class Activity(Model):
     unit: str | None = None
     """t, kg, pkm (person-km), tkm (tonne-km), room-night, meal."""
     factor: FactorRef | None = None
-    """For ``quantity``: a library entry or a value in tCO2e or kgCO2e per ``unit`` with its source."""
+    """For ``quantity``: a library entry (``id``) or a value in tCO2e or kgCO2e per ``unit`` with its source."""
+    mode: str | None = None
+    """For ``quantity`` without ``factor``: the activity's kind in the factor library (kind ``event``, its
+    ``parameter``: air-passenger, road-freight-heavy-diesel, hotel-china, material-aluminium …), whose
+    library factor is used (``disclosure factors --kind event`` lists them)."""
     evidence: str | None = None
 
 

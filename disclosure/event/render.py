@@ -5,44 +5,63 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypedDict
 
+from disclosure.ets.templating import render, texts
 from disclosure.event.check import EventResult
 from disclosure.event.compute import OTHER_UNITS, ActivityResult
-from disclosure.event.model import Category, OffsetType, Stage
-from disclosure.word.document import Block, Heading, Meta, Para, Table, write
+from disclosure.word.document import Block, Meta, Table, write
 from disclosure.word.figures import DASH, date_text, number
 
-TEXT: dict[str, dict[str, Any]] = {
-    "zh-CN": {
-        "stage": {Stage.PREPARATION: "筹备阶段", Stage.HOLDING: "举办阶段", Stage.WRAP_UP: "收尾阶段"},
-        "category": {Category.VENUE_ENERGY: "场馆及设施能源", Category.TRANSPORT_PARTICIPANTS: "人员交通",
-                     Category.TRANSPORT_GOODS: "物资运输", Category.ACCOMMODATION: "住宿", Category.CATERING: "餐饮",
-                     Category.MATERIALS: "物料与印刷品", Category.WASTE: "废弃物处理"},
-        "offset": {OffsetType.ALLOWANCE: "全国碳排放权交易配额", OffsetType.CCER: "国家核证自愿减排量（CCER）",
-                   OffsetType.INCLUSIVE: "碳普惠减排量", OffsetType.FORESTRY: "林业碳汇", OffsetType.OTHER: "其他"},
-        "basis": {"measured": "实测", "user": "供应方或组织方提供", "verified": "官方值",
-                  "secondary": "官方值（二手来源）",
-                  "unverified": "缺省值（未经原文核实）"},
-        "report": "碳中和报告", "statement": "碳中和声明",
-    },
-    "en": {
-        "stage": {Stage.PREPARATION: "Preparation", Stage.HOLDING: "Holding", Stage.WRAP_UP: "Wrap-up"},
-        "category": {Category.VENUE_ENERGY: "Venue and facility energy",
-                     Category.TRANSPORT_PARTICIPANTS: "Transport of participants",
-                     Category.TRANSPORT_GOODS: "Transport of goods", Category.ACCOMMODATION: "Accommodation",
-                     Category.CATERING: "Catering", Category.MATERIALS: "Materials and printing",
-                     Category.WASTE: "Waste treatment"},
-        "offset": {OffsetType.ALLOWANCE: "National ETS allowances (CEA)", OffsetType.CCER: "CCER",
-                   OffsetType.INCLUSIVE: "Provincial carbon-inclusion credits", OffsetType.FORESTRY: "Forestry sink",
-                   OffsetType.OTHER: "Other"},
-        "basis": {"measured": "measured", "user": "supplier or organiser", "verified": "official",
-                  "secondary": "official (secondary copy)", "unverified": "default (not checked against the text)"},
-        "report": "Carbon Neutrality Report", "statement": "Carbon Neutrality Statement",
-    },
-}
-GUIDELINE = {"zh-CN": "《大型活动碳中和实施指南（试行）》（生态环境部，2019年）",
-             "en": "the MEE Implementation Guide for Carbon Neutrality of Large-scale Events (Trial, 2019)"}
+FOLDER = "event"
+
+
+class Person(TypedDict):
+    name: str
+    role: str
+    date: str
+
+
+class Evaluation(TypedDict):
+    body: str
+    report_no: str
+    date: str
+
+
+class ReportContext(TypedDict):
+    """What templates/event/<lang>/report.md.j2 may use (templates/event/template.yaml lists the same)."""
+
+    title: str
+    organiser: str
+    guideline: str
+    gwp: str
+    event_name: str
+    total: str
+    offset_total: str
+    neutral: bool
+    exclusions: bool
+    evaluation: Evaluation | None
+    prepared: Person
+
+
+class StatementContext(TypedDict):
+    """What templates/event/<lang>/statement.md.j2 may use."""
+
+    event_name: str
+    organiser: str
+    start: str
+    end: str
+    guideline: str
+    total: str
+    offset_total: str
+    kinds: str
+    evaluation: Evaluation | None
+    signer: Person
+
+
+def words(lang: str) -> dict[str, Any]:
+    """The fixed words of the event's documents in ``lang`` (templates/event/<lang>/texts.yaml)."""
+    return texts(FOLDER, lang)
 
 
 def _t(v: Decimal, places: int = 2) -> str:
@@ -50,148 +69,157 @@ def _t(v: Decimal, places: int = 2) -> str:
 
 
 def _unit(unit: str, lang: str) -> str:
-    return OTHER_UNITS[unit][0 if lang == "zh-CN" else 1] if unit in OTHER_UNITS else unit
+    from disclosure.word.citations import unit_text
+
+    return OTHER_UNITS[unit][0 if lang == "zh-CN" else 1] if unit in OTHER_UNITS else unit_text(unit, lang)
 
 
 def _basis(a: ActivityResult, lang: str) -> str:
-    names = TEXT[lang]["basis"]
-    return "、".join(names.get(b, b) for b in a.basis.split(",")) if lang == "zh-CN" else \
-        ", ".join(names.get(b, b) for b in a.basis.split(","))
+    w = words(lang)
+    return str(w["list_separator"]).join(w["basis"].get(b, b) for b in a.basis.split(","))
+
+
+def _table(lang: str, key: str, rows: tuple[tuple[str, ...], ...], numeric: frozenset[int] = frozenset(),
+           emphasis: frozenset[int] = frozenset(), keep: frozenset[int] = frozenset(),
+           note: str | None = None) -> Table:
+    spec = words(lang)["tables"][key]
+    return Table(spec["caption"], tuple(spec["columns"]), rows, numeric, emphasis,
+                 spec.get("note", "") if note is None else note, keep=keep)
+
+
+def _evaluation(ev: EventResult, lang: str) -> Evaluation | None:
+    e = ev.filing.neutrality.evaluation
+    return None if e is None else Evaluation(body=e.body, report_no=e.report_no, date=date_text(e.date, lang))
+
+
+def report_context(ev: EventResult, lang: str) -> ReportContext:
+    f, fig = ev.filing, ev.figures
+    p = f.report.prepared_by
+    return ReportContext(
+        title=f.report.title.get(lang), organiser=f.event.organiser.name.get(lang), guideline=words(lang)["guideline"],
+        gwp=f.report.gwp.set.value, event_name=f.event.name.get(lang), total=_t(fig.total),
+        offset_total=_t(fig.offset_total), neutral=fig.neutral, exclusions=bool(f.exclusions),
+        evaluation=_evaluation(ev, lang), prepared=Person(name=p.name, role=p.role, date=date_text(p.date, lang)))
+
+
+def report_tables(ev: EventResult, lang: str) -> dict[str, Block]:
+    """The tables the report template places, built from the filing and the figures."""
+    f, fig = ev.filing, ev.figures
+    w = words(lang)
+    e = f.event
+    rows = w["tables"]["event"]["rows"]
+    dates = w["date_range"].format(start=date_text(e.start, lang), end=date_text(e.end, lang))
+    return {
+        "event": _table(lang, "event", (
+            (rows["event"], e.name.get(lang)), (rows["organiser"], e.organiser.name.get(lang)),
+            (rows["uscc"], e.organiser.uscc or DASH), (rows["dates"], dates),
+            (rows["venues"], ("、" if lang == "zh-CN" else "; ").join(v.name.get(lang) for v in e.venues)))),
+        "attendance": _table(lang, "attendance", tuple(
+            (a.group.get(lang), f"{a.count:,}", f"{a.person_days:,}" if a.person_days is not None else DASH)
+            for a in e.attendance), frozenset({1, 2})),
+        "exclusions": _table(lang, "exclusions", tuple(
+            (w["stage"][x.stage.value], w["category"][x.category.value], x.reason.get(lang)) for x in f.exclusions)),
+        "activities": activity_table(ev, lang),
+        "breakdown": _table(lang, "breakdown", (
+            *((w["stage"][s.value], _t(v), _share(v, fig.total)) for s, v in fig.by_stage().items()),
+            *((w["category"][c.value], _t(v), _share(v, fig.total)) for c, v in fig.by_category().items() if v),
+            (w["total"], _t(fig.total), "100.0%")), frozenset({1, 2}), frozenset({10})),
+        "factors": factor_table(ev, lang),
+        "reductions": _table(lang, "reductions", tuple(
+            (w["stage"][r.stage.value], r.measure.get(lang), _t(r.estimated_t) if r.estimated_t is not None else DASH)
+            for r in f.reductions), frozenset({2})),
+        "offsets": _table(lang, "offsets", tuple(
+            (w["offset"][o.type.value], o.project or DASH, str(o.vintage), _t(o.quantity),
+             o.retired_on.isoformat() if o.retired_on else DASH, o.evidence or DASH) for o in fig.counted),
+            frozenset({3}), keep=frozenset({2, 4}), note=("" if lang == "zh-CN" else " ").join(
+                w["tables"]["offsets"]["registry"].format(type=w["offset"][t.value], registry=r)
+                for t, r in dict.fromkeys((o.type, o.registry) for o in fig.counted))),
+        "balance": _table(lang, "balance", (
+            (w["tables"]["balance"]["rows"]["total"], _t(fig.total)),
+            (w["tables"]["balance"]["rows"]["offsets"], _t(fig.offset_total)),
+            (w["tables"]["balance"]["rows"]["balance"], _t(fig.balance))), frozenset({1}), frozenset({2})),
+    }
+
+
+def activity_table(ev: EventResult, lang: str) -> Table:
+    """Table 4: one row an activity, grouped by stage in the guideline's order (filing order within a
+    stage); stage and unit never wrap, the factor basis in short words explained in the table's note."""
+    w = words(lang)
+    order = {s: i for i, s in enumerate(w["stage"])}
+    acts = sorted(ev.figures.activities, key=lambda a: order[a.activity.stage.value])
+    rows = tuple((w["stage"][a.activity.stage.value], w["category"][a.activity.category.value],
+                  a.activity.name.get(lang), _t(a.quantity), _unit(a.unit, lang), _basis(a, lang), _t(a.emissions))
+                 for a in acts)
+    return _table(lang, "activities", rows, frozenset({3, 6}), keep=frozenset({0, 4}))
 
 
 def report_blocks(ev: EventResult, lang: str) -> list[Block]:
-    f, fig = ev.filing, ev.figures
-    T = TEXT[lang]
-    zh = lang == "zh-CN"
-    e = f.event
-    name = e.name.get(lang)
-    venues = ("、" if zh else "; ").join(v.name.get(lang) for v in e.venues)
-    out: list[Block] = [
-        Para(f.report.title.get(lang), "Title"),
-        Para(e.organiser.name.get(lang), "Subtitle"),
-        Heading(2, "一、活动概况" if zh else "1. The event"),
-        Table("表1 活动基本信息" if zh else "Table 1 The event",
-              ("项目", "内容") if zh else ("Item", "Content"),
-              ((("活动名称", name), ("组织者", e.organiser.name.get(lang)),
-                ("统一社会信用代码", e.organiser.uscc or DASH),
-                ("举办日期", f"{date_text(e.start, lang)}至{date_text(e.end, lang)}"), ("场馆", venues))
-               if zh else (("Event", name), ("Organiser", e.organiser.name.get(lang)),
-                           ("Unified social credit code", e.organiser.uscc or DASH),
-                           ("Dates", f"{date_text(e.start, lang)} to {date_text(e.end, lang)}"), ("Venues", venues)))),
-        Table("表2 参与人员" if zh else "Table 2 Attendance", ("人员", "人数", "人·天") if zh else
-              ("Group", "People", "Person-days"),
-              tuple((a.group.get(lang), f"{a.count:,}", f"{a.person_days:,}" if a.person_days is not None else DASH)
-                    for a in e.attendance), frozenset({1, 2})),
-        Heading(2, "二、核算边界与方法" if zh else "2. Boundary and method"),
-        Para(f"本报告依据{GUIDELINE[lang]}，核算活动筹备、举办和收尾三个阶段的温室气体排放，排放源包括场馆及设施能源、"
-             "人员交通、物资运输、住宿、餐饮、物料与印刷品和废弃物处理。化石燃料燃烧排放 = 消耗量 × 低位发热量 × "
-             "单位热值含碳量 × 碳氧化率 × 44/12；购入电力排放 = 用电量 × 生态环境部、国家统计局发布的区域电力二氧化碳"
-             f"排放因子；其他活动排放 = 活动数据 × 排放因子。温室气体按{f.report.gwp.set.value}全球变暖潜势折算。"
-             if zh else
-             f"This report follows {GUIDELINE[lang]} and accounts for the emissions of the event's preparation, "
-             "holding "
-             "and wrap-up stages from venue energy, transport of participants and goods, accommodation, catering, "
-             "materials and waste. Fuel combustion = quantity × net calorific value × carbon per heat × oxidation × "
-             "44/12; purchased electricity = consumption × the MEE/NBS electricity CO2 factor of the region; other "
-             f"activities = activity data × factor. Gases are converted with {f.report.gwp.set.value} GWPs."),
-    ]
-    if f.exclusions:
-        out.append(Table("表3 排除的排放源" if zh else "Table 3 Exclusions",
-                         ("阶段", "类别", "理由") if zh else ("Stage", "Category", "Reason"),
-                         tuple((T["stage"][x.stage], T["category"][x.category], x.reason.get(lang))
-                               for x in f.exclusions)))
-    out += [Heading(2, "三、温室气体排放量" if zh else "3. Emissions"),
-            Table("表4 各排放源排放量" if zh else "Table 4 Emissions by source",
-                  ("阶段", "类别", "排放源", "活动数据", "单位", "因子依据", "排放量（tCO₂e）") if zh else
-                  ("Stage", "Category", "Source", "Activity data", "Unit", "Factor basis", "Emissions (tCO2e)"),
-                  tuple((T["stage"][a.activity.stage], T["category"][a.activity.category], a.activity.name.get(lang),
-                         _t(a.quantity), _unit(a.unit, lang), _basis(a, lang), _t(a.emissions))
-                        for a in fig.activities), frozenset({3, 6})),
-            Table("表5 分阶段与分类别排放量" if zh else "Table 5 Emissions by stage and category",
-                  ("项目", "排放量（tCO₂e）", "占比") if zh else ("Item", "Emissions (tCO2e)", "Share"),
-                  (*((T["stage"][s], _t(v), _share(v, fig.total)) for s, v in fig.by_stage().items()),
-                   *((T["category"][c], _t(v), _share(v, fig.total)) for c, v in fig.by_category().items() if v),
-                   ("合计" if zh else "Total", _t(fig.total), "100.0%")), frozenset({1, 2}), frozenset({10})),
-            ]
-    user = [a for a in fig.activities if "user" in a.basis.split(",")]
-    if user:
-        listed = ("；" if zh else "; ").join(f"{a.activity.name.get(lang)}（{a.activity.factor.source}）"
-                                            for a in user if a.activity.factor is not None)
-        lead = "下列排放因子由供应方或组织方提供：" if zh else "Factors given by suppliers or the organiser: "
-        out.append(Para(lead + listed + ("。" if zh else ".")))
-    out.append(Heading(2, "四、减排措施" if zh else "4. Reductions"))
-    out.append(Table("表6 减排措施" if zh else "Table 6 Reduction measures",
-                     ("阶段", "措施", "估算减排量（tCO₂e）") if zh else ("Stage", "Measure", "Estimated (tCO2e)"),
-                     tuple((T["stage"][r.stage], r.measure.get(lang),
-                            _t(r.estimated_t) if r.estimated_t is not None else DASH) for r in f.reductions),
-                     frozenset({2}), note="减排量为估算值，未从排放量中扣除。" if zh else
-                     "Estimates; not deducted from the emissions."))
-    out += [Heading(2, "五、碳抵消" if zh else "5. Offsets"),
-            Table("表7 用于抵消的配额和减排量" if zh else "Table 7 Allowances and credits retired",
-                  ("类型", "项目", "年份", "数量（tCO₂e）", "注销日期", "注销证明", "注册登记系统") if zh else
-                  ("Type", "Project", "Vintage", "Quantity (tCO2e)", "Retired on", "Certificate", "Registry"),
-                  tuple((T["offset"][o.type], o.project or DASH, str(o.vintage), _t(o.quantity),
-                         o.retired_on.isoformat() if o.retired_on else DASH, o.evidence or DASH, o.registry)
-                        for o in fig.counted), frozenset({3})),
-            Heading(2, "六、碳中和平衡" if zh else "6. Neutrality balance"),
-            Table("表8 碳中和平衡" if zh else "Table 8 Balance", ("项目", "tCO₂e") if zh else ("Item", "tCO2e"),
-                  (("活动排放总量" if zh else "Event emissions", _t(fig.total)),
-                   ("注销的抵消量" if zh else "Offsets retired", _t(fig.offset_total)),
-                   ("差额（抵消量 − 排放量）" if zh else "Balance (offsets − emissions)", _t(fig.balance))),
-                  frozenset({1}), frozenset({2})),
-            Para((f"注销的配额和减排量（{_t(fig.offset_total)}吨）不少于活动排放量（{_t(fig.total)}吨），"
-                  f"{name}实现碳中和。" if fig.neutral else "抵消量不足，未实现碳中和。") if zh else
-                 (f"The allowances and credits retired ({_t(fig.offset_total)} t) are not less than the event's "
-                  f"emissions ({_t(fig.total)} t): {name} is carbon neutral." if fig.neutral else
-                  "Offsets are short: the event is not carbon neutral.")),
-            ]
-    ev_ = f.neutrality.evaluation
-    if ev_ is not None:
-        out.append(Para(f"本次碳中和由{ev_.body}评价（报告编号 {ev_.report_no}，{date_text(ev_.date, lang)}）。"
-                        if zh else
-                        f"The neutrality was evaluated by {ev_.body} (report {ev_.report_no}, "
-                        f"{date_text(ev_.date, lang)})."))
-    p = f.report.prepared_by
-    out.append(Para(f"编制：{p.name}（{p.role}，{date_text(p.date, lang)}）。" if zh else
-                    f"Prepared by {p.name} ({p.role}), {date_text(p.date, lang)}."))
-    return out
+    return render(FOLDER, "report", lang, report_context(ev, lang), report_tables(ev, lang))
+
+
+def factor_rows(ev: EventResult, lang: str) -> list[tuple[str, str, str, str]]:
+    """Every factor the figures used: the library's by their public name and official citation (a draft
+    marker where the library knows none), then those the filing gives with the source it names."""
+    from disclosure.word.citations import DRAFT_MARK, name
+
+    modes = words(lang)["mode"]
+    rows = []
+    for factor in ev.figures.factors_used.values():
+        label = modes.get(factor.parameter or "", factor.parameter) if factor.kind == "event" else name(factor, lang)
+        rows.append((label, _exact(factor.value),
+                     _factor_unit(factor.unit, lang), factor.citation(lang) or DRAFT_MARK[lang]))
+    for a in ev.figures.activities:
+        ref = a.activity.factor
+        if a.basis == "user" and ref is not None and ref.value is not None:
+            rows.append((a.activity.name.get(lang), _exact(ref.value),
+                         _factor_unit(ref.unit or "", lang), ref.source or DASH))
+    return rows
+
+
+def _exact(value: Decimal) -> str:
+    """A factor as published: all its decimals, no more."""
+    exponent = value.as_tuple().exponent
+    return number(value, -exponent if isinstance(exponent, int) and exponent < 0 else 0)
+
+
+def _factor_unit(unit: str, lang: str) -> str:
+    from disclosure.word.citations import unit_text
+
+    numerator, _, per = unit.partition("/")
+    mass = words(lang)["mass"].get(numerator)
+    if mass is not None and per in OTHER_UNITS:
+        return f"{mass}/{_unit(per, lang)}"
+    if mass is not None and per == "t":
+        return f"{mass}/{'吨' if lang == 'zh-CN' else 't'}"
+    return unit_text(unit, lang)
+
+
+def factor_table(ev: EventResult, lang: str) -> Table:
+    return _table(lang, "factors", tuple(factor_rows(ev, lang)), frozenset({1}))
 
 
 def _share(v: Decimal, whole: Decimal) -> str:
     return f"{v / whole * 100:.1f}%" if whole else DASH
 
 
-def statement_blocks(ev: EventResult, lang: str) -> list[Block]:
+def statement_context(ev: EventResult, lang: str) -> StatementContext:
     f, fig = ev.filing, ev.figures
-    zh = lang == "zh-CN"
-    e = f.event
-    n = f.neutrality
-    kinds = ("、" if zh else ", ").join(sorted({TEXT[lang]["offset"][o.type] for o in fig.counted}))
-    body = (f"{e.organiser.name.get(lang)}作为{e.name.get(lang)}"
-            f"（{date_text(e.start, lang)}至{date_text(e.end, lang)}）"
-            f"的组织者，依据{GUIDELINE[lang]}，核算了活动筹备、举办和收尾阶段的温室气体排放量共计{_t(fig.total)}吨"
-            f"二氧化碳当量，并通过注销{kinds}共{_t(fig.offset_total)}吨二氧化碳当量完成抵消。特此声明：{e.name.get(lang)}"
-            "实现碳中和。" if zh else
-            f"{e.organiser.name.get(lang)}, organiser of {e.name.get(lang)} ({date_text(e.start, lang)} to "
-            f"{date_text(e.end, lang)}), has accounted, following {GUIDELINE[lang]}, for the greenhouse-gas emissions "
-            f"of the event's preparation, holding and wrap-up stages, {_t(fig.total)} tCO2e in total, and has offset "
-            f"them by retiring {_t(fig.offset_total)} tCO2e of {kinds}. We hereby state that {e.name.get(lang)} is "
-            "carbon neutral.")
-    out: list[Block] = [Para(TEXT[lang]["statement"], "Title"), Para(e.name.get(lang), "Subtitle"), Para(body),
-                        Table("注销明细" if zh else "Retirements",
-                              ("类型", "数量（tCO₂e）", "注销证明", "注销日期") if zh else
-                              ("Type", "Quantity (tCO2e)", "Certificate", "Retired on"),
-                              tuple((TEXT[lang]["offset"][o.type], _t(o.quantity), o.evidence or DASH,
-                                     o.retired_on.isoformat() if o.retired_on else DASH) for o in fig.counted),
-                              frozenset({1}))]
-    if n.evaluation is not None:
-        out.append(Para(f"评价机构：{n.evaluation.body}（{n.evaluation.report_no}）。" if zh else
-                        f"Evaluated by {n.evaluation.body} ({n.evaluation.report_no})."))
-    out.append(Para(f"{e.organiser.name.get(lang)}    {n.signed_by.name}（{n.signed_by.role}）    "
-                    f"{date_text(n.statement_date, lang)}" if zh else
-                    f"{e.organiser.name.get(lang)}    {n.signed_by.name} ({n.signed_by.role})    "
-                    f"{date_text(n.statement_date, lang)}"))
-    return out
+    w = words(lang)
+    e, n = f.event, f.neutrality
+    return StatementContext(
+        event_name=e.name.get(lang), organiser=e.organiser.name.get(lang), start=date_text(e.start, lang),
+        end=date_text(e.end, lang), guideline=w["guideline"], total=_t(fig.total), offset_total=_t(fig.offset_total),
+        kinds=w["list_separator"].join(sorted({w["offset"][o.type.value] for o in fig.counted})),
+        evaluation=_evaluation(ev, lang),
+        signer=Person(name=n.signed_by.name, role=n.signed_by.role, date=date_text(n.statement_date, lang)))
+
+
+def statement_blocks(ev: EventResult, lang: str) -> list[Block]:
+    w = words(lang)
+    retirements = _table(lang, "retirements", tuple(
+        (w["offset"][o.type.value], _t(o.quantity), o.evidence or DASH,
+         o.retired_on.isoformat() if o.retired_on else DASH) for o in ev.figures.counted), frozenset({1}))
+    return render(FOLDER, "statement", lang, statement_context(ev, lang), {"retirements": retirements})
 
 
 def files(ev: EventResult, source_epoch: int | None) -> dict[str, bytes]:
@@ -210,10 +238,9 @@ def files(ev: EventResult, source_epoch: int | None) -> dict[str, bytes]:
     for lang in f.report.languages:
         org = f.event.organiser.name.get(lang)
         for kind, make in (("report", report_blocks), ("statement", statement_blocks)):
-            title = f"{f.event.name.get(lang)}{TEXT[lang][kind]}" if lang == "zh-CN" else \
-                f"{f.event.name.get(lang)} — {TEXT[lang][kind]}"
-            meta = Meta(title=title, author=org, subject=title, language=lang,
-                        keywords="大型活动碳中和" if lang == "zh-CN" else "large-event carbon neutrality", header=title,
-                        footer="第 {PAGE} 页" if lang == "zh-CN" else "Page {PAGE}", timestamp=stamp)
+            w = words(lang)
+            title = f"{f.event.name.get(lang)}{w[kind]}" if lang == "zh-CN" else f"{f.event.name.get(lang)} — {w[kind]}"
+            meta = Meta(title=title, author=org, subject=title, language=lang, keywords=w["keywords"], header=title,
+                        footer=w["footer"], timestamp=stamp)
             out[f"event-{kind}.{lang}.docx"] = write(make(ev, lang), meta, reference_bytes())
     return out

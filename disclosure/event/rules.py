@@ -160,3 +160,25 @@ def balance(ctx: EventContext) -> Iterator[Issue]:
     if n.statement_date <= ctx.filing.event.end or (last is not None and n.statement_date < last):
         yield ctx.at("rule.event.statement-early", ("neutrality", "statement_date"),
                      date=n.statement_date.isoformat(), after=(last or ctx.filing.event.end).isoformat())
+
+
+@event_rule("rule.factor.unverified")
+def provenance(ctx: EventContext) -> Iterator[Issue]:
+    """A library factor not checked against its official text is pointed out for the organiser to confirm
+    (a warning, as for the corporate disclosure), at the first activity that uses it."""
+    f = ctx.filing
+    for fid, factor in ctx.figures.factors_used.items():
+        if factor.status != "unverified":
+            continue
+        yield ctx.at("rule.factor.unverified", _first_use(f, fid, factor.fuel, factor.parameter), factor=fid,
+                     uses=ctx.figures.factor_uses.get(fid, 1))
+
+
+def _first_use(f: EventFiling, fid: str, fuel: str | None, parameter: str | None) -> tuple[PathPart, ...]:
+    for i, a in enumerate(f.activities):
+        if a.quantity is not None and (a.factor is not None and a.factor.id == fid or
+                                       a.factor is None and a.mode is not None and a.mode == parameter):
+            return ("activities", i, "factor" if a.factor is not None else "mode")
+        if a.combustion is not None and fuel is not None and a.combustion.fuel == fuel:
+            return ("activities", i, "combustion", "parameters", parameter or "")
+    return ()

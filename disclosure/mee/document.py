@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 
+from disclosure.ets.templating import numbered
+from disclosure.ets.templating import render as render_template
 from disclosure.vocabulary import label as vocab
-from disclosure.word.document import Block, Heading, Meta, Para, Table, write
+from disclosure.word.document import Block, Meta, Table, write
 from disclosure.word.figures import DASH, number
 
 if TYPE_CHECKING:
@@ -59,34 +61,47 @@ def _facility_rows(ctx: RenderInput) -> list[tuple[FacilityResult, str, str]]:
             for r in ctx.figures.facilities if names[r.id].ets.covered or not covered]
 
 
-def blocks(ctx: RenderInput) -> list[Block]:
-    """The document as blocks (headings, paragraphs, tables)."""
+class CarbonContext(TypedDict):
+    """What templates/mee/zh-CN/carbon.md.j2 may use (templates/mee/template.yaml lists the same keys)."""
+
+    title: str
+    uscc: str
+    year: int
+    due_year: int
+    no_prior_year: str
+    surrender_due: bool
+    rectifications: list[dict[str, str]]
+    standard: str
+
+
+def context(ctx: RenderInput) -> CarbonContext:
     f = ctx.filing
     year = f.report.fiscal_year
     rows = _facility_rows(ctx)
-    out: list[Block] = [
-        Heading(1, f"{f.entity.name.get('zh-CN')}{year}年度环境信息依法披露报告（碳排放信息）"),
-        Para(f"统一社会信用代码：{f.entity.uscc}。本部分依据《企业环境信息依法披露管理办法》（生态环境部令第24号）"
-             f"及《企业环境信息依法披露格式准则》披露{year}年度碳排放信息，应于{year + 1}年3月15日前在企业环境信息"
-             "依法披露系统填报。数据与公司同期可持续发展报告同源，排放量为设施100%口径。"),
-        Heading(2, "一、碳排放量"),
-        *_emissions(ctx, rows),
-        Heading(2, "二、碳排放配额清缴情况"),
-        *_surrender(ctx, rows),
-        Heading(2, "三、排放设施"),
-        _sources(ctx, rows),
-        Heading(2, "四、核算方法"),
-        Para(f"核算依据：{f.report.ghg_standard}。化石燃料燃烧排放量 = 燃料消耗量 × 低位发热量 × 单位热值含碳量 × "
-             "碳氧化率 × 44/12；外购电力排放量 = 外购电量 × 全国电网平均排放因子；工业过程排放按行业核算指南计算。"
-             "参数实测值与缺省值的使用及缺省值替代明细见同期可持续发展报告第七章。"),
-    ]
-    return out
+    prior = {(p.facility, p.year) for p in (f.mee.prior_year if f.mee else [])}
+    compliance = f.carbon_market.compliance if f.carbon_market else []
+    names = {r.id: n for r, n, _ in rows}
+    return CarbonContext(
+        title=f"{f.entity.name.get('zh-CN')}{year}年度环境信息依法披露报告（碳排放信息）", uscc=f.entity.uscc,
+        year=year, due_year=year + 1,
+        no_prior_year="、".join(name for r, name, _ in rows if (r.id, year - 1) not in prior),
+        surrender_due=bool(compliance),
+        rectifications=[{"facility": names.get(c.facility, c.facility), "text": c.rectification.get("zh-CN")}
+                        for c in compliance if c.rectification is not None],
+        standard=f.report.ghg_standard)
+
+
+def blocks(ctx: RenderInput) -> list[Block]:
+    """The document as blocks (headings, paragraphs, tables)."""
+    rows = _facility_rows(ctx)
+    tables = {"emissions": _emissions(ctx, rows), "surrender": _surrender(ctx, rows), "sources": _sources(ctx, rows)}
+    return numbered(render_template("mee", "carbon", "zh-CN", context(ctx), tables))
 
 
 Rows = list[tuple["FacilityResult", str, str]]
 
 
-def _emissions(ctx: RenderInput, rows: Rows) -> list[Block]:
+def _emissions(ctx: RenderInput, rows: Rows) -> Table:
     f = ctx.filing
     year = f.report.fiscal_year
     prior = {(p.facility, p.year): p for p in (f.mee.prior_year if f.mee else [])}
@@ -97,29 +112,22 @@ def _emissions(ctx: RenderInput, rows: Rows) -> list[Block]:
         table.append((name, reg, number(r.scope1, 0), DASH if ets2 is None else number(ets2, 0),
                       number(r.scope1 + (ets2 or Decimal(0)), 0), DASH if p is None else number(p.emissions, 0),
                       DASH if p is None else ("核查值" if p.verified else "报告值")))
-    out: list[Block] = [Table(
+    return Table(
         "表1 重点排放单位年度碳实际排放量（吨二氧化碳当量）",
         ("设施", "登记编号", f"{year}年直接排放", f"{year}年外购电力热力间接排放（碳市场口径）", f"{year}年合计",
-         f"{year - 1}年实际排放量", f"{year - 1}年数据类型"), tuple(table), frozenset({2, 3, 4, 5}))]
-    missing = [name for r, name, _ in rows if (r.id, year - 1) not in prior]
-    if missing:
-        out.append(Para(f"未提供上一年度实际排放量的设施：{'、'.join(missing)}。"))
-    return out
+         f"{year - 1}年实际排放量", f"{year - 1}年数据类型"), tuple(table), frozenset({2, 3, 4, 5}))
 
 
-def _surrender(ctx: RenderInput, rows: Rows) -> list[Block]:
+def _surrender(ctx: RenderInput, rows: Rows) -> Table | None:
     compliance = ctx.filing.carbon_market.compliance if ctx.filing.carbon_market else []
     if not compliance:
-        return [Para("报告期内无已到期的配额清缴义务。")]
+        return None
     names = {r.id: n for r, n, _ in rows}
-    out: list[Block] = [Table(
+    return Table(
         "表2 配额清缴情况", ("设施", "履约年度", "应清缴量", "清缴配额", "使用CCER", "是否按期完成"),
         tuple((names.get(c.facility, c.facility), str(c.compliance_year), number(c.obligation, 0),
                number(c.surrendered_allowances, 0), number(c.ccer_surrendered, 0),
-               "是" if c.surrender_completed else "否") for c in compliance), frozenset({2, 3, 4}))]
-    out += [Para(f"整改或处罚情况（{names.get(c.facility, c.facility)}）：{c.rectification.get('zh-CN')}")
-            for c in compliance if c.rectification is not None]
-    return out
+               "是" if c.surrender_completed else "否") for c in compliance), frozenset({2, 3, 4}))
 
 
 PROCESSES = {"cement-clinker": "熟料煅烧", "aluminium-anode": "电解铝阳极消耗", "aluminium-pfc": "阳极效应全氟化碳排放",
