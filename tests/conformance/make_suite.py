@@ -315,6 +315,8 @@ good_energy.num("EnergyIntensityPerRevenue", "0.00002000", "cn-ghg:tce", "8", de
 good_energy.num("ProductionVolume", "100", "utr:t", typed=product)
 good_energy.num("EnergyIntensityPerUnitOfProduct", "2.4000", "cn-ghg:tce", "4", den="utr:t", typed=product)
 good_energy.num("InternalCarbonPrice", "100", "iso4217:CNY", den="utr:tCO2e")
+good_energy.num("EnergyConsumptionLimitedIndicatorValue", "13020.5", "utr:kWh", "1", den="utr:t", typed=product)
+good_energy.num("EnergyConsumptionLimit", "13350", "utr:kWh", den="utr:t", typed=product)
 v += [
     unit_case("FR-08-12", "energy intensity per revenue in tCO2e per CNY", "EnergyIntensityPerRevenue", "utr:tCO2e",
               "iso4217:CNY", "VR-UNIT-008", "0.00002000", "8"),
@@ -322,7 +324,8 @@ v += [
               "utr:tCO2e", "VR-UNIT-009", "100"),
     Variation("FR-08-14", "energy per tonne of product tagged in tCO2e per tonne", xbrl(energy_product),
               ["message:VR-UNIT-010"], ["VR-UNIT-010"]),
-    Variation("FR-08-15", "tce per CNY, tce per tonne of product, CNY per tCO2e", xbrl(good_energy)),
+    Variation("FR-08-15", "tce per CNY, tce per tonne of product, CNY per tCO2e, kWh per tonne beside its limit",
+              xbrl(good_energy)),
 ]
 
 # --- FR-09 decimals --------------------------------------------------------------------------------
