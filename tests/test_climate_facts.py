@@ -103,3 +103,26 @@ def test_exposures_of_one_category_and_basis_add_up(samples: Path) -> None:
     assert [(x.value, x.explicit) for x in physical] == [
         (Decimal(1200000000), (("ExposureBasisAxis", "AssetsBasisMember"),))]
     assert [x.value for x in share] == [Decimal("0.0206")]  # (112,000 + 8,000) / 5,836,200 万元
+
+
+def test_ccer_projects_expected_reductions_are_summed(samples: Path) -> None:
+    """Expected annual reductions of the CCER projects the entity develops: their sum, tCO2e; a project
+    without the figure adds nothing, and no project with it means no fact."""
+    from disclosure.model.metrics import CCERProject
+
+    filing, figures = _sample(samples)
+    assert filing.carbon_market is not None
+    projects = [CCERProject.model_validate({"name": {"zh-CN": "共和光伏"}, "methodology": "CCER-01-001-V01",
+                                            "status": "registered", "expected_annual_reductions": Decimal("93800.4")}),
+                CCERProject.model_validate({"name": {"zh-CN": "格尔木风电"}, "methodology": "CCER-01-002-V01",
+                                            "status": "registered", "expected_annual_reductions": Decimal(120500)}),
+                CCERProject.model_validate({"name": {"zh-CN": "在建项目"}, "methodology": "CCER-01-001-V01",
+                                            "status": "under-development"})]
+    market = filing.carbon_market.model_copy(update={"ccer_projects": projects})
+    found = _by(facts(filing.model_copy(update={"carbon_market": market}), figures),
+                "CCERProjectExpectedAnnualReductions")
+    assert [(x.value, x.unit, x.decimals, x.explicit, x.typed) for x in found] == [
+        (Decimal(214300), "tCO2e", 0, (), ())]
+    market = filing.carbon_market.model_copy(update={"ccer_projects": projects[2:]})
+    assert not _by(facts(filing.model_copy(update={"carbon_market": market}), figures),
+                   "CCERProjectExpectedAnnualReductions")
