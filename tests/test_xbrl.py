@@ -232,6 +232,16 @@ def _exposure_without_basis(root: etree._Element) -> None:
     _fact(root, "AssetsOrBusinessActivitiesVulnerableToPhysicalRisks").set("contextRef", _plain_context(root))
 
 
+def _clean_share_off(root: etree._Element) -> None:
+    el = _fact(root, "CleanEnergyShare", _plain_context(root))
+    el.text = str(Decimal(el.text or "0") + Decimal("0.01"))
+
+
+def _energy_intensity_off(root: etree._Element) -> None:
+    el = _fact(root, "EnergyIntensityPerRevenue")
+    el.text = str(Decimal(el.text or "0") * 10)
+
+
 MUTATIONS: list[tuple[str, Callable[[etree._Element], None], str]] = [
     ("wrong-total", _wrong_total, "calc11e:inconsistentCalculationUsingRounding"),
     ("negative-emission", _negative, "message:VR-GHG-001"),
@@ -249,6 +259,8 @@ MUTATIONS: list[tuple[str, Callable[[etree._Element], None], str]] = [
     ("capital-by-purpose-off", _capital_purpose_off, "message:VR-FIN-001"),
     ("energy-intensity-in-tco2e", _energy_intensity_in_tco2e, "message:VR-UNIT-008"),
     ("exposure-without-basis", _exposure_without_basis, "xbrldie:PrimaryItemDimensionallyInvalidError"),
+    ("clean-share-not-clean-over-total", _clean_share_off, "message:VR-GHG-015"),
+    ("energy-intensity-not-energy-over-revenue", _energy_intensity_off, "message:VR-GHG-016"),
 ]
 
 

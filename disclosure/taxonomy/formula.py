@@ -365,6 +365,18 @@ def _not_above(w: _Writer, spec: dict[str, Any]) -> None:
     w.variable(aid, "limit", [w.concepts([spec["limit"]])])
 
 
+def _ratio(w: _Writer, spec: dict[str, Any]) -> None:
+    """A share or intensity equals its part divided by its whole (same context), within the rounding of the
+    three facts: the ratio's half-unit plus the quotient's error from the part's and the whole's."""
+    tol = f"{tolerance('$v')} + ({tolerance('$part')} + abs($v) * {tolerance('$whole')}) div $whole"
+    aid = w.assertion(spec, "$whole eq 0 or abs($v - $part div $whole) le $tolerance")
+    w.variable(aid, "v", [w.concepts([spec["concept"]])])
+    # the three facts share every aspect but the concept and the unit
+    w.variable(aid, "part", [w.concepts([spec["part"]]), w.covers(["unit"])])
+    w.variable(aid, "whole", [w.concepts([spec["whole"]]), w.covers(["unit"])])
+    w.general(aid, "tolerance", f"if ($whole eq 0) then 0 else {tol}")
+
+
 def _range_order(w: _Writer, spec: dict[str, Any]) -> None:
     """The lower end of a range is not above its upper end (same context)."""
     aid = w.assertion(spec, "$low le $high")
@@ -435,5 +447,5 @@ def _identifier(w: _Writer, spec: dict[str, Any]) -> None:
 
 _BUILDERS = {"non-negative": _non_negative, "dimension-sum": _dimension_sum, "member-sum": _member_sum,
              "magnitude": _magnitude, "ccer-cap": _ccer_cap, "unit": _unit, "product-unit": _product_unit,
-             "not-above": _not_above, "range-order": _range_order, "mandatory": _mandatory,
+             "not-above": _not_above, "range-order": _range_order, "ratio": _ratio, "mandatory": _mandatory,
              "fiscal-year": _fiscal_year, "basis": _basis, "identifier": _identifier}

@@ -487,6 +487,24 @@ v += [
     Variation("FR-10-22", "reduction investment by scope does not add up", xbrl(investment), ["message:VR-CM-002"],
               ["VR-CM-002"]),
 ]
+shares = energy_use()
+shares.num("CleanEnergyShare", "0.1000", "xbrli:pure", "4")  # 12 / 120 tce
+shares.num("RevenueUsedForGHGIntensity", "6000000", "iso4217:CNY", "-4")
+shares.num("EnergyIntensityPerRevenue", "0.00002000", "cn-ghg:tce", "8", den="iso4217:CNY")  # 120 tce / 6,000,000 CNY
+shares.num("LowCarbonProductRevenue", "600000", "iso4217:CNY", "-4")
+shares.num("PercentageOfRevenueFromLowCarbonProducts", "0.1000", "xbrli:pure", "4")
+share_off = shares.copy()
+share_off.find("CleanEnergyShare").value = "0.1200"
+low_carbon_off = shares.copy()
+low_carbon_off.find("PercentageOfRevenueFromLowCarbonProducts").value = "0.0500"
+v += [
+    Variation("FR-10-23", "clean energy share, energy intensity and low-carbon revenue share equal their quotients",
+              xbrl(shares)),
+    Variation("FR-10-24", "a clean energy share that is not clean energy over total energy", xbrl(share_off),
+              ["message:VR-GHG-015"], ["VR-GHG-015"]),
+    Variation("FR-10-25", "a low-carbon revenue share that is not low-carbon revenue over revenue",
+              xbrl(low_carbon_off), ["message:VR-FIN-004"], ["VR-FIN-004"]),
+]
 
 # --- FR-11 signs -----------------------------------------------------------------------------------
 
