@@ -194,12 +194,13 @@ def test_temporary_files_live_in_the_work_folder(tmp_path: Path, monkeypatch: py
 
 @pytest.fixture
 def small_fs(tmp_path: Path) -> Iterator[Path]:
-    """A 400 KB tmpfs: room for one build without verification, not for a second beside it."""
+    """A 640 KB tmpfs: room for one build without verification (about 410 KB with the 2026 checklist
+    concepts in the taxonomy package), not for a second beside it."""
     mount = tmp_path / "mnt"
     mount.mkdir()
     if not shutil.which("mount") or os.geteuid() != 0:
         pytest.skip("mounting a tmpfs needs root (ENOSPC and read-only cannot be made here)")
-    made = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=400k", "tmpfs", str(mount)], capture_output=True,
+    made = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=640k", "tmpfs", str(mount)], capture_output=True,
                           text=True)
     if made.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs here ({made.stderr.strip()}): ENOSPC and read-only untested")
@@ -221,7 +222,7 @@ def test_disk_full_keeps_the_previous_output(small_fs: Path, tmp_path: Path) -> 
 
 
 def test_disk_full_cli_exit_3(small_fs: Path, tmp_path: Path) -> None:
-    (small_fs / "filler").write_bytes(b"\0" * (390 * 1024))
+    (small_fs / "filler").write_bytes(b"\0" * (630 * 1024))
     filing = _filing(tmp_path / "a")
     done = subprocess.run([sys.executable, "-m", "disclosure", "build", str(filing), "-o", str(small_fs / "out"),
                            "--no-verify", "--lang", "en"], cwd=ROOT, capture_output=True, text=True, timeout=300)
