@@ -187,6 +187,61 @@ def _half_year(root: etree._Element) -> None:
             end.text = "2025-06-30"
 
 
+def _context_with(root: etree._Element, text: str) -> str:
+    """The id of the first context whose XML contains ``text``."""
+    return str(next(c.get("id") for c in root.iter(f"{{{XBRLI}}}context") if text.encode() in etree.tostring(c)))
+
+
+def _add(el: etree._Element, by: int) -> None:
+    el.text = str(Decimal(el.text or "0") + by)
+
+
+def _direct_energy_off(root: etree._Element) -> None:
+    _add(_fact(root, "DirectEnergyConsumption"), 1000)
+
+
+def _clean_channel_off(root: etree._Element) -> None:
+    _add(_fact(root, "CleanEnergyConsumption", _context_with(root, "GreenElectricityCertificatesMember")), -5000)
+
+
+def _clean_above_total(root: etree._Element) -> None:
+    plain = _plain_context(root)
+    total = Decimal(_fact(root, "EnergyConsumption", plain).text or "0")
+    _fact(root, "CleanEnergyConsumption", plain).text = str(total + 1000)
+
+
+def _effect_range_reversed(root: etree._Element) -> None:
+    low = _fact(root, "AnticipatedFinancialEffectLowerBound")
+    high = _fact(root, "AnticipatedFinancialEffectUpperBound", low.get("contextRef"))
+    low.text = str(Decimal(high.text or "0") + 10000)
+
+
+def _capital_purpose_off(root: etree._Element) -> None:
+    mitigation = _context_with(root, "ClimateMitigationMember")
+    _add(_fact(root, "CapitalDeployedTowardsClimateRisksAndOpportunities", mitigation), -1000000)
+
+
+def _energy_intensity_in_tco2e(root: etree._Element) -> None:
+    for unit in root.iter(f"{{{XBRLI}}}unit"):
+        if unit.get("id") == "u_tce_per_CNY":
+            next(unit.iter(f"{{{XBRLI}}}measure")).text = "utr:tCO2e"
+
+
+def _exposure_without_basis(root: etree._Element) -> None:
+    """An exposure amount reported undimensioned: its table requires a measurement basis."""
+    _fact(root, "AssetsOrBusinessActivitiesVulnerableToPhysicalRisks").set("contextRef", _plain_context(root))
+
+
+def _clean_share_off(root: etree._Element) -> None:
+    el = _fact(root, "CleanEnergyShare", _plain_context(root))
+    el.text = str(Decimal(el.text or "0") + Decimal("0.01"))
+
+
+def _energy_intensity_off(root: etree._Element) -> None:
+    el = _fact(root, "EnergyIntensityPerRevenue")
+    el.text = str(Decimal(el.text or "0") * 10)
+
+
 MUTATIONS: list[tuple[str, Callable[[etree._Element], None], str]] = [
     ("wrong-total", _wrong_total, "calc11e:inconsistentCalculationUsingRounding"),
     ("negative-emission", _negative, "message:VR-GHG-001"),
@@ -197,6 +252,15 @@ MUTATIONS: list[tuple[str, Callable[[etree._Element], None], str]] = [
     ("period-not-a-year", _half_year, "message:VR-RPT-002"),
     ("entity-name-on-a-gas-member", _name_on_methane, "xbrldie:PrimaryItemDimensionallyInvalidError"),
     ("emissions-in-kilotonnes", _kilotonnes, "message:VR-UNIT-001"),
+    ("direct-plus-indirect-energy-off", _direct_energy_off, "calc11e:inconsistentCalculationUsingRounding"),
+    ("clean-energy-by-channel-off", _clean_channel_off, "message:VR-GHG-012"),
+    ("clean-energy-above-total", _clean_above_total, "message:VR-GHG-014"),
+    ("effect-range-reversed", _effect_range_reversed, "message:VR-FIN-003"),
+    ("capital-by-purpose-off", _capital_purpose_off, "message:VR-FIN-001"),
+    ("energy-intensity-in-tco2e", _energy_intensity_in_tco2e, "message:VR-UNIT-008"),
+    ("exposure-without-basis", _exposure_without_basis, "xbrldie:PrimaryItemDimensionallyInvalidError"),
+    ("clean-share-not-clean-over-total", _clean_share_off, "message:VR-GHG-015"),
+    ("energy-intensity-not-energy-over-revenue", _energy_intensity_off, "message:VR-GHG-016"),
 ]
 
 
@@ -537,3 +601,142 @@ def test_viewer_shows_sections_in_chinese(outputs: dict[str, Path], name: str) -
     assert "[500000] 温室气体排放量" in zh
     concept = report["concepts"]["cn-ghg:ConsolidationApproach"]["labels"]["std"]
     assert concept["zh-cn"] == "温室气体核算合并方法"
+
+
+# --- the 2026 checklist items (issue 13): energy, financial effects, materiality... ------------------------
+
+def _instance_facts(path: Path) -> dict[tuple[str, frozenset[tuple[str, str]]], str]:
+    """(concept, dimensions) -> value of every report-year fact of an instance (dimension values are the
+    explicit member's local name or the typed member's text)."""
+    root = etree.fromstring(path.read_bytes())
+    ns = definition().namespace
+    contexts: dict[str, tuple[str, frozenset[tuple[str, str]]]] = {}
+    for ctx in root.iter(f"{{{XBRLI}}}context"):
+        start = next(ctx.iter(f"{{{XBRLI}}}startDate")).text or ""
+        dims = set()
+        for member in ctx.iter("{http://xbrl.org/2006/xbrldi}explicitMember", "{http://xbrl.org/2006/xbrldi}typedMember"):
+            axis = str(member.get("dimension")).split(":")[1]
+            value = (member.text or "").split(":")[-1] if len(member) == 0 else (member[0].text or "")
+            dims.add((axis, value))
+        contexts[str(ctx.get("id"))] = (start, frozenset(dims))
+    out = {}
+    for el in root:
+        if isinstance(el.tag, str) and el.tag.startswith(f"{{{ns}}}"):
+            start, dims = contexts[str(el.get("contextRef"))]
+            if start.startswith("2025"):
+                out[(etree.QName(el).localname, dims)] = el.text or ""
+    return out
+
+
+def _q(value: Decimal, decimals: int) -> Decimal:
+    return value.quantize(Decimal(1).scaleb(-decimals), rounding="ROUND_HALF_UP")
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_new_checklist_concepts_carry_the_computed_figures(samples: Path, outputs: dict[str, Path], name: str) -> None:
+    """Each sample's instance carries the issue-13 concepts where the sample has the data, with the values
+    the compute stage produced (energy, clean energy by channel, financial effects, exposures, capital,
+    carbon price, remuneration, materiality, energy targets), and the energy parts add up."""
+    outcome = validate(load(samples / name / "filing.yaml"))
+    filing, figures = outcome.filing, outcome.figures
+    assert filing is not None and figures is not None and figures.energy is not None and figures.finance is not None
+    got = _instance_facts(outputs[name] / "report.xbrl")
+    none: frozenset[tuple[str, str]] = frozenset()
+
+    def value(concept: str, *dims: tuple[str, str]) -> Decimal:
+        return Decimal(got[(concept, frozenset(dims))])
+
+    en, fin = figures.energy, figures.finance
+    assert value("DirectEnergyConsumption") == _q(en.direct_tce, 0)
+    assert value("IndirectEnergyConsumption") == _q(en.indirect_tce, 0)
+    assert abs(value("DirectEnergyConsumption") + value("IndirectEnergyConsumption") - value("EnergyConsumption")) <= 1
+    assert en.intensity_revenue is not None  # every sample gives its revenue
+    assert value("EnergyIntensityPerRevenue") == _q(en.intensity_revenue / 10000, 8)
+    for key, (tce_per_unit, _unit) in en.intensity_product.items():
+        assert value("EnergyIntensityPerUnitOfProduct", ("ProductAxis", key)) == _q(tce_per_unit, 4)
+    assert filing.energy is not None and filing.energy.clean  # every sample reports clean energy
+    assert value("CleanEnergyConsumption") == _q(en.clean_tce, 0)
+    assert en.clean_share_pct is not None and value("CleanEnergyShare") == _q(en.clean_share_pct / 100, 4)
+    channels = {c.channel for c in en.clean}
+    assert {k for (c, dims) in got for (axis, k) in dims if c == "CleanEnergyConsumption"
+            and axis == "CleanEnergyChannelAxis"} == {
+        {"self-generated": "SelfGeneratedCleanEnergyMember", "green-power-trade": "GreenPowerTradingMember",
+         "green-certificate": "GreenElectricityCertificatesMember", "grid-share": "GridCleanEnergyShareMember",
+         "direct-use": "DirectUseCleanEnergyMember"}[c] for c in channels}
+    for t in en.targets:
+        if t.progress_pct is not None:
+            assert value("EnergyTargetProgressPercentage", ("TargetAxis", t.id)) == _q(t.progress_pct / 100, 4)
+    for effect in fin.effects:
+        prefix = "Current" if effect.when == "current" else "Anticipated"
+        if effect.low_10k is not None:
+            assert value(f"{prefix}FinancialEffectLowerBound", ("RiskOrOpportunityAxis", effect.risk)) == \
+                effect.low_10k * 10000
+        if effect.high_10k is not None:
+            assert value(f"{prefix}FinancialEffectUpperBound", ("RiskOrOpportunityAxis", effect.risk)) == \
+                effect.high_10k * 10000
+    assert any(e.quantified for e in fin.effects)
+    names = {"transition-risk": "VulnerableToTransitionRisks", "physical-risk": "VulnerableToPhysicalRisks",
+             "opportunity": "AlignedWithClimateOpportunities"}
+    bases = {"assets": "AssetsBasisMember", "revenue": "RevenueBasisMember",
+             "business-activities": "BusinessActivitiesBasisMember"}
+    assert fin.exposures
+    for x in fin.exposures:
+        dim = ("ExposureBasisAxis", bases[x.basis])
+        assert value(f"AssetsOrBusinessActivities{names[x.category]}", dim) == x.amount_10k * 10000
+        if x.percentage is not None:
+            assert value(f"PercentageOfAssetsOrBusinessActivities{names[x.category]}", dim) == \
+                _q(x.percentage / 100, 4)
+    assert value("CapitalDeployedTowardsClimateRisksAndOpportunities") == sum(fin.capital_10k.values()) * 10000
+    cm = filing.climate_metrics
+    assert cm is not None and cm.internal_carbon_price is not None and cm.remuneration is not None
+    if cm.internal_carbon_price.price is not None:
+        assert value("InternalCarbonPrice") == cm.internal_carbon_price.price
+    assert got[("EntityAppliesInternalCarbonPrice", none)] == str(cm.internal_carbon_price.applied).lower()
+    if cm.remuneration.share_pct is not None:
+        assert value("PercentageOfExecutiveRemunerationLinkedToClimate") == _q(cm.remuneration.share_pct / 100, 4)
+    if any(o.revenue is not None for o in filing.low_carbon):
+        assert value("LowCarbonProductRevenue") == fin.low_carbon_revenue_10k * 10000
+    assert filing.report.double_materiality is not None
+    for topic in filing.report.double_materiality.topics:
+        member = "".join(p.title() for p in topic.topic.value.split("-")) + "TopicMember"
+        dim = frozenset({("SustainabilityTopicAxis", member)})
+        assert got[("TopicFinancialMateriality", dim)] == str(topic.financial).lower()
+        assert got[("TopicImpactMateriality", dim)] == str(topic.impact).lower()
+    for concept in ("ForwardLookingInformationExplanatory", "SignificantJudgementsAndUncertaintyExplanatory",
+                    "ClimateResilienceUncertaintiesExplanatory"):
+        assert got[(concept, none)].strip(), concept
+    if filing.restatements:
+        assert got[("RestatementOfPriorYearFiguresExplanatory", none)].strip()
+    for t in filing.targets:
+        if t.gross_or_net is not None:
+            assert got[("TargetIsNetTarget", frozenset({("TargetAxis", t.id)}))] == str(t.gross_or_net == "net").lower()
+        if t.gases:
+            assert got[("TargetGasesCovered", frozenset({("TargetAxis", t.id)}))]
+    if fin.reduction_investment_10k:
+        assert value("GHGReductionInvestment") == fin.reduction_investment_10k * 10000
+
+
+def test_no_checklist_item_is_left_with_proposed_concepts() -> None:
+    """Every concept the checklist proposed is now in the taxonomy and named by its item."""
+    from disclosure import checklist
+
+    assert [(i.id, i.proposed) for i in checklist.items() if i.proposed] == []
+    concepts = definition().concepts
+    for item in checklist.items():
+        for name in item.concepts:
+            assert name in concepts and not concepts[name].abstract, (item.id, name)
+
+
+def test_new_monetary_concepts_have_their_balance() -> None:
+    """Amounts spent are debits, revenue a credit; amounts whose nature depends on the basis or the risk have
+    no balance (written in the schema by Arelle's reading)."""
+    d = definition()
+    expected = {"CapitalDeployedTowardsClimateRisksAndOpportunities": "debit", "EnergySavingInvestment": "debit",
+                "GHGReductionInvestment": "debit", "LowCarbonResearchAndDevelopmentExpense": "debit",
+                "LowCarbonProductRevenue": "credit", "RevenueUsedForGHGIntensity": "credit",
+                "CurrentFinancialEffectLowerBound": None,
+                "AssetsOrBusinessActivitiesVulnerableToTransitionRisks": None}
+    schema = etree.fromstring(generated_files()[f"{d.date}/{d.prefix}-cor.xsd"])
+    balance = {el.get("name"): el.get(f"{{{XBRLI}}}balance")
+               for el in schema.iter("{http://www.w3.org/2001/XMLSchema}element")}
+    assert {name: balance[name] for name in expected} == expected

@@ -20,6 +20,9 @@ TYPES = {
     "intensity-revenue": ("dtr-types:ghgEmissionsPerMonetaryItemType", "tCO2e/CNY"),
     "intensity-product": ("cn-ghg:ghgEmissionsPerProductItemType", "tCO2e/product"),
     "quantity": ("cn-ghg:productionQuantityItemType", "product"),
+    "energy-intensity-revenue": ("cn-ghg:coalEquivalentPerMonetaryItemType", "tce/CNY"),
+    "energy-intensity-product": ("cn-ghg:coalEquivalentPerProductItemType", "tce/product"),
+    "carbon-price": ("cn-ghg:carbonPricePerTonneItemType", "CNY/tCO2e"),
     "decimal": ("xbrli:decimalItemType", "any"),
     "monetary": ("xbrli:monetaryItemType", "CNY"),
     "percent": ("dtr-types:percentItemType", "pure"),
@@ -42,7 +45,10 @@ TYPES = {
 """Our concept kinds: (XML Schema type, unit policy)."""
 
 NUMERIC = {"ghg", "tce", "gj", "intensity-revenue", "intensity-product", "quantity", "decimal", "monetary",
-           "percent", "integer"}
+           "percent", "integer", "energy-intensity-revenue", "energy-intensity-product", "carbon-price"}
+BALANCES = ("debit", "credit", "none")
+"""A monetary concept's ``balance`` in the YAML (default credit); ``none`` leaves xbrli:balance out, for
+amounts whose nature depends on a dimension or on the risk (assets or revenue, cost or benefit)."""
 ABSTRACT = {"abstract", "axis", "table", "lineitems", "domain", "member"}
 EXCHANGES = ("sse14", "szse17", "bse11")
 SEGMENT_TABLE = "EntitySegmentTable"
@@ -61,6 +67,8 @@ class Concept:
     refs: tuple[dict[str, str], ...] = ()
     domain: str = ""
     """The Extensible Enumerations 2.0 domain of an enum or enum-set concept."""
+    balance: str = ""
+    """debit, credit or none for a monetary concept (``""``: credit)."""
 
     @property
     def numeric(self) -> bool:
@@ -296,8 +304,11 @@ def definition() -> Definition:
     raw = yaml.safe_load(taxonomies().joinpath("cn-ghg.yaml").read_text(encoding="utf-8"))
     concepts = {name: Concept(name=name, type=c["type"], label=c["label"], terse=c.get("terse", {}),
                               total=c.get("total", {}), doc=c.get("doc", {}), refs=tuple(c.get("refs", ())),
-                              domain=c.get("domain", ""))
+                              domain=c.get("domain", ""), balance=c.get("balance", ""))
                 for name, c in raw["concepts"].items()}
+    for c in concepts.values():
+        if c.balance and (c.type != "monetary" or c.balance not in BALANCES):
+            raise ValueError(f"{c.name}: balance {c.balance!r} (monetary concepts only: {', '.join(BALANCES)})")
     axes = _axes(raw, concepts)
     enumerations = _enumerations(raw, concepts)
     roles = tuple(Role(r["id"], r["key"], r["label"], tuple(r.get("items", ())), r.get("table"),
@@ -394,4 +405,4 @@ def _document(concepts: dict[str, Concept], axes: dict[str, Axis], enumerations:
         values = {"zh": _strip(c.label["zh-CN"]), "en": _strip(c.label["en"])}
         doc = {"zh-CN": zh_t.format(parent=_strip(owner.label["zh-CN"]) if owner else "", **values),
                "en": en_t.format(parent=_strip(owner.label["en"]) if owner else "", **values)}
-        concepts[name] = Concept(c.name, c.type, c.label, c.terse, c.total, doc, c.refs, c.domain)
+        concepts[name] = Concept(c.name, c.type, c.label, c.terse, c.total, doc, c.refs, c.domain, c.balance)

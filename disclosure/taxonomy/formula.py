@@ -342,17 +342,46 @@ def _unit(w: _Writer, spec: dict[str, Any]) -> None:
 
 
 def _product_unit(w: _Writer, spec: dict[str, Any]) -> None:
+    """A per-product intensity (``spec["type"]``, default emissions) divides its numerator measure
+    (``spec["numerator"]``, default utr:tCO2e) by the unit of the same product's production volume."""
     unit, volume = "xfi:unit($v)", "xfi:unit($volume)"
     den = f"xfi:measure-name(xfi:unit-denominator({unit})[1])"
-    test = (f"{_single_measure(unit, 'numerator', w.qname('utr:tCO2e'))} and "
+    numerator = spec.get("numerator", "utr:tCO2e")
+    test = (f"{_single_measure(unit, 'numerator', w.qname(numerator))} and "
             f"count(xfi:unit-denominator({unit})) eq 1 and (empty($volume) or "
             f"(empty(xfi:unit-denominator({volume})) and {_single_measure(volume, 'numerator', den)}))")
     aid = w.assertion(spec, test)
-    names = [c.name for c in w.d.concepts.values() if c.type == "intensity-product"]
+    names = [c.name for c in w.d.concepts.values() if c.type == spec.get("type", "intensity-product")]
     w.variable(aid, "v", [w.concepts(names)])
     w.variable(aid, "volume", [w.concepts(["ProductionVolume"]), w.covers(["unit"])], fallback="()")
     w.general(aid, "measures", measures("$v"))
     w.general(aid, "volumeUnit", f"if (empty($volume)) then '-' else {measures('$volume')}")
+
+
+def _not_above(w: _Writer, spec: dict[str, Any]) -> None:
+    """A part is not above its whole in the same context (within their rounding)."""
+    aid = w.assertion(spec, f"$v le $limit + {tolerance('$v')} + {tolerance('$limit')}")
+    w.variable(aid, "v", [w.concepts([spec["concept"]])])
+    w.variable(aid, "limit", [w.concepts([spec["limit"]])])
+
+
+def _ratio(w: _Writer, spec: dict[str, Any]) -> None:
+    """A share or intensity equals its part divided by its whole (same context), within the rounding of the
+    three facts: the ratio's half-unit plus the quotient's error from the part's and the whole's."""
+    tol = f"{tolerance('$v')} + ({tolerance('$part')} + abs($v) * {tolerance('$whole')}) div $whole"
+    aid = w.assertion(spec, "$whole eq 0 or abs($v - $part div $whole) le $tolerance")
+    w.variable(aid, "v", [w.concepts([spec["concept"]])])
+    # the three facts share every aspect but the concept and the unit
+    w.variable(aid, "part", [w.concepts([spec["part"]]), w.covers(["unit"])])
+    w.variable(aid, "whole", [w.concepts([spec["whole"]]), w.covers(["unit"])])
+    w.general(aid, "tolerance", f"if ($whole eq 0) then 0 else {tol}")
+
+
+def _range_order(w: _Writer, spec: dict[str, Any]) -> None:
+    """The lower end of a range is not above its upper end (same context)."""
+    aid = w.assertion(spec, "$low le $high")
+    w.variable(aid, "low", [w.concepts([spec["low"]])])
+    w.variable(aid, "high", [w.concepts([spec["high"]])])
 
 
 def _mandatory(w: _Writer, spec: dict[str, Any]) -> None:
@@ -418,4 +447,5 @@ def _identifier(w: _Writer, spec: dict[str, Any]) -> None:
 
 _BUILDERS = {"non-negative": _non_negative, "dimension-sum": _dimension_sum, "member-sum": _member_sum,
              "magnitude": _magnitude, "ccer-cap": _ccer_cap, "unit": _unit, "product-unit": _product_unit,
-             "mandatory": _mandatory, "fiscal-year": _fiscal_year, "basis": _basis, "identifier": _identifier}
+             "not-above": _not_above, "range-order": _range_order, "ratio": _ratio, "mandatory": _mandatory,
+             "fiscal-year": _fiscal_year, "basis": _basis, "identifier": _identifier}

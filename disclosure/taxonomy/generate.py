@@ -38,7 +38,8 @@ from disclosure.taxonomy.xml import (
 TP = "http://xbrl.org/2016/taxonomy-package"
 CAT = "urn:oasis:names:tc:entity:xmlns:xml:catalog"
 LINKBASE_ARC = "http://www.w3.org/1999/xlink/properties/linkbase"
-CUSTOM_TYPES = ("coalEquivalentItemType", "ghgEmissionsPerProductItemType", "productionQuantityItemType")
+CUSTOM_TYPES = ("coalEquivalentItemType", "ghgEmissionsPerProductItemType", "productionQuantityItemType",
+                "coalEquivalentPerMonetaryItemType", "coalEquivalentPerProductItemType", "carbonPricePerTonneItemType")
 """Our numeric item types (restrictions of xbrli:decimalItemType); their units: docs/taxonomy.md."""
 
 
@@ -173,8 +174,8 @@ def _element(d: Definition, c: Concept) -> etree._Element:
                   f"{{{XBRLI}}}periodType": "duration"})
     if c.abstract:
         attrs["abstract"] = "true"
-    if c.type == "monetary":
-        attrs[f"{{{XBRLI}}}balance"] = "credit"
+    if c.type == "monetary" and c.balance != "none":
+        attrs[f"{{{XBRLI}}}balance"] = c.balance or "credit"
     if c.enumeration:
         attrs[f"{{{ENUM2}}}domain"] = f"{d.prefix}:{c.domain}"
         attrs[f"{{{ENUM2}}}linkrole"] = d.role_uri(d.domain_role(c.domain))

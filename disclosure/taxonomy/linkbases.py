@@ -250,10 +250,12 @@ def calculation(d: Definition) -> bytes:
     for role in roles:
         link = e(root, f"{{{LINK}}}calculationLink", {f"{{{XLINK}}}type": "extended",
                                                      f"{{{XLINK}}}role": d.role_uri(role)})
-        names = sorted({n for total, parts in d.calculations.items() for n in (total, *parts)})
+        # A calculation goes in the roles that present its total and every part.
+        calcs = {total: parts for total, parts in d.calculations.items() if {total, *parts} <= role.concepts}
+        names = sorted({n for total, parts in calcs.items() for n in (total, *parts)})
         for name in names:
             loc(link, _href(d, name), name)
-        for total, parts in d.calculations.items():
+        for total, parts in calcs.items():
             for n, part in enumerate(parts, start=1):
                 arc(link, "calculationArc", SUMMATION, total, part, order=n, extra={"weight": "1"})
     return serialise(root)

@@ -16,6 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from disclosure.compute import Figures
 from disclosure.model import Filing
 from disclosure.taxonomy.definition import camel, definition
+from disclosure.xbrl.climate_facts import climate_facts
 from disclosure.xbrl.text import narratives
 
 Period = tuple[date, date]
@@ -112,6 +113,11 @@ class _Facts:
         value = ", ".join(str(c) for c in listed)
         self.out.append(Fact(concept, value, period or self.period, explicit, typed, enum=members))
 
+    def enum_members(self, concept: str, value: str, members: tuple[str, ...], *,
+                     typed: tuple[tuple[str, str], ...] = ()) -> None:
+        """An enumeration fact whose members are already known (``value``: the filing's codes)."""
+        self.out.append(Fact(concept, value, self.period, (), typed, enum=members))
+
 
 AXIS_CODES = {"GHGScopeDomain": SCOPE_MEMBERS}
 """Enumerations over an axis's domain: filing-schema code → member."""
@@ -145,6 +151,7 @@ def facts(filing: Filing, figures: Figures, lang: str = "zh-CN", ghg_unit: str =
     _targets(f, filing, figures)
     _carbon_market(f, filing)
     _quality(f, filing, figures)
+    climate_facts(f, filing, figures)
     return f.out
 
 
@@ -275,6 +282,12 @@ def _gas_member(gas: str) -> tuple[str, str | None]:
     if key.startswith("PFC") or key in ("C3F8", "C-C4F8", "C4F10", "C6F14"):
         return "PerfluorocarbonsMember", None
     return "OtherGreenhouseGasesMember", None
+
+
+def gas_member(gas: str) -> str:
+    """The most specific member of the greenhouse gas axis for a gas formula (CF4 → its own member)."""
+    member, child = _gas_member(gas)
+    return child or member
 
 
 def _breakdowns(f: _Facts, filing: Filing, figures: Figures) -> None:

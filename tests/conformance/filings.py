@@ -354,4 +354,13 @@ def mandatory(entry: str = "all") -> Filing:
     f.text("TargetYear", "2030", typed=target)
     f.num("TargetProgressPercentage", "0.0526", "xbrli:pure", "4", typed=target)
     f.num("GHGEmissionReductionsAchieved", "50")
+    f.num("DirectEnergyConsumption", "100", "cn-ghg:tce")
+    f.num("IndirectEnergyConsumption", "20", "cn-ghg:tce")
+    f.num("CleanEnergyConsumption", "12", "cn-ghg:tce")
+    f.num("CleanEnergyShare", "0.1000", "xbrli:pure", "4")
+    f.enum("EnergyTargetKind", "TotalEnergyTargetMember", typed=(("TargetAxis", "E1"),))
+    topic = (("SustainabilityTopicAxis", "ClimateChangeTopicMember"),)
+    f.text("TopicImpactMateriality", "true", explicit=topic)
+    f.text("TopicFinancialMateriality", "true", explicit=topic)
+    f.text("ClimateResilienceUncertaintiesExplanatory", TEXT, html=True)
     return f

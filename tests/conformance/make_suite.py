@@ -307,6 +307,26 @@ share = base()
 share.num("FacilityOwnershipShare", "0.6", "utr:tCO2e", "4", typed=(("FacilityAxis", "F1"),))
 v.append(Variation("FR-08-11", "a percentage in tCO2e", xbrl(share), ["utre:error-NumericFactUtrInvalid"],
                    ["utre:error-NumericFactUtrInvalid"]))
+energy_product = base()
+energy_product.num("ProductionVolume", "100", "utr:t", typed=product)
+energy_product.num("EnergyIntensityPerUnitOfProduct", "2.4000", "utr:tCO2e", "4", den="utr:t", typed=product)
+good_energy = base()
+good_energy.num("EnergyIntensityPerRevenue", "0.00002000", "cn-ghg:tce", "8", den="iso4217:CNY")
+good_energy.num("ProductionVolume", "100", "utr:t", typed=product)
+good_energy.num("EnergyIntensityPerUnitOfProduct", "2.4000", "cn-ghg:tce", "4", den="utr:t", typed=product)
+good_energy.num("InternalCarbonPrice", "100", "iso4217:CNY", den="utr:tCO2e")
+good_energy.num("EnergyConsumptionLimitedIndicatorValue", "13020.5", "utr:kWh", "1", den="utr:t", typed=product)
+good_energy.num("EnergyConsumptionLimit", "13350", "utr:kWh", den="utr:t", typed=product)
+v += [
+    unit_case("FR-08-12", "energy intensity per revenue in tCO2e per CNY", "EnergyIntensityPerRevenue", "utr:tCO2e",
+              "iso4217:CNY", "VR-UNIT-008", "0.00002000", "8"),
+    unit_case("FR-08-13", "internal carbon price in US dollars per tCO2e", "InternalCarbonPrice", "iso4217:USD",
+              "utr:tCO2e", "VR-UNIT-009", "100"),
+    Variation("FR-08-14", "energy per tonne of product tagged in tCO2e per tonne", xbrl(energy_product),
+              ["message:VR-UNIT-010"], ["VR-UNIT-010"]),
+    Variation("FR-08-15", "tce per CNY, tce per tonne of product, CNY per tCO2e, kWh per tonne beside its limit",
+              xbrl(good_energy)),
+]
 
 # --- FR-09 decimals --------------------------------------------------------------------------------
 
@@ -418,9 +438,78 @@ v += [
                        total="100"))),
 ]
 
+
+def energy_use(direct: str = "100", indirect: str = "20", clean: str = "12") -> Filing:
+    """Direct and indirect energy (100 + 20 = 120 tce, the base filing's total) and clean energy by channel
+    (green certificates 8, self-generated 4) and by type (solar 12)."""
+    f = base()
+    f.num("DirectEnergyConsumption", direct, "cn-ghg:tce")
+    f.num("IndirectEnergyConsumption", indirect, "cn-ghg:tce")
+    f.num("CleanEnergyConsumption", clean, "cn-ghg:tce")
+    f.num("CleanEnergyConsumption", "8", "cn-ghg:tce",
+          explicit=(("CleanEnergyChannelAxis", "GreenElectricityCertificatesMember"),))
+    f.num("CleanEnergyConsumption", "4", "cn-ghg:tce",
+          explicit=(("CleanEnergyChannelAxis", "SelfGeneratedCleanEnergyMember"),))
+    f.num("CleanEnergyConsumption", "12", "cn-ghg:tce", explicit=(("CleanEnergyTypeAxis", "SolarEnergyMember"),))
+    return f
+
+
+channel_off = energy_use()
+channel_off.find("CleanEnergyConsumption", explicit=(("CleanEnergyChannelAxis", "SelfGeneratedCleanEnergyMember"),)
+                 ).value = "40"
+type_off = energy_use()
+type_off.find("CleanEnergyConsumption", explicit=(("CleanEnergyTypeAxis", "SolarEnergyMember"),)).value = "2"
+above = energy_use(clean="130")
+for member, value in (("GreenElectricityCertificatesMember", "90"), ("SelfGeneratedCleanEnergyMember", "40")):
+    above.find("CleanEnergyConsumption", explicit=(("CleanEnergyChannelAxis", member),)).value = value
+above.find("CleanEnergyConsumption", explicit=(("CleanEnergyTypeAxis", "SolarEnergyMember"),)).value = "130"
+capital = base()
+capital.num("CapitalDeployedTowardsClimateRisksAndOpportunities", "500000000", "iso4217:CNY", "-4")
+capital.num("CapitalDeployedTowardsClimateRisksAndOpportunities", "400000000", "iso4217:CNY", "-4",
+            explicit=(("ClimateCapitalPurposeAxis", "ClimateMitigationMember"),))
+capital.num("CapitalDeployedTowardsClimateRisksAndOpportunities", "50000000", "iso4217:CNY", "-4",
+            explicit=(("ClimateCapitalPurposeAxis", "ClimateAdaptationMember"),))
+investment = base()
+investment.num("GHGReductionInvestment", "200000000", "iso4217:CNY", "-4")
+investment.num("GHGReductionInvestment", "150000000", "iso4217:CNY", "-4", explicit=(("GHGScopeAxis", "Scope1Member"),))
+v += [
+    Variation("FR-10-16", "direct and indirect energy and clean energy by channel and type that add up",
+              xbrl(energy_use())),
+    Variation("FR-10-17", "direct plus indirect energy 10 tce off the total", xbrl(energy_use(direct="110")),
+              ["calc11e:inconsistentCalculationUsingRounding"], ["calc11e:inconsistentCalculationUsingRounding"]),
+    Variation("FR-10-18", "clean energy by channel does not add up", xbrl(channel_off), ["message:VR-GHG-012"],
+              ["VR-GHG-012"]),
+    Variation("FR-10-19", "clean energy by type does not add up", xbrl(type_off), ["message:VR-GHG-013"],
+              ["VR-GHG-013"]),
+    Variation("FR-10-20", "clean energy above total energy", xbrl(above), ["message:VR-GHG-014"], ["VR-GHG-014"]),
+    Variation("FR-10-21", "capital deployed by purpose does not add up", xbrl(capital), ["message:VR-FIN-001"],
+              ["VR-FIN-001"]),
+    Variation("FR-10-22", "reduction investment by scope does not add up", xbrl(investment), ["message:VR-CM-002"],
+              ["VR-CM-002"]),
+]
+shares = energy_use()
+shares.num("CleanEnergyShare", "0.1000", "xbrli:pure", "4")  # 12 / 120 tce
+shares.num("RevenueUsedForGHGIntensity", "6000000", "iso4217:CNY", "-4")
+shares.num("EnergyIntensityPerRevenue", "0.00002000", "cn-ghg:tce", "8", den="iso4217:CNY")  # 120 tce / 6,000,000 CNY
+shares.num("LowCarbonProductRevenue", "600000", "iso4217:CNY", "-4")
+shares.num("PercentageOfRevenueFromLowCarbonProducts", "0.1000", "xbrli:pure", "4")
+share_off = shares.copy()
+share_off.find("CleanEnergyShare").value = "0.1200"
+low_carbon_off = shares.copy()
+low_carbon_off.find("PercentageOfRevenueFromLowCarbonProducts").value = "0.0500"
+v += [
+    Variation("FR-10-23", "clean energy share, energy intensity and low-carbon revenue share equal their quotients",
+              xbrl(shares)),
+    Variation("FR-10-24", "a clean energy share that is not clean energy over total energy", xbrl(share_off),
+              ["message:VR-GHG-015"], ["VR-GHG-015"]),
+    Variation("FR-10-25", "a low-carbon revenue share that is not low-carbon revenue over revenue",
+              xbrl(low_carbon_off), ["message:VR-FIN-004"], ["VR-FIN-004"]),
+]
+
 # --- FR-11 signs -----------------------------------------------------------------------------------
 
-v = rule("11", "Signs: emissions, energy, carbon-market quantities, revenue and output are not negative")
+v = rule("11", "Signs: emissions, energy, carbon-market quantities, revenue and output are not negative; a "
+               "financial effect's range runs from its lower to its upper end")
 neg = base()
 neg.num("Scope3GHGEmissions", "-10")
 zero = base()
@@ -432,6 +521,23 @@ v += [
     Variation("FR-11-02", "negative energy in GJ", xbrl(neg_energy), ["message:VR-GHG-001"], ["VR-GHG-001"]),
     Variation("FR-11-03", "a negative figure in Inline XBRL", html(neg), ["message:VR-GHG-001"], ["VR-GHG-001"]),
     Variation("FR-11-04", "Scope 3 of zero", xbrl(zero)),
+]
+effect = (("RiskOrOpportunityAxis", "R1"),)
+ranges = base()
+ranges.num("CurrentFinancialEffectLowerBound", "30000000", "iso4217:CNY", "-4", typed=effect)
+ranges.num("CurrentFinancialEffectUpperBound", "30000000", "iso4217:CNY", "-4", typed=effect)
+ranges.num("AnticipatedFinancialEffectLowerBound", "35000000", "iso4217:CNY", "-4", typed=effect)
+ranges.num("AnticipatedFinancialEffectUpperBound", "50000000", "iso4217:CNY", "-4", typed=effect)
+reversed_current = ranges.copy()
+reversed_current.find("CurrentFinancialEffectLowerBound", typed=effect).value = "40000000"
+reversed_anticipated = ranges.copy()
+reversed_anticipated.find("AnticipatedFinancialEffectUpperBound", typed=effect).value = "20000000"
+v += [
+    Variation("FR-11-05", "financial effects as a value and as a range", xbrl(ranges)),
+    Variation("FR-11-06", "a current financial effect whose lower end is above its upper end",
+              xbrl(reversed_current), ["message:VR-FIN-002"], ["VR-FIN-002"]),
+    Variation("FR-11-07", "an anticipated financial effect whose range is reversed", xbrl(reversed_anticipated),
+              ["message:VR-FIN-003"], ["VR-FIN-003"]),
 ]
 
 # --- FR-12 enumerations ----------------------------------------------------------------------------
