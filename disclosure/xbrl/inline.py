@@ -8,7 +8,7 @@ so the document carries exactly the facts of the XBRL instance.
 
 Numbers are displayed the Chinese way (thousand separators, ``ixt:num-dot-decimal``), with ``scale``
 where a figure is shown in 万元 or 万吨; dates as 2026年4月20日 (``ixt:date-year-month-day``) or
-20 April 2026 (``ixt:date-day-monthname-en``); coded values as their members' labels, linked to the
+20 April 2026 (``ixt:date-day-monthname-year-en``); coded values as their members' labels, linked to the
 hidden enumeration fact by ``-ix-hidden``.
 """
 
@@ -84,10 +84,10 @@ class Tagger:
         """``ix:nonNumeric`` around printed text: a string (its own language when it differs) or a date."""
         attrs = self._attrs(f)
         if isinstance(f.value, date):
-            attrs["format"] = "ixt:date-year-month-day" if self.lang == "zh-CN" else "ixt:date-day-monthname-en"
+            attrs["format"] = "ixt:date-year-month-day" if self.lang == "zh-CN" else "ixt:date-day-monthname-year-en"
         elif f.html:
             attrs["escape"] = "true"
-        elif f.lang and f.lang != self.lang:
+        if f.lang and not isinstance(f.value, date):  # stated: Arelle does not inherit it into facts
             attrs[XML_LANG] = f.lang
         return e(parent, f"{{{IX}}}nonNumeric", attrs, shown)
 
@@ -101,6 +101,8 @@ class Tagger:
         """An empty escaped ``ix:nonNumeric`` (a text block) for the caller to fill with the printed blocks."""
         attrs = self._attrs(f)
         attrs["escape"] = "true"
+        if f.lang:
+            attrs[XML_LANG] = f.lang
         return e(parent, f"{{{IX}}}nonNumeric", attrs)
 
     def hide(self, f: Fact) -> str:
@@ -119,10 +121,12 @@ class Tagger:
             self.text(self.hidden, f, date_display(f.value, self.lang))
         elif f.html:
             attrs["escape"] = "true"
+            if f.lang:
+                attrs[XML_LANG] = f.lang
             el = e(self.hidden, f"{{{IX}}}nonNumeric", attrs)
             el.append(etree.fromstring(f'<div xmlns="{XHTML}">{f.value}</div>'))
-        else:
-            if f.lang and f.lang != self.lang:
+        else:  # Arelle does not inherit xml:lang into ix:hidden: a string states its language
+            if f.lang:
                 attrs[XML_LANG] = f.lang
             e(self.hidden, f"{{{IX}}}nonNumeric", attrs, lexical(f.value))
         return self.ids[f]
@@ -161,6 +165,9 @@ def inline(filing: Filing, facts: list[Fact], lang: str, blocks: Sequence[Block]
     report_html.write(body, list(blocks), placement, tagger, lang)
     if len(hidden) == 0:
         header.remove(hidden)  # ix:hidden must not be empty
-    etree.indent(html, space=" ")
+    # Only the head and the hidden header are indented: whitespace in the report's text would print.
+    etree.indent(head, space=" ", level=1)
+    etree.indent(header_div, space=" ", level=2)
+    html.text, head.tail = "\n", "\n"
     body_bytes: bytes = etree.tostring(html, encoding="UTF-8")
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + body_bytes

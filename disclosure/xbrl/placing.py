@@ -223,7 +223,10 @@ class _Placer:
             head, sep, rest = printed.partition("：" if "：" in printed else ": ")
             if sep and rest.strip().rstrip("。.") == text and (not any(dims) or len(slot) != 3):
                 candidates.append(len(head) + len(sep) + rest.find(text))
-            if not short and len(text) >= (MIN_LABEL if hidden else MIN_SUBSTRING) and text in printed:
+            if not any(dims):  # a run-in bold phrase that is the value: 按**运营控制法**确定
+                candidates.extend(b0 for b0, b1 in self.texts[slot][1] if printed[b0:b1] == text)
+            if not short and len(text) >= (MIN_LABEL if hidden else MIN_SUBSTRING) and text in printed \
+                    and (len(slot) < 3 or not hidden):  # not a label inside a cell (the index's requirements)
                 candidates.append(printed.find(text))
             for start in candidates:
                 if self.free(slot, start, start + len(text)):
