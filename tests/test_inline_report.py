@@ -5,8 +5,8 @@ facts of the XBRL instance (read by Arelle, offline)."""
 from __future__ import annotations
 
 import re
-from itertools import permutations
 from decimal import Decimal
+from itertools import permutations
 from pathlib import Path
 from typing import Any
 
