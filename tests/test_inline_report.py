@@ -226,3 +226,21 @@ def test_language_print_style_and_no_codes(built: dict[tuple[str, str], Path], n
         english = next(p for p in body.iter(f"{X}p") if p.get("class") == "line" and _text(p).isascii()
                        and any(ch.isalpha() for ch in _text(p)))
         assert english.get(LANG) == "en"
+
+
+@pytest.mark.parametrize(("name", "lang"), BUILDS)
+def test_short_values_are_tagged_only_beside_their_member(built: dict[tuple[str, str], Path], name: str,
+                                                         lang: str) -> None:
+    """是/否, 2023 or 青海 print in many places: a short value in a table is tagged only in the row of its
+    facility or target (another fact of the same context in that row), never in some other table."""
+    body = _body(_root(built[(name, lang)]))
+    checked = 0
+    for tr in body.iter(f"{X}tr"):
+        tags = list(tr.iter(f"{IX}nonNumeric", f"{IX}nonFraction"))
+        for t in tags:
+            text = _text(t)
+            if t.tag == f"{IX}nonNumeric" and (len(text) < 6 or text.isdigit()) and not t.get("format", "").startswith(
+                    "ixt:date"):
+                assert any(o is not t and o.get("contextRef") == t.get("contextRef") for o in tags), text
+                checked += 1
+    assert checked > 0
