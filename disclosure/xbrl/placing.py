@@ -35,6 +35,10 @@ MIN_NUMBER = 5
 """A number found in running text is tagged only when this long (2,023,247 — not 8 or 10.0)."""
 MIN_SUBSTRING = 6
 """A string found inside a longer text is tagged only when this long."""
+LEAD = re.compile(r"\s*([\d,]+(?:\.\d+)?)(?:\s|$)")
+"""A number at the start of a cell, followed by a unit or nothing (401,250 吨)."""
+SENTENCE = re.compile(r"\s*[^。]+?(?:。|\.(?=\s|$))")
+"""A sentence of a cell (Chinese or English), for values that are part of a cell's text."""
 MIN_LABEL = 10
 """An enumeration's labels found inside a longer text are tagged only when this long (not 可持续发展报告
 inside a guideline's title)."""
@@ -106,13 +110,41 @@ def fragment_text(html: str) -> str:
 
 
 class _Placer:
+    """Indexes of the printed texts, so placing stays linear in the report's size (a group's tables have
+    a row per facility)."""
+
     def __init__(self, blocks: list[Block], lang: str) -> None:
         self.blocks = blocks
         self.lang = lang
         self.texts: dict[Slot, tuple[str, list[tuple[int, int]]]] = {s: plain(t) for s, t in slots(blocks)}
+        self.order = {slot: n for n, slot in enumerate(self.texts)}
+        self.running = [slot for slot in self.texts if len(slot) < 3]
+        """Paragraphs and bullets (a bounded number: the template's), searched for values inside them."""
+        self.whole: dict[str, list[Slot]] = {}
+        self.after: dict[str, list[tuple[Slot, int]]] = {}
+        self.bold: dict[str, list[tuple[Slot, int]]] = {}
+        self.lead: dict[str, list[Slot]] = {}
+        self.sentences: dict[str, list[tuple[Slot, int]]] = {}
+        self.cells: dict[Slot, list[Slot]] = {}
+        for slot, (printed, bold) in self.texts.items():
+            self.whole.setdefault(printed.strip(), []).append(slot)
+            head, sep, rest = printed.partition("：" if "：" in printed else ": ")
+            if sep and rest.strip():
+                value = rest.strip().rstrip("。.")
+                self.after.setdefault(value, []).append((slot, len(head) + len(sep) + rest.find(value)))
+            for b0, b1 in bold:
+                self.bold.setdefault(printed[b0:b1], []).append((slot, b0))
+            if len(slot) == 3:
+                self.cells.setdefault(slot[:2], []).append(slot)
+                for m in SENTENCE.finditer(printed):  # a value that is the cell's last sentences: 未披露：…。<value>
+                    self.sentences.setdefault(m.group(0).strip(), []).append((slot, m.start() + len(m.group(0))
+                                                                              - len(m.group(0).lstrip())))
+                number = LEAD.match(printed)
+                if number:
+                    self.lead.setdefault(number.group(1), []).append(slot)
         self.result = Placement()
-        self.rows: dict[Slot, set[tuple[object, object]]] = {}
-        """Table row → the members (dimensions) of the facts placed in it."""
+        self.rows: dict[tuple[object, object], list[Slot]] = {}
+        """Members (dimensions) of a placed fact → the table rows it was placed in."""
 
     def free(self, slot: Slot, start: int, end: int) -> bool:
         """No tag there yet, and the stretch lies within one bold or plain run."""
@@ -123,9 +155,19 @@ class _Placer:
 
     def add(self, slot: Slot, start: int, end: int, f: Fact, hidden: bool = False) -> None:
         self.result.spans.setdefault(slot, []).append(Span(start, end, f, hidden))
-        if len(slot) == 3:
-            self.rows.setdefault(slot[:2], set()).add((f.explicit, f.typed))
+        if len(slot) == 3 and (f.explicit or f.typed):
+            rows = self.rows.setdefault((f.explicit, f.typed), [])
+            if slot[:2] not in rows:
+                rows.append(slot[:2])
         (self.result.labelled if hidden else self.result.shown).add(f)
+
+    def first(self, f: Fact, length: int, candidates: list[tuple[Slot, int]], hidden: bool = False) -> bool:
+        """Place ``f`` at the first free candidate in reading order."""
+        for slot, start in sorted(candidates, key=lambda c: (self.order[c[0]], c[1])):
+            if start >= 0 and self.free(slot, start, start + length):
+                self.add(slot, start, start + length, f, hidden)
+                return True
+        return False
 
     def numbers(self, facts: set[Fact]) -> None:
         for slot, cell in slots(self.blocks):
@@ -146,11 +188,12 @@ class _Placer:
             if negative or len(text) < MIN_NUMBER:
                 continue
             pattern = re.compile(rf"(?<![\d.,]){re.escape(text)}(?![\d]|[.,]\d)")
-            for slot, (printed, _) in self.texts.items():
-                m = pattern.search(printed)
-                if m and self.free(slot, m.start(), m.end()):
-                    self.add(slot, m.start(), m.end(), f)
-                    break
+            candidates = [(slot, 0) for slot in self.lead.get(text, [])]  # a cell that starts with it: 401,250 吨
+            for slot in self.running:
+                m = pattern.search(self.texts[slot][0])
+                if m:
+                    candidates.append((slot, m.start()))
+            self.first(f, len(text), candidates)
 
     def text_blocks(self, facts: list[Fact]) -> None:
         squashed = [_squash(block_text(b)) for b in self.blocks]
@@ -181,13 +224,8 @@ class _Placer:
         return False
 
     def _stretch(self, f: Fact, want: str) -> None:
-        if len(want) < MIN_SUBSTRING:
-            return
-        for slot, (printed, _) in self.texts.items():
-            start = printed.find(want)
-            if start >= 0 and self.free(slot, start, start + len(want)):
-                self.add(slot, start, start + len(want), f)
-                return
+        if len(want) >= MIN_SUBSTRING:
+            self.first(f, len(want), [(slot, self.texts[slot][0].find(want)) for slot in self.running])
 
     def others(self, facts: list[Fact]) -> None:
         for f in facts:
@@ -210,28 +248,30 @@ class _Placer:
 
     def _find(self, f: Fact, text: str) -> None:
         """The first place that prints ``text`` as ``f``. A short or all-digit value (2023, 青海, 是) is
-        ambiguous in running text: it is placed only after its run-in label, or, for a fact of a member
-        (a facility, a target), in a table row that already shows a fact of the same member."""
+        ambiguous: it is placed only after its run-in label or as a bold phrase, or, for a fact of a member
+        (a facility, a target), in a table row that already shows a fact of the same member. A long value
+        may also be a stretch of a paragraph (an enumeration's labels only when long enough)."""
         hidden = bool(f.enum)
         short = len(text) < MIN_SUBSTRING or text.isdigit() or isinstance(f.value, bool)
         dims = (f.explicit, f.typed)
-        for slot, (printed, _) in self.texts.items():
-            candidates = []
-            row = slot[:2] if len(slot) == 3 else ()
-            if printed.strip() == text and (not short or any(dims) and dims in self.rows.get(row, ())):
-                candidates.append(printed.find(text))
-            head, sep, rest = printed.partition("：" if "：" in printed else ": ")
-            if sep and rest.strip().rstrip("。.") == text and (not any(dims) or len(slot) != 3):
-                candidates.append(len(head) + len(sep) + rest.find(text))
-            if not any(dims):  # a run-in bold phrase that is the value: 按**运营控制法**确定
-                candidates.extend(b0 for b0, b1 in self.texts[slot][1] if printed[b0:b1] == text)
-            if not short and len(text) >= (MIN_LABEL if hidden else MIN_SUBSTRING) and text in printed \
-                    and (len(slot) < 3 or not hidden):  # not a label inside a cell (the index's requirements)
-                candidates.append(printed.find(text))
-            for start in candidates:
-                if self.free(slot, start, start + len(text)):
-                    self.add(slot, start, start + len(text), f, hidden)
-                    return
+        candidates: list[tuple[Slot, int]] = []
+        if not short:
+            candidates += [(slot, self.texts[slot][0].find(text)) for slot in self.whole.get(text, [])]
+        elif any(dims):
+            candidates += [(slot, self.texts[slot][0].find(text)) for row in self.rows.get(dims, [])
+                           for slot in self.cells[row] if self.texts[slot][0].strip() == text]
+        candidates += [c for c in self.after.get(text, []) if not any(dims) or len(c[0]) != 3]
+        if not any(dims):  # a run-in bold phrase that is the value: 按**运营控制法**确定
+            candidates += self.bold.get(text, [])
+        if not short and len(text) >= (MIN_LABEL if hidden else MIN_SUBSTRING):
+            candidates += [(slot, self.texts[slot][0].find(text)) for slot in self.running]
+            if not hidden:  # not a label inside a cell (the index's requirements name report types)
+                first = SENTENCE.match(text)
+                candidates += [(slot, start) for slot, start in self.sentences.get(first.group(0).strip() if first
+                                                                                    else "", [])
+                               if self.texts[slot][0].startswith(text, start)]
+        self.first(f, len(text), candidates, hidden)
+
 
 def place(blocks: list[Block], facts: list[Fact], lang: str) -> Placement:
     """Where each of ``facts`` is printed in ``blocks`` (a fact printed nowhere is not in the result)."""
