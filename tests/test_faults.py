@@ -194,12 +194,13 @@ def test_temporary_files_live_in_the_work_folder(tmp_path: Path, monkeypatch: py
 
 @pytest.fixture
 def small_fs(tmp_path: Path) -> Iterator[Path]:
-    """A 400 KB tmpfs: room for one build without verification, not for a second beside it."""
+    """A 700 KB tmpfs: room for one build without verification (about 500 KB: the iXBRL report embeds its
+    charts), not for a second beside it."""
     mount = tmp_path / "mnt"
     mount.mkdir()
     if not shutil.which("mount") or os.geteuid() != 0:
         pytest.skip("mounting a tmpfs needs root (ENOSPC and read-only cannot be made here)")
-    made = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=400k", "tmpfs", str(mount)], capture_output=True,
+    made = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=700k", "tmpfs", str(mount)], capture_output=True,
                           text=True)
     if made.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs here ({made.stderr.strip()}): ENOSPC and read-only untested")
