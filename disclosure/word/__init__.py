@@ -36,8 +36,20 @@ def timestamp(filing: Filing, source_date_epoch: int | None) -> datetime:
     return datetime(day.year, day.month, day.day, tzinfo=UTC)
 
 
+_LAST: list[tuple[RenderInput, tuple[list[Block], list[str]]]] = []
+
+
 def blocks(ctx: RenderInput) -> tuple[list[Block], list[str]]:
-    """The report as blocks, and notices for the user (e.g. a missing CJK font)."""
+    """The report as blocks, and notices for the user (e.g. a missing CJK font). Made once per build:
+    the Word report and the Inline XBRL report (disclosure.xbrl) render the same blocks."""
+    if _LAST and _LAST[0][0] is ctx:
+        return _LAST[0][1]
+    made = _blocks(ctx)
+    _LAST[:] = [(ctx, made)]
+    return made
+
+
+def _blocks(ctx: RenderInput) -> tuple[list[Block], list[str]]:
     lang = ctx.options.lang
     texts = markup.texts(lang)
     found = facts(ctx.filing, ctx.figures, lang, ctx.options.ghg_unit)

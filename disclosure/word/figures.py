@@ -68,6 +68,17 @@ class FactTable:
                        and not f.typed}, reverse=True)
 
 
+class Shown(str):
+    """A figure as printed that carries its fact: Word prints the text, the Inline XBRL report tags it."""
+
+    fact: Fact
+
+    def __new__(cls, text: str, fact: Fact) -> Shown:
+        shown = super().__new__(cls, text)
+        shown.fact = fact
+        return shown
+
+
 def show(fact: Fact, *, percent_sign: bool = True) -> str:
     assert isinstance(fact.value, Decimal) and fact.decimals is not None
     text, negative = display_number(fact.value, fact.decimals, fact.scale)
@@ -75,7 +86,7 @@ def show(fact: Fact, *, percent_sign: bool = True) -> str:
         text = "-" + text
     if fact.unit == "pure" and fact.scale == -2 and percent_sign:
         text += "%"
-    return text
+    return Shown(text, fact)
 
 
 def label(name: str, lang: str) -> str:
