@@ -11,6 +11,7 @@ from disclosure.word.disclosures import INTENSITY_PLACES, TCE_PLACES, pct
 from disclosure.word.figures import date_text, number, signed, trend
 
 if TYPE_CHECKING:
+    from disclosure.model import Filing
     from disclosure.word.content import Builder
 
 
@@ -24,6 +25,7 @@ def context(b: Builder) -> dict[str, Any]:
         ("scope2_market", "Scope2MarketBasedGHGEmissions"), ("scope12_location", "Scope1And2LocationBasedGHGEmissions"),
         ("scope12_market", "Scope1And2MarketBasedGHGEmissions"), ("scope3", "Scope3GHGEmissions"))}
     prior = b.years[1] if len(b.years) > 1 else None
+    names = {x.id: x.name.get(lang) for x in f.facilities}
     return {
         "lang": lang,
         "t": b.t,
@@ -67,7 +69,8 @@ def context(b: Builder) -> dict[str, Any]:
         "energy_tce": b.facts.show("EnergyConsumption"),
         "gov": None if f.governance is None else {
             "information": tx(f.governance.information), "oversight": tx(f.governance.target_oversight),
-            "decisions": tx(f.governance.decision_integration)},
+            "decisions": tx(f.governance.decision_integration),
+            "composition": [(tx(x.name), tx(x.composition)) for x in f.governance.bodies if x.composition]},
         "strategy": None if f.strategy is None else {
             "horizons": tx(f.strategy.horizons), "impacts": tx(f.strategy.impacts),
             "business_model": tx(f.strategy.business_model), "decisions": tx(f.strategy.decisions),
@@ -84,6 +87,16 @@ def context(b: Builder) -> dict[str, Any]:
             "level": vocab("assurance-level", f.assurance.level, lang), "scope": tx(f.assurance.scope),
             "statement": tx(f.assurance.statement), "date": date_text(f.assurance.date, lang)},
         "other_mechanisms": tx(f.carbon_market.other_mechanisms) if f.carbon_market else "",
+        "enforcement": _enforcement(b),
+        "market_chapter": b.market_chapter,
+        "mee_prior": [(names.get(x.facility, x.facility), x.year, number(x.emissions, 0),
+                       b.t["words"]["verified" if x.verified else "reported"])
+                      for x in (f.mee.prior_year if f.mee else [])],
+        "methods": methods(f),
+        "low_carbon_notes": [(tx(o.name), tx(o.description), tx(o.progress), tx(o.uncertainties))
+                             for o in f.low_carbon],
+        "energy_interim": [(tx(x.name), tx(x.interim)) for x in (f.energy.targets if f.energy else [])
+                           if x.interim is not None],
         "substitutions": len(b.figures.substitutions),
         "substitution_difference": signed(substitution_difference(b.figures.substitutions)),
         "meter_share": b.meter_share,
@@ -126,4 +139,38 @@ def _climate(b: Builder) -> dict[str, Any] | None:
         "remuneration": None if rem is None else {
             "linked": rem.linked, "share": number(rem.share_pct, 1) if rem.share_pct is not None else "",
             "description": b.tx(rem.description)},
+    }
+
+
+def _enforcement(b: Builder) -> str:
+    """Penalties, rectification and investigation in the period, each stated (负面陈述 when none)."""
+    m = b.filing.carbon_market
+    e = m.enforcement if m is not None else None
+    if e is None:
+        return ""
+    words = b.t["enforcement"]
+    parts = [words[key][0 if getattr(e, key) else 1] for key in ("penalties", "rectification", "investigation")]
+    if b.lang == "zh-CN":
+        text = f"{words['lead']}{'，'.join(parts)}。"
+    else:
+        text = f"{words['lead']} {', '.join(parts[:-1])} and {parts[-1]}."
+    if e.description is not None:
+        text += (b.tx(e.description) if b.lang == "zh-CN" else " " + b.tx(e.description))
+    return text
+
+
+def methods(f: Filing) -> dict[str, Any]:
+    """The accounting methods the filing uses, so the methodology appendix states only those: source
+    kinds, process types (with the PFC method), market-based instruments."""
+    process: dict[str, str] = {}
+    for fac in f.facilities:
+        for p in fac.process:
+            process.setdefault(p.type, getattr(p, "method", "") or "")
+    return {
+        "combustion": any(fac.combustion for fac in f.facilities),
+        "mobile": any(c.mobile for fac in f.facilities for c in fac.combustion),
+        "electricity": any(fac.electricity for fac in f.facilities),
+        "instruments": any(e.instruments for fac in f.facilities for e in fac.electricity),
+        "heat": any(fac.heat for fac in f.facilities),
+        "process": process,
     }

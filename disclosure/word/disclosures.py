@@ -144,7 +144,8 @@ def finance_tables(b: Builder) -> None:
             for when, effect in (("current", r.current_effect), ("anticipated", r.anticipated_effect)):
                 if effect is not None:
                     amount, detail = _effect(b, effect)
-                    rows.append([r.id, b.t["words"][when], amount, detail])
+                    material = DASH if effect.next_year_material is None else b.yes(effect.next_year_material)
+                    rows.append([r.id, b.t["words"][when], amount, detail, material])
     b.table("financial_effects", rows, numeric={2})
     fig = b.figures.finance
     cm = f.climate_metrics
