@@ -172,6 +172,8 @@ def status(it: Item, filing: Filing, figures: Figures | None) -> str:
         return "out-of-scope"
     if it.id in omitted(filing):
         return "omitted"
+    if it.applies_if and not applies(it, filing, figures):
+        return "n/a"  # a conditional item whose condition does not hold is not "met" by default
     if met(it, filing, figures):
         return "met"
     if not applies(it, filing, figures):

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from enum import Enum
 from decimal import Decimal
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,7 @@ from disclosure.build import BuildOptions, RenderInput
 from disclosure.compute.finance import wan
 from disclosure.model.base import LocalText
 from disclosure.model.energy import Money
+from disclosure.model.statements import Enforcement
 from disclosure.word import blocks, markup
 from disclosure.word.disclosures import money
 from disclosure.word.document import Block, Bullets, Heading, Para, Table
@@ -60,6 +61,7 @@ class Report:
         self.text: dict[str, list[str]] = {}
         self.tables: dict[str, list[str]] = {}
         self.headings: set[str] = set()
+        self.cells: dict[str, str] = {}
         top = sub = ""
         for b in parsed:
             if isinstance(b, Heading) and b.level == 1:
@@ -75,17 +77,23 @@ class Report:
                 self.text.setdefault(key, []).append(_block_text(b))
                 if isinstance(b, Table):
                     self.tables.setdefault(key, []).append(b.caption)
+                    self.cells[b.caption] = "\n".join(c for row in b.rows for c in row)
         self.index = next(b for b in parsed if isinstance(b, Table) and b.keys)
 
     def section(self, key: str) -> str:
-        return _squash("\n".join(self.text.get(key, [])))
+        return _squash("\n".join(self.text.get(key, []))).lower()
 
     def everything(self) -> str:
-        return _squash("\n".join(t for parts in self.text.values() for t in parts))
+        return _squash("\n".join(t for parts in self.text.values() for t in parts)).lower()
 
-    def has_table(self, caption: str, key: str | None = None) -> bool:
+    def has_table(self, caption: str, key: str | None = None, containing: str = "") -> bool:
+        """A table captioned ``caption`` (after its number: 表5-1 / Table 5-1) in section ``key`` (anywhere
+        when None), with ``containing`` in one of its cells when given."""
         pool = self.tables.get(key, []) if key else [c for cs in self.tables.values() for c in cs]
-        return any(c.split(" ", 1)[-1] == caption for c in pool)
+        return any(_CAPTION_NUMBER.sub("", c) == caption and containing in self.cells.get(c, "") for c in pool)
+
+
+_CAPTION_NUMBER = re.compile(r"^(?:表|Table )[0-9A-H]+-[0-9]+ ")
 
 
 def _evidence(value: Any, lang: str, depth: int = 0) -> list[str]:
@@ -94,6 +102,9 @@ def _evidence(value: Any, lang: str, depth: int = 0) -> list[str]:
     the texts, dates and amounts it holds directly."""
     if isinstance(value, LocalText):
         return [value.get(lang)]
+    if isinstance(value, Enforcement):  # the statement made for each answer (报告期内未因碳排放受到行政处罚)
+        words = markup.texts(lang)["enforcement"]
+        return [words[k][0 if getattr(value, k) else 1] for k in ("penalties", "rectification", "investigation")]
     if isinstance(value, date):
         return [date_text(value, lang)]
     if isinstance(value, Money):
@@ -127,14 +138,15 @@ def contradictions(filing: Any, figures: Any, report: Report, table: FactTable, 
     texts = markup.texts(lang)
     captions = {name: spec["caption"] for name, spec in texts["tables"].items()}
     keys = report.index.keys
-    claims = {key: row for key, row in zip(keys, report.index.rows, strict=True)}
+    claims = dict(zip(keys, report.index.rows, strict=True))
     found: list[str] = []
     for item_id, row in claims.items():
         it = checklist.item(item_id)
         where = row[3]
         shown_facts = [(c, show(f)) for c in it.concepts if (f := table.get(c)) is not None
                        and isinstance(f.value, Decimal)]
-        tables = [captions[t] for t in it.shows]
+        # a ``shows`` entry is a table name, or "table:word" for the table's rows that contain the word
+        tables = [(captions[name], word) for name, _, word in (s.partition(":") for s in it.shows)]
         if where in {_where(texts, it.section)}:  # claims: disclosed in this section
             section = report.section(it.section)
             if it.section not in report.headings or not section:
@@ -149,26 +161,26 @@ def contradictions(filing: Any, figures: Any, report: Report, table: FactTable, 
                 if not strings:
                     continue
                 checked += 1
-                missing = [s for s in strings if not any(_squash(a) in section for a in s.split("|"))]
+                missing = [s for s in strings if not any(_squash(a).lower() in section for a in s.split("|"))]
                 if missing:
                     found.append(f"{item_id}: claims {where!r} but the section does not print {missing[0][:40]!r}")
             for concept, text in shown_facts:
                 checked += 1
-                if _squash(text) not in section:
+                if _squash(text).lower() not in section:
                     found.append(f"{item_id}: claims {where!r} but its fact {concept} ({text}) is not there")
             if tables:
                 checked += 1
-                if not any(report.has_table(c, it.section) for c in tables):
+                if not any(report.has_table(c, it.section, word) for c, word in tables):
                     found.append(f"{item_id}: claims {where!r} but none of its tables {tables} is there")
             if not checked and not it.rendered:
                 found.append(f"{item_id}: claims {where!r} with nothing in the report to show it")
         else:  # claims: not disclosed, not applicable or out of scope
             everything = report.everything()
             for concept, text in shown_facts:
-                if _squash(text) in everything:
+                if _squash(text).lower() in everything:
                     found.append(f"{item_id}: says {where[:20]!r} but the report shows {concept} = {text}")
-            for c in tables:
-                if report.has_table(c):
+            for c, word in tables:
+                if report.has_table(c, containing=word):
                     found.append(f"{item_id}: says {where[:20]!r} but the report has table {c!r}")
     return found
 
@@ -206,3 +218,22 @@ def test_the_check_catches_a_row_that_denies_what_the_report_shows(samples: Path
     report.index = Table(report.index.caption, report.index.headers, tuple(rows), keys=report.index.keys)
     found = contradictions(filing, figures, report, table, "zh-CN")
     assert any(f.startswith("MT-13:") for f in found), found
+
+
+def test_the_check_catches_a_penalties_row_without_the_statement(samples: Path) -> None:
+    """MT-12 claims the enforcement statement; without 未因碳排放受到行政处罚 in chapter 6 the check fails."""
+    filing, figures, report, table = _context(samples, "central-soe-power", "zh-CN")
+    statement = "未因碳排放受到行政处罚"
+    assert statement in report.section("market")
+    report.text["market"] = [t.replace(statement, "") for t in report.text["market"]]
+    found = contradictions(filing, figures, report, table, "zh-CN")
+    assert any(f.startswith("MT-12:") for f in found), found
+
+
+def test_conditional_rows_without_their_condition_are_not_claimed(samples: Path) -> None:
+    """RPT-13 (restatements) applies only when a prior year was restated: without one the index says
+    not applicable instead of claiming a restatement section the report does not have."""
+    filing, figures, report, table = _context(samples, "qinghai-aluminium", "zh-CN")
+    assert not any(h.restated for h in filing.history)
+    row = report.index.rows[report.index.keys.index("RPT-13")]
+    assert row[3] == markup.texts("zh-CN")["index_status"]["n/a"]

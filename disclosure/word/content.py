@@ -10,6 +10,7 @@ from typing import Any
 
 from disclosure.catalogue import CATALOGUE
 from disclosure.compute import Figures
+from disclosure.compute.finance import wan
 from disclosure.factors import library
 from disclosure.issues import Issue
 from disclosure.model import Filing
@@ -18,7 +19,6 @@ from disclosure.taxonomy import definition
 from disclosure.vocabulary import label as vocab
 from disclosure.word import charts, citations, disclosures
 from disclosure.word.document import Image, Table
-from disclosure.compute.finance import wan
 from disclosure.word.figures import (
     DASH,
     GASES,
@@ -282,7 +282,7 @@ class Builder:
         rows = [[vocab("target-scope", r.scope, self.lang), self.tx(r.measure), number(r.quantity, 0),
                  disclosures.money(wan(r.investment))] for r in m.reductions]
         if rows:
-            invested = [wan(r.investment) for r in m.reductions if r.investment is not None]
+            invested = [w for r in m.reductions if (w := wan(r.investment)) is not None]
             rows.append([self.t["words"]["total"], "", self.ghg("GHGEmissionReductionsAchieved"),
                          disclosures.money(sum(invested, Decimal(0))) if invested else DASH])
         self.table("reductions", rows, numeric={2, 3}, emphasis={len(rows) - 1})
