@@ -37,3 +37,13 @@ class Contact(Model):
     phone: str | None = Field(default=None, min_length=5, max_length=40)
     email: str | None = Field(default=None, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
     website: str | None = None
+
+
+class BoardStatement(Model):
+    """The board's statement on the report (董事会声明) and its approval."""
+
+    text: LocalText | None = None
+    """The statement; the report's standard wording (the board and every director answer for the truth,
+    accuracy and completeness of the report) when not given."""
+    meeting: LocalText | None = None
+    """The meeting that approved the report, e.g. 第九届董事会第十二次会议."""
