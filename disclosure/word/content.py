@@ -15,6 +15,8 @@ from disclosure.factors import library
 from disclosure.issues import Issue
 from disclosure.model import Filing
 from disclosure.model.base import LocalText
+from disclosure.model.narrative import RiskOrOpportunity
+from disclosure.model.wording import Bilingual
 from disclosure.taxonomy import definition
 from disclosure.vocabulary import label as vocab
 from disclosure.word import charts, citations, disclosures
@@ -67,7 +69,7 @@ class Builder:
         self.preparer = citations.preparer_sources(filing)
 
     # --- helpers -----------------------------------------------------------------------------
-    def tx(self, text: LocalText | None) -> str:
+    def tx(self, text: LocalText | Bilingual | None) -> str:
         return text.get(self.lang) if text is not None else ""
 
     def yes(self, flag: bool) -> str:
@@ -315,7 +317,7 @@ class Builder:
             issued = date_text(v.date, self.lang) if v.date else ""
             number_and_date = (f"{v.report_no}（{issued}）" if self.lang == "zh-CN" else f"{v.report_no} ({issued})") \
                 if issued else v.report_no
-            rows.append([fac.name.get(self.lang), v.verifier, number_and_date,
+            rows.append([fac.name.get(self.lang), self.tx(v.verifier), number_and_date,
                          self.ghg("VerifiedScope1GHGEmissions", typed=dim), self.ghg("Scope1GHGEmissions", typed=dim),
                          gaps.get("scope1", DASH),
                          self.ghg("VerifiedScope2GHGEmissions", typed=dim), self.ghg(computed2, typed=dim),
@@ -425,11 +427,20 @@ class Builder:
         if s is not None:
             sep = "：" if self.lang == "zh-CN" else ": "
             self.table("risks", [[r.id, f"{vocab('risk-kind', r.kind, self.lang)}{sep}"
-                                  f"{vocab('risk-type', r.type, self.lang)}", vocab("horizon", r.horizon, self.lang),
+                                  f"{vocab('risk-type', r.type, self.lang)}", self._rating(r),
                                   self.tx(r.description), self.tx(r.response), self.tx(r.current_financial_effect),
                                   self.tx(r.anticipated_financial_effect) or DASH] for r in s.risks_opportunities])
-            self.table("scenarios", [[x.name, x.warming, x.source, x.horizon or DASH, self.tx(x.parameters) or DASH,
-                                      self.tx(x.results) or DASH] for x in s.resilience.scenarios])
+            self.table("scenarios", [[self.tx(x.name), x.warming, self.tx(x.source), x.horizon or DASH]
+                                     for x in s.resilience.scenarios])
+
+    def _rating(self, r: RiskOrOpportunity) -> str:
+        """Horizon, likelihood and magnitude in one cell: 中期；可能性高；影响程度中."""
+        words = self.t["rating"]
+        parts = [vocab("horizon", r.horizon, self.lang)]
+        for key, level in (("likelihood", r.likelihood), ("magnitude", r.magnitude)):
+            if level is not None:
+                parts.append(words[key].format(level=vocab("level", level, self.lang)))
+        return ("；" if self.lang == "zh-CN" else "; ").join(parts)
 
     def appendices(self) -> None:
         self.table("factors", [[citations.name(f, self.lang), number_text(f.value),

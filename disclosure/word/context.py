@@ -12,6 +12,7 @@ from disclosure.word.figures import date_text, number, signed, trend
 
 if TYPE_CHECKING:
     from disclosure.model import Filing
+    from disclosure.model.report import Person
     from disclosure.word.content import Builder
 
 
@@ -19,6 +20,7 @@ def context(b: Builder) -> dict[str, Any]:
     f, lang, tx = b.filing, b.lang, b.tx
     r, e = f.report, f.entity
     listing = "; ".join(f"{vocab('exchange', x.exchange, lang)} {x.stock_code}" for x in e.listings)
+    short_names = [(x.short_name.get(lang), x.stock_code) for x in e.listings if x.short_name]
     region = library().regions.get(library().region_key(e.province) or "", {})
     figures = {key: b.ghg(concept) for key, concept in (
         ("scope1", "Scope1GHGEmissions"), ("scope2_location", "Scope2LocationBasedGHGEmissions"),
@@ -37,14 +39,15 @@ def context(b: Builder) -> dict[str, Any]:
         "period": ("至" if lang == "zh-CN" else " to ").join(
             (date_text(r.period_start, lang), date_text(r.period_end, lang))),
         "listing": listing,
+        "short_names": short_names,
         "uscc": e.uscc,
         "lei": e.lei,
         "ownership": vocab("ownership", e.ownership, lang),
-        "industry": e.industry,
+        "industry": tx(e.industry),
         "province": region.get(lang, e.province),
         "mandatory": e.mandatory,
         "bases": [vocab("preparation-basis", x, lang) for x in r.bases],
-        "standard": r.ghg_standard,
+        "standard": tx(r.ghg_standard),
         "gwp": vocab("gwp-set", f.report.gwp.set, lang),
         "approach": vocab("consolidation-approach", f.boundary.approach, lang),
         "scope_text": tx(e.consolidation_scope),
@@ -55,10 +58,15 @@ def context(b: Builder) -> dict[str, Any]:
         "materiality": tx(r.materiality),
         "board_approval": date_text(r.board_approval_date, lang) if r.board_approval_date else "",
         "publication": date_text(r.publication_date, lang) if r.publication_date else "",
-        "preparer": f"{r.prepared_by.name}（{r.prepared_by.role}）" if lang == "zh-CN"
-        else f"{r.prepared_by.name} ({r.prepared_by.role})",
-        "approver": (f"{r.approved_by.name}（{r.approved_by.role}）" if lang == "zh-CN"
-                     else f"{r.approved_by.name} ({r.approved_by.role})") if r.approved_by else "",
+        "preparer": _person(b, r.prepared_by),
+        "approver": _person(b, r.approved_by) if r.approved_by else "",
+        "board_statement": None if r.board_statement is None else {
+            "text": tx(r.board_statement.text) or b.t["board_statement"],
+            "meeting": tx(r.board_statement.meeting)},
+        "contact": None if r.contact is None else {
+            "department": tx(r.contact.department), "address": tx(r.contact.address),
+            "postcode": r.contact.postcode or "", "phone": r.contact.phone or "", "email": r.contact.email or "",
+            "website": r.contact.website or ""},
         "base_year": {"year": f.base_year.year, "policy": tx(f.base_year.recalculation_policy),
                       "threshold": number(f.base_year.significance_threshold_pct, 1)} if f.base_year else None,
         "fig": figures,
@@ -79,13 +87,17 @@ def context(b: Builder) -> dict[str, Any]:
             "resilience": tx(f.strategy.resilience.assessment),
             "uncertainties": tx(f.strategy.resilience.uncertainties),
             "adaptive_capacity": tx(f.strategy.resilience.adaptive_capacity),
-            "scenario_analysis": f.strategy.resilience.scenario_analysis},
+            "scenario_analysis": f.strategy.resilience.scenario_analysis,
+            "scenarios": [{"name": tx(x.name), "inputs": tx(x.parameters), "assumptions": tx(x.assumptions),
+                           "results": tx(x.results)} for x in f.strategy.resilience.scenarios]},
         "risk": None if f.risk_management is None else {
             "process": tx(f.risk_management.process), "integration": tx(f.risk_management.integration)},
         "assurance": None if f.assurance is None else {
-            "provider": f.assurance.provider, "standard": f.assurance.standard,
+            "provider": tx(f.assurance.provider), "standard": tx(f.assurance.standard),
             "level": vocab("assurance-level", f.assurance.level, lang), "scope": tx(f.assurance.scope),
-            "statement": tx(f.assurance.statement), "date": date_text(f.assurance.date, lang)},
+            "statement": tx(f.assurance.statement), "date": date_text(f.assurance.date, lang),
+            "report_no": f.assurance.report_no or "",
+            "full_text": [p.strip() for p in tx(f.assurance.full_text).split("\n") if p.strip()]},
         "other_mechanisms": tx(f.carbon_market.other_mechanisms) if f.carbon_market else "",
         "enforcement": _enforcement(b),
         "market_chapter": b.market_chapter,
@@ -140,6 +152,11 @@ def _climate(b: Builder) -> dict[str, Any] | None:
             "linked": rem.linked, "share": number(rem.share_pct, 1) if rem.share_pct is not None else "",
             "description": b.tx(rem.description)},
     }
+
+
+def _person(b: Builder, p: Person) -> str:
+    name, role = b.tx(p.name), b.tx(p.role)
+    return f"{name}（{role}）" if b.lang == "zh-CN" else f"{name} ({role})"
 
 
 def _enforcement(b: Builder) -> str:
