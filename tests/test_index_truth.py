@@ -29,6 +29,7 @@ from disclosure.compute.finance import wan
 from disclosure.model.base import LocalText
 from disclosure.model.energy import Money
 from disclosure.model.statements import Enforcement
+from disclosure.model.wording import Bilingual
 from disclosure.word import blocks, markup
 from disclosure.word.disclosures import money
 from disclosure.word.document import Block, Bullets, Heading, Para, Table
@@ -100,7 +101,7 @@ def _evidence(value: Any, lang: str, depth: int = 0) -> list[str]:
     """The strings the report must print for one value a "met" path reaches: texts in the report
     language, dates, amounts of money (in 万元), coded values (any of their labels), and for a structure
     the texts, dates and amounts it holds directly."""
-    if isinstance(value, LocalText):
+    if isinstance(value, LocalText | Bilingual):
         return [value.get(lang)]
     if isinstance(value, Enforcement):  # the statement made for each answer (报告期内未因碳排放受到行政处罚)
         words = markup.texts(lang)["enforcement"]
@@ -119,8 +120,14 @@ def _evidence(value: Any, lang: str, depth: int = 0) -> list[str]:
         return [s for v in value for s in _evidence(v, lang, depth)]
     if isinstance(value, BaseModel) and depth == 0:
         return [s for name in type(value).model_fields if (v := getattr(value, name)) is not None
-                and isinstance(v, LocalText | date | Money) for s in _evidence(v, lang, depth + 1)]
+                and name not in ELSEWHERE and isinstance(v, LocalText | Bilingual | date | Money)
+                for s in _evidence(v, lang, depth + 1)]
     return []
+
+
+ELSEWHERE = {"full_text"}
+"""Fields the report prints in a section of their own (the assurance statement's full text: its appendix,
+checked by tests/test_report_content.py), not in the section of the item whose structure holds them."""
 
 
 def _context(samples: Path, name: str, lang: str) -> tuple[Any, Any, Report, FactTable]:
@@ -161,7 +168,8 @@ def contradictions(filing: Any, figures: Any, report: Report, table: FactTable, 
                 if not strings:
                     continue
                 checked += 1
-                missing = [s for s in strings if not any(_squash(a).lower() in section for a in s.split("|"))]
+                missing = [s for s in strings
+                           if not any(_squash(a).lower().rstrip("。.") in section for a in s.split("|"))]
                 if missing:
                     found.append(f"{item_id}: claims {where!r} but the section does not print {missing[0][:40]!r}")
             for concept, text in shown_facts:

@@ -135,3 +135,81 @@ def test_pfc_sub_rows_are_part_of_their_parent(samples: Path) -> None:
     assert sum(value(r[1]) for r in top) == value(table.rows[-1][1])
     parent = next(r for r in top if "PFC" in r[0])
     assert sum(value(r[1]) for r in subs) == value(parent[1])
+
+
+# --- item 5: content reviewers look for ----------------------------------------------------------
+
+def _cover(parsed: list[Block]) -> list[str]:
+    end = next(i for i, b in enumerate(parsed) if isinstance(b, Heading))
+    return [b.text for b in parsed[:end] if isinstance(b, Para)]
+
+
+def test_cover_board_statement_and_contact(samples: Path) -> None:
+    zh = _blocks(samples / "qinghai-aluminium" / "filing.yaml")
+    assert "证券简称：昆仑铝业　证券代码：600888" in _cover(zh)
+    headings = [b.text for b in zh if isinstance(b, Heading)]
+    assert headings.index("董事会声明") < headings.index("编制依据")
+    text = _text(zh)
+    assert "本公司董事会及全体董事保证本报告内容不存在虚假记载、误导性陈述或重大遗漏" in text
+    assert "已于2026年4月16日经公司第九届董事会第十二次会议审议通过" in text
+    assert "联系方式与意见反馈" in headings
+    assert "**电子邮箱**：esg@qhkunlun-al.com.cn" in text and "（邮编810007）" in text
+    en = _blocks(samples / "qinghai-aluminium" / "filing.yaml", "en")
+    assert "Stock short name: Kunlun Aluminium   Stock code: 600888" in _cover(en)
+    assert "Contact and feedback" in [b.text for b in en if isinstance(b, Heading)]
+
+
+def test_english_report_prints_the_english_names(samples: Path) -> None:
+    en = _text(_blocks(samples / "qinghai-aluminium" / "filing.yaml", "en"))
+    assert "Ma Haiqing (Manager, Sustainability Department)" in en
+    assert "Zhao Jianguo (Secretary to the Board)" in en
+    assert "C3216 Aluminium smelting" in en
+    assert "China Environmental United Certification Center Co., Ltd." in en
+    for chinese in ("马海青", "董事会秘书", "铝冶炼", "中环联合"):
+        assert chinese not in en, chinese
+
+
+def test_a_chinese_only_name_in_an_english_report_is_a_warning(base_filing: Path) -> None:
+    path = _with(base_filing, "")
+    path.write_text(path.read_text("utf-8").replace('industry: "C0000 测试"', 'industry: "C0000 测试行业"'), "utf-8")
+    report = validate(load(path)).report
+    found = [i for i in report.issues if i.code == "rule.text.translation-missing"]
+    # BASE_FILING's preparer (张三, 经理) is Chinese only too
+    assert [i.location.path for i in found] == [("report", "prepared_by", "name"), ("report", "prepared_by", "role"),
+                                                ("entity", "industry")]
+    assert found[0].severity == "warning"
+    path.write_text(path.read_text("utf-8").replace(
+        'industry: "C0000 测试行业"', 'industry: {zh-CN: "C0000 测试行业", en: "C0000 Testing"}'), "utf-8")
+    report = validate(load(path)).report
+    assert ("entity", "industry") not in [i.location.path for i in report.issues
+                                          if i.code == "rule.text.translation-missing"]
+
+
+def test_risks_carry_category_horizon_likelihood_and_magnitude(samples: Path) -> None:
+    parsed = _blocks(samples / "qinghai-aluminium" / "filing.yaml")
+    risks = next(b for b in parsed if isinstance(b, Table) and b.caption.endswith("气候相关风险与机遇"))
+    by_id = {r[0]: r for r in risks.rows}
+    assert by_id["R2"][1] == "风险：慢性实体风险" and by_id["R2"][2] == "中期；可能性中；影响程度高"
+    assert by_id["R3"][1] == "风险：急性实体风险"
+    assert "碳边境调节机制" in by_id["R4"][3]
+    effects = next(b for b in parsed if isinstance(b, Table) and b.caption.endswith("气候相关财务影响"))
+    assert ["R4", "预期", "1,200–2,000", "营业收入（对欧出口价格折让）", "—"] in [list(r) for r in effects.rows]
+
+
+def test_scenarios_state_inputs_assumptions_and_results(samples: Path) -> None:
+    parsed = _blocks(samples / "qinghai-aluminium" / "filing.yaml")
+    items = [x for b in parsed if isinstance(b, Bullets) for x in b.items if x.startswith("**现行政策情景**")]
+    assert len(items) == 1
+    assert "输入参数：碳价维持100元/吨以下" in items[0] and "关键假设：电网有序用电规则不变" in items[0]
+    assert "分析结果：转型成本较低" in items[0]
+
+
+def test_assurance_statement_appendix_only_when_the_filing_has_one(samples: Path) -> None:
+    power = _blocks(samples / "central-soe-power" / "filing.yaml")
+    chapters = _chapters(power)
+    assert chapters[-1] == "附录四 鉴证报告"
+    start = next(i for i, b in enumerate(power) if isinstance(b, Heading) and b.text == "附录四 鉴证报告")
+    appendix = _text(power[start:])
+    assert "致中能东海发电股份有限公司董事会：" in appendix and "CCSC-GHG-2026-0317" in appendix
+    assert "鉴证报告见附录四。" in _text(power[:start])
+    assert "附录四 鉴证报告" not in _chapters(_blocks(samples / "qinghai-aluminium" / "filing.yaml"))

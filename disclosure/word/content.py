@@ -347,9 +347,9 @@ class Builder:
             self.meter_share = share(covered, whole)
         self.table("acknowledged", [
             [*self._where(a.issue.location.path), self._finding(a.issue), a.acknowledgement.reason.get(self.lang),
-             f"{a.acknowledgement.reviewed_by.name}（{a.acknowledgement.reviewed_by.role}，"
+             f"{self.tx(a.acknowledgement.reviewed_by.name)}（{self.tx(a.acknowledgement.reviewed_by.role)}，"
              f"{a.acknowledgement.reviewed_by.date}）" if self.lang == "zh-CN" else
-             f"{a.acknowledgement.reviewed_by.name} ({a.acknowledgement.reviewed_by.role}, "
+             f"{self.tx(a.acknowledgement.reviewed_by.name)} ({self.tx(a.acknowledgement.reviewed_by.role)}, "
              f"{a.acknowledgement.reviewed_by.date})"] for a in self.figures.acknowledged], numeric={2})
 
     def default_source(self, ref: str) -> str:

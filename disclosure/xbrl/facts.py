@@ -122,7 +122,7 @@ def _general(f: _Facts, filing: Filing, figures: Figures) -> None:
     f.text("EntityIsMandatoryDiscloser", e.mandatory)
     f.text("BasisOfPreparation", ", ".join(b.value for b in r.bases))
     f.text("ConsolidationApproach", figures.approach)
-    f.text("GHGAccountingStandard", r.ghg_standard)
+    f.text("GHGAccountingStandard", r.ghg_standard.get(f.lang))
     f.text("GlobalWarmingPotentialSet", figures.gwp_set)
     f.text("BoardApprovalDate", r.board_approval_date)
     f.text("ReportPublicationDate", r.publication_date)
@@ -178,7 +178,7 @@ def _facilities(f: _Facts, filing: Filing, figures: Figures) -> None:
         if v is not None:
             f.ghg("VerifiedScope1GHGEmissions", v.scope1, typed=dim)
             f.ghg("VerifiedScope2GHGEmissions", v.scope2, typed=dim)
-            f.text("VerifierName", v.verifier, typed=dim)
+            f.text("VerifierName", v.verifier.get(f.lang), typed=dim)
             f.text("VerificationReportNumber", v.report_no, typed=dim)
             f.text("VerificationReportDate", v.date, typed=dim)
     market = filing.carbon_market
@@ -328,5 +328,5 @@ def _quality(f: _Facts, filing: Filing, figures: Figures) -> None:
     f.num("NumberOfDefaultSubstitutions", Decimal(len(figures.substitutions)), "pure", 0)
     a = filing.assurance
     if a is not None:
-        f.text("AssuranceProviderName", a.provider)
+        f.text("AssuranceProviderName", a.provider.get(f.lang))
         f.text("AssuranceLevel", a.level)
