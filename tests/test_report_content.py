@@ -189,8 +189,8 @@ def test_risks_carry_category_horizon_likelihood_and_magnitude(samples: Path) ->
     parsed = _blocks(samples / "qinghai-aluminium" / "filing.yaml")
     risks = next(b for b in parsed if isinstance(b, Table) and b.caption.endswith("气候相关风险与机遇"))
     by_id = {r[0]: r for r in risks.rows}
-    assert by_id["R2"][1] == "风险：慢性实体风险" and by_id["R2"][2] == "中期；可能性中；影响程度高"
-    assert by_id["R3"][1] == "风险：急性实体风险"
+    assert by_id["R2"][1] == "慢性实体风险" and by_id["R2"][2] == "中期；可能性中；影响程度高"
+    assert by_id["R3"][1] == "急性实体风险" and by_id["R4"][1] == "转型风险——市场"
     assert "碳边境调节机制" in by_id["R4"][3]
     effects = next(b for b in parsed if isinstance(b, Table) and b.caption.endswith("气候相关财务影响"))
     assert ["R4", "预期", "1,200–2,000", "营业收入（对欧出口价格折让）", "—"] in [list(r) for r in effects.rows]

@@ -425,9 +425,8 @@ class Builder:
                                   for b in g.bodies])
         s = self.filing.strategy
         if s is not None:
-            sep = "：" if self.lang == "zh-CN" else ": "
-            self.table("risks", [[r.id, f"{vocab('risk-kind', r.kind, self.lang)}{sep}"
-                                  f"{vocab('risk-type', r.type, self.lang)}", self._rating(r),
+            # the type's label names the kind (转型风险——政策与法律, 急性实体风险, 机遇——资源效率)
+            self.table("risks", [[r.id, vocab("risk-type", r.type, self.lang), self._rating(r),
                                   self.tx(r.description), self.tx(r.response), self.tx(r.current_financial_effect),
                                   self.tx(r.anticipated_financial_effect) or DASH] for r in s.risks_opportunities])
             self.table("scenarios", [[self.tx(x.name), x.warming, self.tx(x.source), x.horizon or DASH]
