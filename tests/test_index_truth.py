@@ -29,7 +29,7 @@ from disclosure.compute.finance import wan
 from disclosure.model.base import LocalText
 from disclosure.model.energy import Money
 from disclosure.model.statements import Enforcement
-from disclosure.model.wording import Bilingual
+from disclosure.model.wording import Wording
 from disclosure.word import blocks, markup
 from disclosure.word.disclosures import money
 from disclosure.word.document import Block, Bullets, Heading, Para, Table
@@ -101,7 +101,7 @@ def _evidence(value: Any, lang: str, depth: int = 0) -> list[str]:
     """The strings the report must print for one value a "met" path reaches: texts in the report
     language, dates, amounts of money (in 万元), coded values (any of their labels), and for a structure
     the texts, dates and amounts it holds directly."""
-    if isinstance(value, LocalText | Bilingual):
+    if isinstance(value, LocalText | Wording):
         return [value.get(lang)]
     if isinstance(value, Enforcement):  # the statement made for each answer (报告期内未因碳排放受到行政处罚)
         words = markup.texts(lang)["enforcement"]
@@ -120,7 +120,7 @@ def _evidence(value: Any, lang: str, depth: int = 0) -> list[str]:
         return [s for v in value for s in _evidence(v, lang, depth)]
     if isinstance(value, BaseModel) and depth == 0:
         return [s for name in type(value).model_fields if (v := getattr(value, name)) is not None
-                and name not in ELSEWHERE and isinstance(v, LocalText | Bilingual | date | Money)
+                and name not in ELSEWHERE and isinstance(v, LocalText | Wording | date | Money)
                 for s in _evidence(v, lang, depth + 1)]
     return []
 

@@ -13,7 +13,7 @@ from disclosure.checklist import title_ok
 from disclosure.issues import Issue, PathPart
 from disclosure.model.base import LocalText
 from disclosure.model.report import EXCHANGE_BASES
-from disclosure.model.wording import Bilingual
+from disclosure.model.wording import Wording
 from disclosure.rules.registry import RuleContext, rule
 
 
@@ -59,7 +59,7 @@ def rule_dates(ctx: RuleContext) -> Iterator[Issue]:
 
 def _holds_text(annotation: Any, seen: frozenset[type] = frozenset()) -> bool:
     """Whether a field of this type can contain a ``LocalText``, at any depth."""
-    if annotation is Bilingual:
+    if annotation is Wording:
         return True
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation is LocalText or (
@@ -73,9 +73,9 @@ def _text_fields(cls: type[BaseModel], seen: frozenset[type] = frozenset()) -> t
     return tuple(name for name, info in cls.model_fields.items() if _holds_text(info.annotation, seen))
 
 
-def _texts(node: Any, path: tuple[PathPart, ...]) -> Iterator[tuple[tuple[PathPart, ...], LocalText | Bilingual]]:
-    """Every text of the filing: ``LocalText`` narratives and ``Bilingual`` short texts (names, roles)."""
-    if isinstance(node, LocalText | Bilingual):
+def _texts(node: Any, path: tuple[PathPart, ...]) -> Iterator[tuple[tuple[PathPart, ...], LocalText | Wording]]:
+    """Every text of the filing: ``LocalText`` narratives and ``Wording`` short texts (names, roles)."""
+    if isinstance(node, LocalText | Wording):
         yield path, node
     elif isinstance(node, BaseModel):
         for name in _text_fields(type(node)):
@@ -90,7 +90,7 @@ def rule_languages(ctx: RuleContext) -> Iterator[Issue]:
     """Every text is given in each language the report is published in (zh-CN primary, en secondary)."""
     langs = ctx.filing.report.languages
     for path, text in _texts(ctx.filing, ()):
-        if isinstance(text, Bilingual):  # a name or role: one string serves a language it can be read in
+        if isinstance(text, Wording):  # a name or role: one string serves a language it can be read in
             for lang in langs[1:]:
                 if text.missing(lang):
                     yield ctx.at("rule.text.translation-missing", path, lang=lang)

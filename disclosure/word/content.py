@@ -16,7 +16,7 @@ from disclosure.issues import Issue
 from disclosure.model import Filing
 from disclosure.model.base import LocalText
 from disclosure.model.narrative import RiskOrOpportunity
-from disclosure.model.wording import Bilingual
+from disclosure.model.wording import Wording
 from disclosure.taxonomy import definition
 from disclosure.vocabulary import label as vocab
 from disclosure.word import charts, citations, disclosures
@@ -69,7 +69,7 @@ class Builder:
         self.preparer = citations.preparer_sources(filing)
 
     # --- helpers -----------------------------------------------------------------------------
-    def tx(self, text: LocalText | Bilingual | None) -> str:
+    def tx(self, text: LocalText | Wording | None) -> str:
         return text.get(self.lang) if text is not None else ""
 
     def yes(self, flag: bool) -> str:
