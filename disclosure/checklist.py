@@ -61,6 +61,9 @@ class Item:
     proposed: tuple[str, ...] = ()
     out_of_scope: str = ""
     partial: str = ""
+    shows: tuple[str, ...] = ()
+    """Report tables (``templates/report/*/texts.yaml`` ``tables``) that disclose the item: the index
+    claims the item only where one of them is printed, and never denies it where one is."""
 
     def level(self, classes: Iterable[str]) -> str | None:
         """The strongest obligation over ``classes``, or None when it does not apply to any."""
@@ -90,7 +93,8 @@ def _item(raw: dict[str, Any]) -> Item:
         rule=raw.get("rule", ""), rendered=raw.get("rendered", ""),
         four_pillar=bool(raw.get("four_pillar", False)), concepts=tuple(raw.get("concepts", ())),
         mandatory_concepts=tuple(raw.get("mandatory_concepts", ())), proposed=tuple(raw.get("proposed", ())),
-        out_of_scope=raw.get("out_of_scope", ""), partial=raw.get("partial", ""))
+        out_of_scope=raw.get("out_of_scope", ""), partial=raw.get("partial", ""),
+        shows=tuple(raw.get("shows", ())))
 
 
 def item(item_id: str) -> Item:
@@ -168,6 +172,8 @@ def status(it: Item, filing: Filing, figures: Figures | None) -> str:
         return "out-of-scope"
     if it.id in omitted(filing):
         return "omitted"
+    if it.applies_if and not applies(it, filing, figures):
+        return "n/a"  # a conditional item whose condition does not hold is not "met" by default
     if met(it, filing, figures):
         return "met"
     if not applies(it, filing, figures):

@@ -149,7 +149,7 @@ def _basic(r: FacilityReport) -> Table:
     rows = (("重点排放单位名称", f.entity.name.get("zh-CN")), ("统一社会信用代码", f.entity.uscc),
             ("排放设施", fac.name.get("zh-CN")), ("所在省份", _province(fac.province)),
             ("行业", sector), ("碳市场登记编号", fac.ets.registration or DASH),
-            ("国民经济行业分类", f.entity.industry or DASH), ("报告年度", str(r.year)),
+            ("国民经济行业分类", str(f.entity.industry) or DASH), ("报告年度", str(r.year)),
             ("核算与报告指南", f"《{r.guideline.title}》（{r.guideline.number}）"),
             ("温室气体及全球变暖潜势", f"CO₂；全氟化碳按{f.report.gwp.set.value}（100年）折算"
              if any(b.result.by_gas.keys() - {"CO2"} for b in r.sources) else "CO₂"))

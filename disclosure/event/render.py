@@ -99,7 +99,8 @@ def report_context(ev: EventResult, lang: str) -> ReportContext:
         title=f.report.title.get(lang), organiser=f.event.organiser.name.get(lang), guideline=words(lang)["guideline"],
         gwp=f.report.gwp.set.value, event_name=f.event.name.get(lang), total=_t(fig.total),
         offset_total=_t(fig.offset_total), neutral=fig.neutral, exclusions=bool(f.exclusions),
-        evaluation=_evaluation(ev, lang), prepared=Person(name=p.name, role=p.role, date=date_text(p.date, lang)))
+        evaluation=_evaluation(ev, lang),
+        prepared=Person(name=p.name.get(lang), role=p.role.get(lang), date=date_text(p.date, lang)))
 
 
 def report_tables(ev: EventResult, lang: str) -> dict[str, Block]:
@@ -211,7 +212,8 @@ def statement_context(ev: EventResult, lang: str) -> StatementContext:
         end=date_text(e.end, lang), guideline=w["guideline"], total=_t(fig.total), offset_total=_t(fig.offset_total),
         kinds=w["list_separator"].join(sorted({w["offset"][o.type.value] for o in fig.counted})),
         evaluation=_evaluation(ev, lang),
-        signer=Person(name=n.signed_by.name, role=n.signed_by.role, date=date_text(n.statement_date, lang)))
+        signer=Person(name=n.signed_by.name.get(lang), role=n.signed_by.role.get(lang),
+                      date=date_text(n.statement_date, lang)))
 
 
 def statement_blocks(ev: EventResult, lang: str) -> list[Block]:

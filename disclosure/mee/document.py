@@ -88,7 +88,7 @@ def context(ctx: RenderInput) -> CarbonContext:
         surrender_due=bool(compliance),
         rectifications=[{"facility": names.get(c.facility, c.facility), "text": c.rectification.get("zh-CN")}
                         for c in compliance if c.rectification is not None],
-        standard=f.report.ghg_standard)
+        standard=f.report.ghg_standard.get("zh-CN"))
 
 
 def blocks(ctx: RenderInput) -> list[Block]:

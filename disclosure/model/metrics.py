@@ -10,6 +10,7 @@ from pydantic import Field
 
 from disclosure.model.base import Amount, Identifier, LocalText, Model, Percent
 from disclosure.model.energy import Money
+from disclosure.model.statements import Enforcement
 
 
 class DataQuality(StrEnum):
@@ -202,3 +203,6 @@ class CarbonMarket(Model):
     ccer_projects: list[CCERProject] = Field(default_factory=list)
     reductions: list[Reduction] = Field(default_factory=list)
     other_mechanisms: LocalText | None = None
+    enforcement: Enforcement | None = None
+    """Penalties, rectification orders and investigations concerning carbon emissions in the period;
+    the report states each answer (e.g. 报告期内未因碳排放受到行政处罚)."""

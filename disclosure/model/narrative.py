@@ -10,6 +10,7 @@ from pydantic import Field
 
 from disclosure.model.base import Amount, Identifier, LocalText, Model
 from disclosure.model.finance import FinancialEffect
+from disclosure.model.wording import Wording
 
 
 class Frequency(StrEnum):
@@ -53,6 +54,14 @@ class Horizon(StrEnum):
     LONG = "long"
 
 
+class Level(StrEnum):
+    """A three-step rating of likelihood or magnitude, as risk registers use."""
+
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
 class RiskType(StrEnum):
     PHYSICAL_ACUTE = "physical-acute"
     PHYSICAL_CHRONIC = "physical-chronic"
@@ -74,6 +83,10 @@ class RiskOrOpportunity(Model):
     kind: Literal["risk", "opportunity"]
     type: RiskType
     horizon: Horizon
+    likelihood: Level | None = None
+    """How likely the risk materialises or the opportunity is realised over the horizon (可能性)."""
+    magnitude: Level | None = None
+    """How large its effect would be (影响程度)."""
     description: LocalText
     response: LocalText
     current_financial_effect: LocalText
@@ -102,17 +115,19 @@ class TransitionPlan(Model):
 
 
 class Scenario(Model):
-    name: str
+    name: Wording
     warming: str
     """e.g. 1.5°C, below 2°C, 3°C+."""
-    source: str
+    source: Wording
     """e.g. NGFS Phase V, IEA NZE 2050."""
     horizon: str | None = None
     """Time horizon analysed, e.g. 2030, 2030–2060."""
     parameters: LocalText | None = None
-    """Key inputs and assumptions (carbon price, demand, power mix...)."""
+    """Key inputs (carbon price, demand, power mix, physical hazards...)."""
+    assumptions: LocalText | None = None
+    """Assumptions about the company's response, prices passed on, capital, policy (IFRS S2 22(b)(ii))."""
     results: LocalText | None = None
-    """What the analysis found."""
+    """What the analysis found: effects on costs, revenue, assets over the horizon."""
 
 
 class Resilience(Model):
@@ -153,13 +168,18 @@ class RiskManagement(Model):
 class Assurance(Model):
     """Third-party verification or assurance of the GHG figures (MT-09)."""
 
-    provider: str
-    standard: str
+    provider: Wording
+    standard: Wording
     """e.g. ISO 14064-3, ISAE 3410."""
     level: Literal["limited", "reasonable", "verification"]
     scope: LocalText
     statement: LocalText
+    """The conclusion, as the report quotes it."""
     date: date
+    report_no: str | None = None
+    """Number of the assurance or verification report."""
+    full_text: LocalText | None = None
+    """The assurance statement in full, printed as an appendix of the report."""
 
 
 class OmissionReason(StrEnum):

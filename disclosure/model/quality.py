@@ -14,6 +14,7 @@ from typing import Annotated
 from pydantic import Field
 
 from disclosure.model.base import Amount, Identifier, LocalText, Model, Percent
+from disclosure.model.wording import Wording
 
 Period = Annotated[str, Field(pattern=r"^[0-9]{4}(-(0[1-9]|1[0-2]))?$")]
 """A fiscal year ``2025`` or a month ``2025-03``."""
@@ -144,8 +145,8 @@ class Downtime(Model):
 class Reviewer(Model):
     """Who reviewed an acknowledgement, and when."""
 
-    name: str = Field(min_length=1)
-    role: str = Field(min_length=1)
+    name: Wording
+    role: Wording
     date: dt.date
 
 

@@ -11,6 +11,8 @@ from pydantic import BeforeValidator, Field
 
 from disclosure.model.base import Identifier, LocalText, Model, NonNegative, Percent
 from disclosure.model.narrative import DoubleMateriality, ForwardLooking
+from disclosure.model.statements import BoardStatement, Contact
+from disclosure.model.wording import Wording
 
 Language = Literal["zh-CN", "en"]
 
@@ -56,9 +58,9 @@ def _gwp_set(value: Any) -> Any:
 class Person(Model):
     """Someone who prepared or approved the report."""
 
-    name: str = Field(min_length=1)
-    """Name."""
-    role: str = Field(min_length=1)
+    name: Wording
+    """Name (a string, or {zh-CN, en} when the report is published in both)."""
+    role: Wording
     """Position, e.g. 董事会秘书 or Head of Sustainability."""
     date: date
     """Date of preparation or approval."""
@@ -108,7 +110,7 @@ class Report(Model):
     """Bases of preparation (编制依据)."""
     languages: list[Language] = Field(default_factory=_primary_language, min_length=1)
     """Languages the report is published in; the first is the primary one."""
-    ghg_standard: str = Field(min_length=1)
+    ghg_standard: Wording
     """GHG accounting standards and methods, e.g. 'GHG Protocol Corporate Standard; MEE guidelines'."""
     gwp: GWPChoice = Field(default_factory=GWPChoice)
     """The GWP set."""
@@ -134,9 +136,13 @@ class Report(Model):
     double_materiality: DoubleMateriality | None = None
     """The assessment's process, thresholds and result per topic (RPT-07, RPT-16)."""
     forward_looking: ForwardLooking | None = None
+    """Assumptions and risk warning of the forward-looking information (RPT-12)."""
     judgements: LocalText | None = None
     """Significant judgements, estimates and measurement uncertainty (RPT-17)."""
-    """Assumptions and risk warning of the forward-looking information (RPT-12)."""
+    board_statement: BoardStatement | None = None
+    """The board's statement on the report (董事会声明) and the meeting that approved it."""
+    contact: Contact | None = None
+    """Where readers send questions and feedback (联系方式与意见反馈)."""
 
 
 class Exchange(StrEnum):
@@ -166,6 +172,8 @@ class Listing(Model):
     """Exchange."""
     stock_code: str = Field(pattern=r"^[0-9A-Z]{4,6}$")
     """Stock code, e.g. 600000."""
+    short_name: Wording | None = None
+    """Stock short name (证券简称), e.g. 青海铝业; printed on the cover with the code."""
 
 
 class Ownership(StrEnum):
@@ -192,7 +200,7 @@ class Entity(Model):
     """Whole-period index memberships during the year."""
     ownership: Ownership
     """Ownership type (central SOE, provincial SOE, private...)."""
-    industry: str = Field(min_length=1)
+    industry: Wording
     """Industry, e.g. CSRC or GB/T 4754 code and name: 'C3216 铝冶炼'."""
     province: str
     """Province of registration (pinyin key or Chinese name)."""

@@ -11,6 +11,7 @@ from pydantic import BeforeValidator, Field
 
 from disclosure.model.base import Amount, Basis, Identifier, LocalText, Model
 from disclosure.model.quality import Downtime, Meter, SecondSource
+from disclosure.model.wording import Wording
 
 _YES = {"是", "Y", "y", "yes", "true", "True", "TRUE", "1"}
 _NO = {"否", "N", "n", "no", "false", "False", "FALSE", "0"}
@@ -352,7 +353,7 @@ class Product(Model):
 class Verification(Model):
     """Totals from the facility's verification report (核查报告)."""
 
-    verifier: str = Field(min_length=1)
+    verifier: Wording
     report_no: str = Field(min_length=1)
     date: date
     scope1: Amount | None = None

@@ -65,3 +65,17 @@ def rule_energy_targets(ctx: RuleContext) -> Iterator[Issue]:
         if t.kind is EnergyTargetKind.INTENSITY_PRODUCT and (t.product or "") not in products:
             yield ctx.at("rule.energy.target-product", ("energy", "targets", i, "product"),
                          target=t.id, product=t.product or "-")
+
+
+@rule("rule.market.enforcement-undescribed")
+def rule_enforcement_described(ctx: RuleContext) -> Iterator[Issue]:
+    """MT-12 (Art. 24; Guide No. 2, requirement 20): a penalty, rectification order or investigation
+    concerning carbon emissions in the period is described (what, the amount of any fine, the response);
+    the report prints the description beside its statement."""
+    m = ctx.filing.carbon_market
+    e = m.enforcement if m is not None else None
+    if e is not None and e.any and e.description is None:
+        names = {"penalties": "行政处罚 (penalty)", "rectification": "整改要求 (rectification order)",
+                 "investigation": "立案调查 (investigation)"}
+        which = [names[k] for k in names if getattr(e, k)]
+        yield ctx.at("rule.market.enforcement-undescribed", ("carbon_market", "enforcement"), which="、".join(which))

@@ -13,6 +13,7 @@ from disclosure.checklist import title_ok
 from disclosure.issues import Issue, PathPart
 from disclosure.model.base import LocalText
 from disclosure.model.report import EXCHANGE_BASES
+from disclosure.model.wording import Wording
 from disclosure.rules.registry import RuleContext, rule
 
 
@@ -58,6 +59,8 @@ def rule_dates(ctx: RuleContext) -> Iterator[Issue]:
 
 def _holds_text(annotation: Any, seen: frozenset[type] = frozenset()) -> bool:
     """Whether a field of this type can contain a ``LocalText``, at any depth."""
+    if annotation is Wording:
+        return True
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation is LocalText or (
             annotation not in seen and bool(_text_fields(annotation, seen | {annotation})))
@@ -70,8 +73,9 @@ def _text_fields(cls: type[BaseModel], seen: frozenset[type] = frozenset()) -> t
     return tuple(name for name, info in cls.model_fields.items() if _holds_text(info.annotation, seen))
 
 
-def _texts(node: Any, path: tuple[PathPart, ...]) -> Iterator[tuple[tuple[PathPart, ...], LocalText]]:
-    if isinstance(node, LocalText):
+def _texts(node: Any, path: tuple[PathPart, ...]) -> Iterator[tuple[tuple[PathPart, ...], LocalText | Wording]]:
+    """Every text of the filing: ``LocalText`` narratives and ``Wording`` short texts (names, roles)."""
+    if isinstance(node, LocalText | Wording):
         yield path, node
     elif isinstance(node, BaseModel):
         for name in _text_fields(type(node)):
@@ -86,6 +90,11 @@ def rule_languages(ctx: RuleContext) -> Iterator[Issue]:
     """Every text is given in each language the report is published in (zh-CN primary, en secondary)."""
     langs = ctx.filing.report.languages
     for path, text in _texts(ctx.filing, ()):
+        if isinstance(text, Wording):  # a name or role: one string serves a language it can be read in
+            for lang in langs[1:]:
+                if text.missing(lang):
+                    yield ctx.at("rule.text.translation-missing", path, lang=lang)
+            continue
         for n, lang in enumerate(langs):
             if text.get(lang) and (text.zh if lang == "zh-CN" else text.en):
                 continue

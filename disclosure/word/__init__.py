@@ -62,7 +62,7 @@ def _blocks(ctx: RenderInput) -> tuple[list[Block], list[str]]:
         return built.images.get(name)
 
     parsed = markup.parse(markup.render(lang, context(built.builder)), {"table": table, "chart": chart})
-    return _with_toc_entries(paging.bookmarked(numbered(parsed, lang), texts)), built.notices
+    return _with_toc_entries(paging.bookmarked(numbered(parsed, lang), built.builder.t)), built.notices
 
 
 def numbered(parsed: list[Block], lang: str) -> list[Block]:

@@ -10,15 +10,30 @@ from typing import Any
 
 from disclosure.catalogue import CATALOGUE
 from disclosure.compute import Figures
+from disclosure.compute.finance import wan
 from disclosure.factors import library
 from disclosure.issues import Issue
 from disclosure.model import Filing
 from disclosure.model.base import LocalText
+from disclosure.model.narrative import RiskOrOpportunity
+from disclosure.model.wording import Wording
 from disclosure.taxonomy import definition
 from disclosure.vocabulary import label as vocab
 from disclosure.word import charts, citations, disclosures
 from disclosure.word.document import Image, Table
-from disclosure.word.figures import DASH, GASES, FactTable, change, label, number, number_text, share, show, signed
+from disclosure.word.figures import (
+    DASH,
+    GASES,
+    FactTable,
+    change,
+    date_text,
+    label,
+    number,
+    number_text,
+    share,
+    show,
+    signed,
+)
 from disclosure.word.markup import texts as language_texts
 from disclosure.xbrl.facts import Fact
 
@@ -38,7 +53,9 @@ class Builder:
 
     def __init__(self, filing: Filing, figures: Figures, facts: list[Fact], lang: str, texts: dict[str, Any],
                  ghg_unit: str, draft: bool = False) -> None:
-        self.filing, self.figures, self.lang, self.t = filing, figures, lang, texts
+        self.filing, self.figures, self.lang = filing, figures, lang
+        self.market_chapter = market_chapter(filing)
+        self.t = chapters(texts, self.market_chapter, lang)
         self.year = filing.report.fiscal_year
         self.facts = FactTable(facts, self.year, lang)
         self.ghg_unit_text = texts["units"]["10kt" if ghg_unit == "10kt" else "tCO2e"]
@@ -52,7 +69,7 @@ class Builder:
         self.preparer = citations.preparer_sources(filing)
 
     # --- helpers -----------------------------------------------------------------------------
-    def tx(self, text: LocalText | None) -> str:
+    def tx(self, text: LocalText | Wording | None) -> str:
         return text.get(self.lang) if text is not None else ""
 
     def yes(self, flag: bool) -> str:
@@ -129,7 +146,10 @@ class Builder:
 
     def breakdown(self, name: str, concept: str, axis: str) -> None:
         whole = self.facts.value(concept)
-        rows = [[label(member, self.lang), show(f), share(self._value(f), whole)]
+        top = set(definition().axes[axis].top_members())
+        of_which = self.t["words"]["of_which"]  # a sub-member (CF4 under PFCs) is part of its parent's row
+        rows = [[label(member, self.lang) if member in top else f"{of_which}{label(member, self.lang)}",
+                 show(f), share(self._value(f), whole)]
                 for member, f in self.facts.members(concept, axis)]
         if rows:
             rows.append([self.t["words"]["total"], self.ghg(concept), "100.0%"])
@@ -261,11 +281,13 @@ class Builder:
                                       vocab("project-status", p.status, self.lang), number(p.issued, 0),
                                       number(p.sold, 0)] for p in m.ccer_projects],
                    numeric={3, 4})
-        rows = [[vocab("target-scope", r.scope, self.lang), self.tx(r.measure), number(r.quantity, 0)]
-                for r in m.reductions]
+        rows = [[vocab("target-scope", r.scope, self.lang), self.tx(r.measure), number(r.quantity, 0),
+                 disclosures.money(wan(r.investment))] for r in m.reductions]
         if rows:
-            rows.append([self.t["words"]["total"], "", self.ghg("GHGEmissionReductionsAchieved")])
-        self.table("reductions", rows, numeric={2}, emphasis={len(rows) - 1})
+            invested = [w for r in m.reductions if (w := wan(r.investment)) is not None]
+            rows.append([self.t["words"]["total"], "", self.ghg("GHGEmissionReductionsAchieved"),
+                         disclosures.money(sum(invested, Decimal(0))) if invested else DASH])
+        self.table("reductions", rows, numeric={2, 3}, emphasis={len(rows) - 1})
 
     def quality(self) -> None:
         rows = []
@@ -292,7 +314,10 @@ class Builder:
             computed2 = "Scope2ETSBasisGHGEmissions" if v.scope2_basis == "ets" else "Scope2LocationBasedGHGEmissions"
             gaps = {r.scope: self.gap(r.gap, r.pct) for r in (self.figures.quality.reconciliations
                                                               if self.figures.quality else []) if r.facility == fac.id}
-            rows.append([fac.name.get(self.lang), v.verifier, v.report_no,
+            issued = date_text(v.date, self.lang) if v.date else ""
+            number_and_date = (f"{v.report_no}（{issued}）" if self.lang == "zh-CN" else f"{v.report_no} ({issued})") \
+                if issued else v.report_no
+            rows.append([fac.name.get(self.lang), self.tx(v.verifier), number_and_date,
                          self.ghg("VerifiedScope1GHGEmissions", typed=dim), self.ghg("Scope1GHGEmissions", typed=dim),
                          gaps.get("scope1", DASH),
                          self.ghg("VerifiedScope2GHGEmissions", typed=dim), self.ghg(computed2, typed=dim),
@@ -322,9 +347,9 @@ class Builder:
             self.meter_share = share(covered, whole)
         self.table("acknowledged", [
             [*self._where(a.issue.location.path), self._finding(a.issue), a.acknowledgement.reason.get(self.lang),
-             f"{a.acknowledgement.reviewed_by.name}（{a.acknowledgement.reviewed_by.role}，"
+             f"{self.tx(a.acknowledgement.reviewed_by.name)}（{self.tx(a.acknowledgement.reviewed_by.role)}，"
              f"{a.acknowledgement.reviewed_by.date}）" if self.lang == "zh-CN" else
-             f"{a.acknowledgement.reviewed_by.name} ({a.acknowledgement.reviewed_by.role}, "
+             f"{self.tx(a.acknowledgement.reviewed_by.name)} ({self.tx(a.acknowledgement.reviewed_by.role)}, "
              f"{a.acknowledgement.reviewed_by.date})"] for a in self.figures.acknowledged], numeric={2})
 
     def default_source(self, ref: str) -> str:
@@ -400,13 +425,21 @@ class Builder:
                                   for b in g.bodies])
         s = self.filing.strategy
         if s is not None:
-            sep = "：" if self.lang == "zh-CN" else ": "
-            self.table("risks", [[r.id, f"{vocab('risk-kind', r.kind, self.lang)}{sep}"
-                                  f"{vocab('risk-type', r.type, self.lang)}", vocab("horizon", r.horizon, self.lang),
+            # the type's label names the kind (转型风险——政策与法律, 急性实体风险, 机遇——资源效率)
+            self.table("risks", [[r.id, vocab("risk-type", r.type, self.lang), self._rating(r),
                                   self.tx(r.description), self.tx(r.response), self.tx(r.current_financial_effect),
                                   self.tx(r.anticipated_financial_effect) or DASH] for r in s.risks_opportunities])
-            self.table("scenarios", [[x.name, x.warming, x.source, x.horizon or DASH, self.tx(x.parameters) or DASH,
-                                      self.tx(x.results) or DASH] for x in s.resilience.scenarios])
+            self.table("scenarios", [[self.tx(x.name), x.warming, self.tx(x.source), x.horizon or DASH]
+                                     for x in s.resilience.scenarios])
+
+    def _rating(self, r: RiskOrOpportunity) -> str:
+        """Horizon, likelihood and magnitude in one cell: 中期；可能性高；影响程度中."""
+        words = self.t["rating"]
+        parts = [vocab("horizon", r.horizon, self.lang)]
+        for key, level in (("likelihood", r.likelihood), ("magnitude", r.magnitude)):
+            if level is not None:
+                parts.append(words[key].format(level=vocab("level", level, self.lang)))
+        return ("；" if self.lang == "zh-CN" else "; ").join(parts)
 
     def appendices(self) -> None:
         self.table("factors", [[citations.name(f, self.lang), number_text(f.value),
@@ -467,6 +500,40 @@ class Builder:
             chart_lang = self.lang if cjk else "en"
             self.images["energy_mix"] = Image(self.t["charts"]["energy_mix"]["caption"], charts.donut(
                 [label(m, chart_lang) for m, _ in self.mix], [v for _, v in self.mix], spec["centre"]))
+
+
+def market_chapter(filing: Filing) -> str | None:
+    """What chapter 6 is: "market" for an ETS key emitter or a user of carbon credits or CCER projects;
+    "reductions" (减排实践) for others that report reduction measures, other mechanisms or low-carbon
+    offerings; None when there is nothing to say (the chapter is left out, the next ones move up)."""
+    m = filing.carbon_market
+    if any(f.ets.covered for f in filing.facilities) or (m is not None and (m.compliance or m.credits
+                                                                            or m.ccer_projects)):
+        return "market"
+    if (m is not None and (m.reductions or m.other_mechanisms)) or filing.low_carbon:
+        return "reductions"
+    return None
+
+
+def chapters(texts: dict[str, Any], market: str | None, lang: str) -> dict[str, Any]:
+    """The texts with chapter 6 titled for what it holds, or left out and the later chapters renumbered."""
+    if market == "market":
+        return texts
+    sections = dict(texts["sections"])
+    if market == "reductions":
+        sections["market"] = texts["section_variants"]["reductions"]
+        return {**texts, "sections": sections}
+    keys = list(sections)
+    after = keys[keys.index("market") + 1:]
+    del sections["market"]
+    numerals = "一二三四五六七八九十"
+    for key in after:
+        title = sections[key]
+        if lang == "zh-CN" and title[:1] in numerals and title[1:2] == "、":
+            sections[key] = numerals[numerals.index(title[0]) - 1] + title[1:]
+        elif lang != "zh-CN" and title[:1].isdigit() and title[1:2] == " ":
+            sections[key] = str(int(title[0]) - 1) + title[1:]
+    return {**texts, "sections": sections}
 
 
 def _ascii(text: str) -> bool:

@@ -11,6 +11,8 @@ from disclosure.word.disclosures import INTENSITY_PLACES, TCE_PLACES, pct
 from disclosure.word.figures import date_text, number, signed, trend
 
 if TYPE_CHECKING:
+    from disclosure.model import Filing
+    from disclosure.model.report import Person
     from disclosure.word.content import Builder
 
 
@@ -18,12 +20,14 @@ def context(b: Builder) -> dict[str, Any]:
     f, lang, tx = b.filing, b.lang, b.tx
     r, e = f.report, f.entity
     listing = "; ".join(f"{vocab('exchange', x.exchange, lang)} {x.stock_code}" for x in e.listings)
+    short_names = [(x.short_name.get(lang), x.stock_code) for x in e.listings if x.short_name]
     region = library().regions.get(library().region_key(e.province) or "", {})
     figures = {key: b.ghg(concept) for key, concept in (
         ("scope1", "Scope1GHGEmissions"), ("scope2_location", "Scope2LocationBasedGHGEmissions"),
         ("scope2_market", "Scope2MarketBasedGHGEmissions"), ("scope12_location", "Scope1And2LocationBasedGHGEmissions"),
         ("scope12_market", "Scope1And2MarketBasedGHGEmissions"), ("scope3", "Scope3GHGEmissions"))}
     prior = b.years[1] if len(b.years) > 1 else None
+    names = {x.id: x.name.get(lang) for x in f.facilities}
     return {
         "lang": lang,
         "t": b.t,
@@ -35,14 +39,15 @@ def context(b: Builder) -> dict[str, Any]:
         "period": ("至" if lang == "zh-CN" else " to ").join(
             (date_text(r.period_start, lang), date_text(r.period_end, lang))),
         "listing": listing,
+        "short_names": short_names,
         "uscc": e.uscc,
         "lei": e.lei,
         "ownership": vocab("ownership", e.ownership, lang),
-        "industry": e.industry,
+        "industry": tx(e.industry),
         "province": region.get(lang, e.province),
         "mandatory": e.mandatory,
         "bases": [vocab("preparation-basis", x, lang) for x in r.bases],
-        "standard": r.ghg_standard,
+        "standard": tx(r.ghg_standard),
         "gwp": vocab("gwp-set", f.report.gwp.set, lang),
         "approach": vocab("consolidation-approach", f.boundary.approach, lang),
         "scope_text": tx(e.consolidation_scope),
@@ -53,10 +58,15 @@ def context(b: Builder) -> dict[str, Any]:
         "materiality": tx(r.materiality),
         "board_approval": date_text(r.board_approval_date, lang) if r.board_approval_date else "",
         "publication": date_text(r.publication_date, lang) if r.publication_date else "",
-        "preparer": f"{r.prepared_by.name}（{r.prepared_by.role}）" if lang == "zh-CN"
-        else f"{r.prepared_by.name} ({r.prepared_by.role})",
-        "approver": (f"{r.approved_by.name}（{r.approved_by.role}）" if lang == "zh-CN"
-                     else f"{r.approved_by.name} ({r.approved_by.role})") if r.approved_by else "",
+        "preparer": _person(b, r.prepared_by),
+        "approver": _person(b, r.approved_by) if r.approved_by else "",
+        "board_statement": None if r.board_statement is None else {
+            "text": tx(r.board_statement.text) or b.t["board_statement"],
+            "meeting": tx(r.board_statement.meeting)},
+        "contact": None if r.contact is None else {
+            "department": tx(r.contact.department), "address": tx(r.contact.address),
+            "postcode": r.contact.postcode or "", "phone": r.contact.phone or "", "email": r.contact.email or "",
+            "website": r.contact.website or ""},
         "base_year": {"year": f.base_year.year, "policy": tx(f.base_year.recalculation_policy),
                       "threshold": number(f.base_year.significance_threshold_pct, 1)} if f.base_year else None,
         "fig": figures,
@@ -67,7 +77,8 @@ def context(b: Builder) -> dict[str, Any]:
         "energy_tce": b.facts.show("EnergyConsumption"),
         "gov": None if f.governance is None else {
             "information": tx(f.governance.information), "oversight": tx(f.governance.target_oversight),
-            "decisions": tx(f.governance.decision_integration)},
+            "decisions": tx(f.governance.decision_integration),
+            "composition": [(tx(x.name), tx(x.composition)) for x in f.governance.bodies if x.composition]},
         "strategy": None if f.strategy is None else {
             "horizons": tx(f.strategy.horizons), "impacts": tx(f.strategy.impacts),
             "business_model": tx(f.strategy.business_model), "decisions": tx(f.strategy.decisions),
@@ -76,14 +87,28 @@ def context(b: Builder) -> dict[str, Any]:
             "resilience": tx(f.strategy.resilience.assessment),
             "uncertainties": tx(f.strategy.resilience.uncertainties),
             "adaptive_capacity": tx(f.strategy.resilience.adaptive_capacity),
-            "scenario_analysis": f.strategy.resilience.scenario_analysis},
+            "scenario_analysis": f.strategy.resilience.scenario_analysis,
+            "scenarios": [{"name": tx(x.name), "inputs": tx(x.parameters), "assumptions": tx(x.assumptions),
+                           "results": tx(x.results)} for x in f.strategy.resilience.scenarios]},
         "risk": None if f.risk_management is None else {
             "process": tx(f.risk_management.process), "integration": tx(f.risk_management.integration)},
         "assurance": None if f.assurance is None else {
-            "provider": f.assurance.provider, "standard": f.assurance.standard,
+            "provider": tx(f.assurance.provider), "standard": tx(f.assurance.standard),
             "level": vocab("assurance-level", f.assurance.level, lang), "scope": tx(f.assurance.scope),
-            "statement": tx(f.assurance.statement), "date": date_text(f.assurance.date, lang)},
+            "statement": tx(f.assurance.statement), "date": date_text(f.assurance.date, lang),
+            "report_no": f.assurance.report_no or "",
+            "full_text": [p.strip() for p in tx(f.assurance.full_text).split("\n") if p.strip()]},
         "other_mechanisms": tx(f.carbon_market.other_mechanisms) if f.carbon_market else "",
+        "enforcement": _enforcement(b),
+        "market_chapter": b.market_chapter,
+        "mee_prior": [(names.get(x.facility, x.facility), x.year, number(x.emissions, 0),
+                       b.t["words"]["verified" if x.verified else "reported"])
+                      for x in (f.mee.prior_year if f.mee else [])],
+        "methods": methods(f),
+        "low_carbon_notes": [(tx(o.name), tx(o.description), tx(o.progress), tx(o.uncertainties))
+                             for o in f.low_carbon],
+        "energy_interim": [(tx(x.name), tx(x.interim)) for x in (f.energy.targets if f.energy else [])
+                           if x.interim is not None],
         "substitutions": len(b.figures.substitutions),
         "substitution_difference": signed(substitution_difference(b.figures.substitutions)),
         "meter_share": b.meter_share,
@@ -126,4 +151,43 @@ def _climate(b: Builder) -> dict[str, Any] | None:
         "remuneration": None if rem is None else {
             "linked": rem.linked, "share": number(rem.share_pct, 1) if rem.share_pct is not None else "",
             "description": b.tx(rem.description)},
+    }
+
+
+def _person(b: Builder, p: Person) -> str:
+    name, role = b.tx(p.name), b.tx(p.role)
+    return f"{name}（{role}）" if b.lang == "zh-CN" else f"{name} ({role})"
+
+
+def _enforcement(b: Builder) -> str:
+    """Penalties, rectification and investigation in the period, each stated (负面陈述 when none)."""
+    m = b.filing.carbon_market
+    e = m.enforcement if m is not None else None
+    if e is None:
+        return ""
+    words = b.t["enforcement"]
+    parts = [words[key][0 if getattr(e, key) else 1] for key in ("penalties", "rectification", "investigation")]
+    if b.lang == "zh-CN":
+        text = f"{words['lead']}{'，'.join(parts)}。"
+    else:
+        text = f"{words['lead']} {', '.join(parts[:-1])} and {parts[-1]}."
+    if e.description is not None:
+        text += (b.tx(e.description) if b.lang == "zh-CN" else " " + b.tx(e.description))
+    return text
+
+
+def methods(f: Filing) -> dict[str, Any]:
+    """The accounting methods the filing uses, so the methodology appendix states only those: source
+    kinds, process types (with the PFC method), market-based instruments."""
+    process: dict[str, str] = {}
+    for fac in f.facilities:
+        for p in fac.process:
+            process.setdefault(p.type, getattr(p, "method", "") or "")
+    return {
+        "combustion": any(fac.combustion for fac in f.facilities),
+        "mobile": any(c.mobile for fac in f.facilities for c in fac.combustion),
+        "electricity": any(fac.electricity for fac in f.facilities),
+        "instruments": any(e.instruments for fac in f.facilities for e in fac.electricity),
+        "heat": any(fac.heat for fac in f.facilities),
+        "process": process,
     }

@@ -117,10 +117,14 @@ def _effect(b: Builder, effect: FinancialEffect) -> tuple[str, str]:
         return _range(effect.amount), b.tx(effect.amount.line_items) or DASH
     nq = effect.not_quantified
     assert nq is not None
-    sep = "；" if b.lang == "zh-CN" else "; "
-    plan = b.tx(nq.plan) + (f"（{nq.planned_year}）" if nq.planned_year and b.lang == "zh-CN"
-                            else f" ({nq.planned_year})" if nq.planned_year else "")
-    return b.t["words"]["not_quantified"], sep.join((vocab("unquantified-reason", nq.reason, b.lang), plan))
+    zh = b.lang == "zh-CN"
+    stop = "。" if zh else ". "
+    plan = b.tx(nq.plan).rstrip("。. ")
+    if plan and nq.planned_year:
+        plan += f"（预计{nq.planned_year}年定量披露）" if zh else f" (quantified from {nq.planned_year})"
+    parts = [vocab("unquantified-reason", nq.reason, b.lang).rstrip("。. "), b.tx(nq.explanation).rstrip("。. "),
+             (f"计划：{plan}" if zh else f"Plan: {plan}") if plan else ""]
+    return b.t["words"]["not_quantified"], "".join(p + stop for p in parts if p).rstrip()
 
 
 def _range(r: EffectRange) -> str:
@@ -144,7 +148,8 @@ def finance_tables(b: Builder) -> None:
             for when, effect in (("current", r.current_effect), ("anticipated", r.anticipated_effect)):
                 if effect is not None:
                     amount, detail = _effect(b, effect)
-                    rows.append([r.id, b.t["words"][when], amount, detail])
+                    material = DASH if effect.next_year_material is None else b.yes(effect.next_year_material)
+                    rows.append([r.id, b.t["words"][when], amount, detail, material])
     b.table("financial_effects", rows, numeric={2})
     fig = b.figures.finance
     cm = f.climate_metrics

@@ -175,22 +175,22 @@ def _general(f: _Facts, filing: Filing, figures: Figures) -> None:
     f.text("EntityUnifiedSocialCreditCode", e.uscc)
     f.text("EntityLegalEntityIdentifier", e.lei)
     f.enum("EntityOwnershipType", e.ownership.value)
-    f.text("EntityIndustry", e.industry)
+    f.text("EntityIndustry", e.industry.get(f.lang))
     f.enum("EntityProvinceOfRegistration", e.province)
     f.enum("EntityIndexMemberships", [i.value for i in e.indices])
     f.text("EntityIsMandatoryDiscloser", e.mandatory)
     f.enum("BasisOfPreparation", [b.value for b in r.bases])
     f.enum("ConsolidationApproach", figures.approach)
-    f.text("GHGAccountingStandard", r.ghg_standard)
+    f.text("GHGAccountingStandard", r.ghg_standard.get(f.lang))
     f.enum("GlobalWarmingPotentialSet", figures.gwp_set)
     f.text("BoardApprovalDate", r.board_approval_date)
     f.text("ReportPublicationDate", r.publication_date)
-    f.text("PreparerName", r.prepared_by.name)
-    f.text("PreparerPosition", r.prepared_by.role)
+    f.text("PreparerName", r.prepared_by.name.get(f.lang))
+    f.text("PreparerPosition", r.prepared_by.role.get(f.lang))
     f.text("PreparationDate", r.prepared_by.date)
     if r.approved_by is not None:
-        f.text("ApproverName", r.approved_by.name)
-        f.text("ApproverPosition", r.approved_by.role)
+        f.text("ApproverName", r.approved_by.name.get(f.lang))
+        f.text("ApproverPosition", r.approved_by.role.get(f.lang))
         f.text("ApprovalDate", r.approved_by.date)
     for concept, html in narratives(filing, figures, f.lang).items():
         f.text(concept, html, html=True)
@@ -254,7 +254,7 @@ def _facilities(f: _Facts, filing: Filing, figures: Figures) -> None:
         if v is not None:
             f.ghg("VerifiedScope1GHGEmissions", v.scope1, typed=dim)
             f.ghg("VerifiedScope2GHGEmissions", v.scope2, typed=dim)
-            f.text("VerifierName", v.verifier, typed=dim)
+            f.text("VerifierName", v.verifier.get(f.lang), typed=dim)
             f.text("VerificationReportNumber", v.report_no, typed=dim)
             f.text("VerificationReportDate", v.date, typed=dim)
     market = filing.carbon_market
@@ -411,5 +411,5 @@ def _quality(f: _Facts, filing: Filing, figures: Figures) -> None:
     f.num("NumberOfDefaultSubstitutions", Decimal(len(figures.substitutions)), "pure", 0)
     a = filing.assurance
     if a is not None:
-        f.text("AssuranceProviderName", a.provider)
+        f.text("AssuranceProviderName", a.provider.get(f.lang))
         f.enum("AssuranceLevel", a.level)

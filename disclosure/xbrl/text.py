@@ -134,7 +134,8 @@ def narratives(filing: Filing, figures: Figures, lang: str) -> dict[str, str]:
             for key in ("strategy_changes", "measures", "assumptions", "resources", "progress"))
         res = s.resilience
         scen = _table([w["scenario"], w["warming"], w["source"]],
-                      [[escape(x.name), escape(x.warming), escape(x.source)] for x in res.scenarios])
+                      [[escape(x.name.get(lang)), escape(x.warming), escape(x.source.get(lang))]
+                       for x in res.scenarios])
         out["ClimateResilienceExplanatory"] = p(w["assessment"], _t(res.assessment, lang)) + (
             scen if res.scenarios else "")
     rm = filing.risk_management
@@ -144,14 +145,14 @@ def narratives(filing: Filing, figures: Figures, lang: str) -> dict[str, str]:
     factors = [[escape(factor_name(f, lang)), escape(str(f.value)), escape(f.unit), v("factor-status", f.status),
                 escape(factor_source(f))] for f in figures.factors_used.values()]
     out["GHGMethodologyExplanatory"] = (
-        p(w["standard"], escape(filing.report.ghg_standard))
+        p(w["standard"], escape(filing.report.ghg_standard.get(lang)))
         + p(w["approach"], v("consolidation-approach", figures.approach))
         + p(w["gwp"], v("gwp-set", figures.gwp_set))
         + (_table([w["factors"], w["value"], w["unit"], w["status"], w["source"]], factors) if factors else ""))
     a = filing.assurance
     if a is not None:
         out["AssuranceStatementExplanatory"] = (
-            p(w["provider"], escape(a.provider)) + p(w["assurance_standard"], escape(a.standard))
+            p(w["provider"], escape(a.provider.get(lang))) + p(w["assurance_standard"], escape(a.standard.get(lang)))
             + p(w["assurance_level"], v("assurance-level", a.level)) + p(w["scope"], _t(a.scope, lang))
             + p(w["statement"], _t(a.statement, lang)))
     market = filing.carbon_market
