@@ -20,6 +20,9 @@ from docx.table import Table as DocxTable
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
+from disclosure.word import columns
+from disclosure.word.columns import PT_PER_CM, TEXT_WIDTH_PT, Layout
+
 
 @dataclass(frozen=True)
 class Heading:
@@ -160,95 +163,23 @@ def _shade(cell_xml: object, fill: str) -> None:
     tc_pr.append(shd)
 
 
-TEXT_WIDTH_CM = 16.2
+TEXT_WIDTH_CM = TEXT_WIDTH_PT / PT_PER_CM
 """A4 width less the reference document's margins."""
 
 
-CJK_CM = 0.32
-"""Printed width (cm) of a full-width character at the table size (9 pt); Latin about 0.18."""
-MIN_CJK = 4
-"""A text column is never narrower than this many full-width characters (no 汇/报/频/率 columns)."""
-PADDING_CM = 0.4
-WIDEST_CM = 9.0
-_TOKEN = re.compile(r"[A-Za-z0-9.,%/()\[\]+\-–−:·'’_@#&*=<>~^|]+|\S")
-
-
-def _cm(text: str) -> float:
-    """Approximate printed width (cm) of ``text`` at the 9 pt table size: CJK full width, Latin about half."""
-    return sum(CJK_CM if ord(ch) > 0x2E80 else 0.18 for ch in text)
-
-
-MIN_CELL = 6
-"""Text columns are at least this many characters wide where their cells have as many."""
-SHORT_CJK = 10
-"""A text of at most this many characters is not wrapped at all (汇报频率, 纳入全国碳市场)."""
-
-
-KEEP_CM = 7.6
-"""Texts of a ``keep`` column up to this width are never wrapped."""
-
-
-def _short(text: str, floor: int, limit: float = SHORT_CJK * CJK_CM) -> float:
-    """The width ``text`` needs: all of it when short (up to ``limit``), else ``floor`` characters."""
-    width = _cm(text)
-    return width if width <= limit else floor * CJK_CM
-
-
-def _unbreakable(text: str) -> float:
-    """Width of the longest piece of ``text`` that must not break: a Latin word or number (CJK text may
-    break between any two characters)."""
-    return max((_cm(tok) for tok in _TOKEN.findall(text)), default=0.0)
-
-
-DENSE_PT = 7.5
-"""Type size of a table too wide for the page at 9 pt (many columns): its text is set smaller."""
-
-
-def dense(block: Table) -> bool:
-    """Whether the table's columns cannot all get their minimum width at the 9 pt table size."""
-    return sum(_minimums(block, 1.0)[0]) > TEXT_WIDTH_CM
+def layout(block: Table) -> Layout:
+    """The table's type size and column widths, fitted to its content (:mod:`disclosure.word.columns`)."""
+    return columns.layout(block.headers, block.rows, block.numeric, block.emphasis, block.keep)
 
 
 def column_widths(block: Table) -> list[float]:
-    """Column widths (cm) filling the text width, at the size the table is set (:func:`dense`)."""
-    return _widths(block, DENSE_PT / 9 if dense(block) else 1.0)
+    """Column widths (cm) filling the text width, at the size the table is set."""
+    return list(layout(block).widths_cm)
 
 
-def _minimums(block: Table, scale: float) -> tuple[list[float], list[float]]:
-    """Each column's minimum width (its longest unbreakable word; a number column its longest value; a
-    text column four characters, or all of a short text) and the width it would like (no wrapping)."""
-    mins: list[float] = []
-    wants: list[float] = []
-    for i, head in enumerate(block.headers):
-        cells = [r[i] for r in block.rows if i < len(r)]
-        longest = max((_cm(c) for c in cells), default=0.0)
-        head_min = max(_unbreakable(head), _short(head, MIN_CJK))
-        if i in block.numeric:
-            low = max(longest, head_min)
-            mins.append(low * scale + PADDING_CM)
-            wants.append(max(low, min(_cm(head), 2.5)) * scale + PADDING_CM)
-        else:
-            low = max(head_min, max((_unbreakable(c) for c in cells), default=0.0),
-                      max((_short(c, MIN_CELL, KEEP_CM if i in block.keep else SHORT_CJK * CJK_CM)
-                           for c in cells), default=0.0))
-            mins.append(low * scale + PADDING_CM)
-            wants.append(max(low, min(max(longest, _cm(head)), WIDEST_CM)) * scale + PADDING_CM)
-    return mins, wants
-
-
-def _widths(block: Table, scale: float) -> list[float]:
-    """Minimums first; the room left goes to the columns that would otherwise wrap, in proportion to what
-    they lack; beyond that, in proportion to their width."""
-    mins, wants = _minimums(block, scale)
-    total_min = sum(mins)
-    if total_min >= TEXT_WIDTH_CM:
-        return [m * TEXT_WIDTH_CM / total_min for m in mins]
-    room = TEXT_WIDTH_CM - total_min
-    flex = [w - m for w, m in zip(wants, mins, strict=True)]
-    if sum(flex) >= room:
-        return [m + room * f / sum(flex) for m, f in zip(mins, flex, strict=True)]
-    left = room - sum(flex)
-    return [w + left * w / sum(wants) for w in wants]
+def dense(block: Table) -> bool:
+    """Whether the table is set below 9 pt (too many columns for the page at 9 pt)."""
+    return layout(block).size < 9
 
 
 def _table(doc: object, block: Table) -> DocxTable:
@@ -256,8 +187,9 @@ def _table(doc: object, block: Table) -> DocxTable:
     table.style = "Disclosure Table"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
-    widths = column_widths(block)
-    size = Pt(DENSE_PT) if dense(block) else None
+    fitted = layout(block)
+    widths = fitted.widths_cm
+    size = None if fitted.size == columns.SIZES[0] else Pt(fitted.size)
     # The cell grid once (python-docx rebuilds the whole grid for every row.cells / column.cells: quadratic).
     grid = [[_Cell(tc, table) for tc in tr.tc_lst] for tr in table._tbl.tr_lst]
     for i, (col, width) in enumerate(zip(table.columns, widths, strict=True)):
@@ -292,6 +224,9 @@ def _table(doc: object, block: Table) -> DocxTable:
             p._p.style = text_style
             if (r - 1, i) in refs:
                 _field(p, f"PAGEREF {refs[(r - 1, i)]} \\h", text)
+                if size is not None:
+                    for field_run in p.runs:
+                        field_run.font.size = size
             else:
                 run = p.add_run(text)
                 if size is not None:
