@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from disclosure.word.wrap import bad, lines, pieces
+from disclosure.word.wrap import bad, lines, measured
 
 TEXT_WIDTH_PT = 11906 / 20 - 2 * 1361 / 20
 """A4 width less the reference document's margins (2.4 cm each side), in points (16.2 cm)."""
@@ -23,18 +23,20 @@ FAMILY = "Noto Sans CJK SC"
 """The table face (the reference document's ``Table Text`` and ``Table Header`` styles)."""
 SIZES = (10.5, 9.0, 7.5)
 """五号 where it fits, then smaller for tables with many columns."""
-PADDING_PT = 2 * 85 / 20 + 1.0
+PADDING_PT = 2 * 85 / 20
 """The cell margins (85 twips a side, the ``Disclosure Table`` style) and the borders."""
-SHORT_EM = 8.0
+SHORT_EM = 9.0
 """A text of at most this many em is never wrapped (a label such as 纳入全国碳市场)."""
 KEEP_EM = 21.0
 """Texts of a ``keep`` column up to this many em are never wrapped (the index's section names)."""
+NARROWEST_EM = 4.0
+"""A text column is at least four characters wide where its texts are that long (no 2-character lines)."""
 WIDEST_EM = 26.0
 """A text column asks for no more than this, however long its texts."""
 STEP_PT = 0.5
-REACH_PT = 60.0
+REACH_PT = 24.0
 """How far a column's width may move to avoid a bad break."""
-SLACK_PT = 0.75
+SLACK_PT = 1.0
 """A width is safe when it is safe this much narrower and wider too (our metrics against the renderer's)."""
 
 
@@ -49,6 +51,9 @@ class Layout:
     size: float
     widths: tuple[float, ...]
     """Column widths in points, summing to the text width."""
+    indents: tuple[tuple[int, int, float], ...] = ()
+    """(row, column, points): a right indent for a cell that would otherwise end on a lone character
+    (row 0 is the header); the cell's text then breaks a character earlier on each line."""
 
     @property
     def widths_cm(self) -> tuple[float, ...]:
@@ -56,31 +61,25 @@ class Layout:
 
 
 def _width(cell: Cell, size: float) -> float:
-    from disclosure.word.metrics import face
-
-    f = face(FAMILY, cell.bold)
-    return sum(f.advance(ch) for ch in cell.text) * size
+    return measured(cell.text, size, FAMILY, cell.bold).prefix[-1]
 
 
 def _piece(cell: Cell, size: float) -> float:
-    """Width of the widest unbreakable piece of the cell (a hanging 。 or ， not counted)."""
-    widest = 0.0
-    for piece in pieces(cell.text):
-        body = piece.rstrip(" ")
-        if body[-1:] in ("，", "。", "、", ",", "."):
-            body = body[:-1]
-        widest = max(widest, _width(Cell(body, cell.bold), size))
-    return widest
+    """Width of the widest unbreakable piece of the cell."""
+    m = measured(cell.text, size, FAMILY, cell.bold)
+    return max((m.width(start, body) for start, body, _ in m.spans), default=0.0)
+
+
+def _good(cell: Cell, room: float, size: float) -> bool:
+    """The cell does not break badly in ``room`` points (a little narrower or wider either)."""
+    content = _width(cell, size)
+    return all(content <= x or not bad(lines(cell.text, x, size, FAMILY, cell.bold))
+               for x in (room - SLACK_PT, room - SLACK_PT / 2, room, room + SLACK_PT / 2, room + SLACK_PT))
 
 
 def safe(cells: Sequence[Cell], width: float, size: float) -> bool:
     """No cell of the column breaks badly at ``width`` (a little narrower or wider either)."""
-    for cell in cells:
-        content = _width(cell, size)
-        for room in (width - PADDING_PT - SLACK_PT, width - PADDING_PT + SLACK_PT):
-            if content > room and bad(lines(cell.text, room, size, FAMILY, cell.bold)):
-                return False
-    return True
+    return all(_good(cell, width - PADDING_PT, size) for cell in cells)
 
 
 def layout(headers: Sequence[str], rows: Sequence[Sequence[str]], numeric: frozenset[int] = frozenset(),
@@ -94,30 +93,73 @@ def layout(headers: Sequence[str], rows: Sequence[Sequence[str]], numeric: froze
             break
     else:
         mins, wants = _bounds(columns, SIZES[-1], numeric, keep, short=False)
-        if sum(mins) > TEXT_WIDTH_PT:
-            return Layout(size, tuple(m * TEXT_WIDTH_PT / sum(mins) for m in mins))
-    widths = _share(mins, wants)
-    return Layout(size, tuple(_settle(columns, widths, mins, size)))
+        if sum(mins) > TEXT_WIDTH_PT:  # narrower than the words: shrink every column alike
+            widths = [m * TEXT_WIDTH_PT / sum(mins) for m in mins]
+            return Layout(size, tuple(widths), _indents(columns, widths, size))
+    widths = _settle(columns, _share(mins, wants), mins, size)
+    return Layout(size, tuple(widths), _indents(columns, widths, size))
+
+
+INDENT_EM = 3.0
+"""The most a cell's text is indented from the right to avoid a lone last character."""
+
+
+def _indents(columns: list[list[Cell]], widths: list[float], size: float) -> tuple[tuple[int, int, float], ...]:
+    """Right indents for the cells that still break badly at their column's width (a long text in a
+    narrow column: no width suits every row). Lines of a CJK text of n characters k to a line end on a
+    lone character when n = 1 (mod k); a slightly narrower line moves a character down."""
+    out: list[tuple[int, int, float]] = []
+    for i, cells in enumerate(columns):
+        room = widths[i] - PADDING_PT
+        for r, cell in enumerate(cells):
+            if _good(cell, room, size):
+                continue
+            cut = STEP_PT
+            while cut <= INDENT_EM * size and not _good(cell, room - cut, size):
+                cut += STEP_PT
+            if cut <= INDENT_EM * size:
+                out.append((r, i, cut))
+    return tuple(out)
 
 
 def _bounds(columns: list[list[Cell]], size: float, numeric: frozenset[int], keep: frozenset[int], *,
             short: bool) -> tuple[list[float], list[float]]:
-    """Each column's minimum width and the width at which nothing in it wraps (capped for long texts)."""
+    """Each column's minimum width and the width at which nothing in it wraps (capped for long texts).
+
+    The minimum holds the column's longest unbreakable piece, its header in at most two lines none of
+    them a lone character (核查/范围二, never 差/异), a number column's longest value and, when ``short``,
+    its short texts on one line."""
     mins, wants = [], []
     for i, cells in enumerate(columns):
         full = max(_width(c, size) for c in cells)
+        head = _head(cells[0], size)
         if i in numeric:
             body = max((_width(c, size) for c in cells[1:]), default=0.0)
-            low = max(body, _piece(cells[0], size))
-            mins.append(low + PADDING_PT)
+            low = max(body, head)
+            mins.append(low + PADDING_PT + SLACK_PT)
             wants.append(max(low, min(full, 5 * size)) + PADDING_PT)
             continue
         limit = (KEEP_EM if i in keep else SHORT_EM) * size if short else 0.0
-        low = max(max(_piece(c, size) for c in cells),
-                  max((w for w in (_width(c, size) for c in cells) if w <= limit), default=0.0))
-        mins.append(low + PADDING_PT)
+        texts = [_width(c, size) for c in cells[1:]]
+        low = max(head, max(_piece(c, size) for c in cells), min(max(texts, default=0.0), NARROWEST_EM * size),
+                  max((w for w in texts if w <= limit), default=0.0))
+        mins.append(low + PADDING_PT + SLACK_PT)
         wants.append(max(low, min(full, WIDEST_EM * size)) + PADDING_PT)
     return mins, wants
+
+
+def _head(cell: Cell, size: float) -> float:
+    """The narrowest width (without padding) at which the header breaks into at most two lines, none of
+    them bad, with the renderer's slack either side: one of the widths of its possible first lines."""
+    m = measured(cell.text, size, FAMILY, cell.bold)
+    full = m.prefix[-1]
+    for room in sorted(m.width(0, body) + SLACK_PT for _, body, _ in m.spans):
+        if room >= full:
+            break
+        if all(len(got) <= 2 and not bad(got) for got in
+               (lines(cell.text, x, size, FAMILY, cell.bold) for x in (room - SLACK_PT, room, room + SLACK_PT))):
+            return room
+    return full
 
 
 def _share(mins: list[float], wants: list[float]) -> list[float]:
@@ -142,8 +184,10 @@ def _settle(columns: list[list[Cell]], widths: list[float], mins: list[float], s
             target = widths[i] + offset
             if target < mins[i] - 1e-6:
                 continue
+            if not safe(cells, target, size):
+                continue
             others = _give(columns, widths, mins, size, i, -offset)
-            if others is not None and safe(cells, target, size):
+            if others is not None:
                 widths = others
                 widths[i] = target
                 break

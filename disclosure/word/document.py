@@ -214,6 +214,8 @@ def _table(doc: object, block: Table) -> DocxTable:
             head_run.font.size = size
         if i in block.numeric:
             p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    for r, i, cut in fitted.indents:
+        grid[r][i].paragraphs[0].paragraph_format.right_indent = Pt(cut)
     refs = {(r, c): mark for r, c, mark in block.pagerefs}
     for tr in table._tbl.tr_lst:  # a row never breaks across pages (no orphan fragment under a repeated header)
         tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
@@ -313,8 +315,11 @@ def write(blocks: list[Block], meta: Meta, reference: bytes) -> bytes:
                 _runs(doc.add_paragraph(style="List Bullet"), item)
         elif isinstance(block, Table):
             doc.add_paragraph(block.caption, style="Caption")
-            _table(doc, block)
-            if block.note:
+            table = _table(doc, block)
+            if block.note:  # the note stays with the table's last row (no page holding just the note)
+                for tc in table._tbl.tr_lst[-1].tc_lst:
+                    for p_el in tc.iterchildren(qn("w:p")):
+                        p_el.get_or_add_pPr().get_or_add_keepNext()
                 doc.add_paragraph(block.note, style="Table Note")
         elif isinstance(block, Image):
             p = doc.add_paragraph(style="Figure")

@@ -1,26 +1,30 @@
 """Where a cell's text breaks into lines, as LibreOffice and Word break it (Unicode line breaking as ICU
 applies it to Chinese, simplified to what our tables hold).
 
-A line may break between two CJK characters, after a space, after a hyphen, dash or solidus that is not
+A line may break between two CJK characters, after a space, after a hyphen or dash that is not
 followed by a digit, and between CJK and Latin text; never before closing punctuation (，。、）》 …) and
 never after opening punctuation (（《 …), never inside a Latin word or number. A full-width comma or full
-stop at the end of a full line hangs into the margin (hanging punctuation, on by default in both). A
-piece wider than the line is cut where it overflows: that is the "word cut mid-way" the fitting avoids.
+stop does not hang into the margin (LibreOffice does not turn hanging punctuation on for a .docx); a
+closing bracket holds on to the Latin text or number after it (〔2013〕2526号 breaks only before 号, as
+LibreOffice breaks it). A piece wider than the line is cut where it overflows: that is the "word cut
+mid-way" the fitting avoids.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
-from disclosure.word.metrics import face, wide
+from disclosure.word.metrics import AMBIGUOUS, AUTOSPACE, face, latin, wide
 
 NO_START = set("，。、；：？！）》」』】〕〉”’…·ー々〜％),.;:!?%]}」°‰℃") | {"\u2030"}
 """Characters a line never starts with (closing punctuation, units glued to what precedes them)."""
 NO_END = set("（《「『【〔〈“‘([{")
 """Characters a line never ends with (opening punctuation)."""
-HANG = set("，。、,.")
-"""Punctuation that hangs into the margin at the end of a full line."""
-BREAK_AFTER = set("-–—/")
+CLOSE = set("）〕》」』】〉〗”’)]}")
+"""Closing brackets and quotes: no break between one and the Latin text or number after it."""
+BREAK_AFTER = set("-–—")
+"""A line may break after these unless a digit follows (a solidus joins its neighbours: 5000t/d, tCO2/t)."""
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,8 @@ def _opportunity(a: str, b: str) -> bool:
         return True
     if a == b == "—" or a == b == "…":
         return False
+    if a in CLOSE and not wide(b):
+        return False
     if a in BREAK_AFTER:
         return not b.isdigit() and b not in BREAK_AFTER
     return wide(a) or wide(b)
@@ -45,44 +51,85 @@ def _opportunity(a: str, b: str) -> bool:
 
 def pieces(text: str) -> list[str]:
     """``text`` split at its break opportunities (a piece keeps its trailing spaces)."""
-    out: list[str] = []
+    return [text[a:c] for a, _, c in _spans(text)]
+
+
+def _spans(text: str) -> tuple[tuple[int, int, int], ...]:
+    """Each piece as (start, end without trailing spaces, end)."""
+    out: list[tuple[int, int, int]] = []
     start = 0
-    for i in range(1, len(text)):
-        if _opportunity(text[i - 1], text[i]):
-            out.append(text[start:i])
+    for i in range(1, len(text) + 1):
+        if i == len(text) or _opportunity(text[i - 1], text[i]):
+            body = i
+            while body > start and text[body - 1] == " ":
+                body -= 1
+            out.append((start, body, i))
             start = i
-    if text:
-        out.append(text[start:])
-    return out
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class Measured:
+    """A text's break opportunities and running widths at one size, for line breaking at many widths."""
+
+    text: str
+    spans: tuple[tuple[int, int, int], ...]
+    prefix: tuple[float, ...]
+    """prefix[i]: width (points) of text[:i], with the Chinese/Latin spacing before character i-1."""
+    joins: tuple[bool, ...]
+    """joins[i]: the spacing sits between characters i-1 and i (not counted when a line starts at i)."""
+
+    gap: float
+    """The Chinese/Latin spacing in points."""
+
+    def width(self, start: int, end: int) -> float:
+        """Width of ``text[start:end]`` set as a line of its own."""
+        if end <= start:
+            return 0.0
+        return self.prefix[end] - self.prefix[start] - (self.gap if self.joins[start] else 0.0)
+
+
+@cache
+def measured(text: str, size: float, family: str, bold: bool = False) -> Measured:
+    """``text`` measured at ``size`` points in ``family`` (cached: the fitting tries many widths)."""
+    f = face(family, bold)
+    cjk = any(wide(ch) for ch in text)
+    prefix = [0.0]
+    joins = [False]
+    for i, ch in enumerate(text):
+        em = 1.0 if cjk and ch in AMBIGUOUS else f.advance(ch)
+        join = cjk and i > 0 and (latin(text[i - 1]) and wide(ch) or wide(text[i - 1]) and latin(ch))
+        if i:
+            joins.append(join)
+        prefix.append(prefix[-1] + (em + (AUTOSPACE if join else 0.0)) * size)
+    return Measured(text, _spans(text), tuple(prefix), tuple(joins), AUTOSPACE * size)
 
 
 def lines(text: str, room: float, size: float, family: str, bold: bool = False) -> list[Line]:
     """``text`` broken into lines of at most ``room`` points at ``size`` points."""
-    f = face(family, bold)
-
-    def w(s: str) -> float:
-        return sum(f.advance(ch) for ch in s) * size
-
+    m = measured(text, size, family, bold)
     out: list[Line] = []
-    current, used = "", 0.0
-    for piece in pieces(text):
-        body = piece.rstrip(" ")
-        need = w(body) - (w(body[-1]) if body and body[-1] in HANG else 0.0)
-        if current and used + need > room:
-            out.append(Line(current.rstrip(" ")))
-            current, used = "", 0.0
-        if not current and need > room:  # wider than the column: cut where it overflows
-            while body and w(body) - (w(body[-1]) if body[-1] in HANG else 0.0) > room:
-                take = 1
-                while take < len(body) and w(body[:take + 1]) <= room:
+    line = -1  # where the current line starts; -1: no line open
+    last = 0  # the end of the last piece placed (with its trailing spaces)
+    for start, body, end in m.spans:
+        if line >= 0 and m.width(line, body) > room:
+            out.append(Line(text[line:last].rstrip(" ")))
+            line = -1
+        if line < 0:
+            line = start
+            while m.width(line, body) > room:  # wider than the column: cut where it overflows
+                take = line + 1
+                while take < body and m.width(line, take + 1) <= room:
                     take += 1
-                out.append(Line(body[:take], cut=True))
-                body = body[take:]
-            piece = body
-        current += piece
-        used += w(piece)
-    if current.strip() or not out:
-        out.append(Line(current.rstrip(" ")))
+                if take >= body:
+                    break
+                out.append(Line(text[line:take], cut=True))
+                line = take
+        last = end
+    if line >= 0 and (text[line:].strip() or not out):
+        out.append(Line(text[line:].rstrip(" ")))
+    elif not out:
+        out.append(Line(""))
     return out
 
 
