@@ -476,6 +476,20 @@ def test_report_images_are_png(docx: dict[tuple[str, str], bytes]) -> None:
     assert all(zf.read(n)[:8] == b"\x89PNG\r\n\x1a\n" for n in media)
 
 
+def test_report_charts_print_at_300_dpi(docx: dict[tuple[str, str], bytes]) -> None:
+    """Each chart image holds 300 pixels per inch of its printed width (print resolution, issue 12 item 4)."""
+    import struct
+
+    zf = zipfile.ZipFile(io.BytesIO(docx[("qinghai-aluminium", "zh-CN")]))
+    xml = zf.read("word/document.xml").decode("utf-8")
+    printed = [int(cx) for cx in re.findall(r'<wp:extent cx="(\d+)"', xml)]
+    media = sorted(n for n in zf.namelist() if n.startswith("word/media/"))
+    assert printed and len(printed) == len(media)
+    for name, emu in zip(media, printed, strict=False):
+        width_px = struct.unpack(">I", zf.read(name)[16:20])[0]
+        assert width_px / (emu / 914400) >= 299, (name, width_px, emu)
+
+
 def test_tables_fill_the_text_width() -> None:
     from disclosure.word.document import TEXT_WIDTH_CM, column_widths
 

@@ -48,13 +48,22 @@ def _matplotlib() -> Any:
     return plt
 
 
+WIDTH_CM = 15.0
+"""Printed width of a chart (the report's ``Image`` width): drawn at that size, so 9 pt text prints at 9 pt."""
+DPI = 300
+"""Print resolution."""
+
+
 def _figure(width: float, height: float) -> tuple[Any, Any]:
+    """A figure of ``height``/``width`` proportions, drawn at the printed width."""
+    height *= WIDTH_CM / 2.54 / width
+    width = WIDTH_CM / 2.54
     plt = _matplotlib()
     family = [cjk_font() or "DejaVu Sans", "DejaVu Sans"]
     # A list of families: matplotlib falls back glyph by glyph (CJK fonts lack e.g. the subscript ₂).
     plt.rcParams.update({"font.family": family, "axes.unicode_minus": False,
                          "svg.hashsalt": "disclosure", "font.size": 9})
-    fig, ax = plt.subplots(figsize=(width, height), dpi=200)
+    fig, ax = plt.subplots(figsize=(width, height), dpi=DPI)
     ax.spines[["top", "right"]].set_visible(False)
     return fig, ax
 
@@ -67,9 +76,14 @@ def _save(fig: Any, fmt: str) -> bytes:
     metadata: dict[str, Any] = {"Software": None} if fmt == "png" else {"Creator": None, "Producer": None,
                                                                         "CreationDate": None}
     with plt.rc_context({"pdf.fonttype": 42}):
-        fig.savefig(buffer, format=fmt, dpi=200, metadata=metadata)
+        fig.savefig(buffer, format=fmt, dpi=DPI, metadata=metadata, **_png(fmt))
     plt.close(fig)
     return buffer.getvalue()
+
+
+def _png(fmt: str) -> dict[str, Any]:
+    """Fast PNG compression (the .docx zip deflates again); charts are mostly flat colour."""
+    return {"pil_kwargs": {"compress_level": 1}} if fmt == "png" else {}
 
 
 def _thousands(ax: Any, axis: str = "y") -> None:
