@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from docx import Document
@@ -20,7 +20,7 @@ from docx.table import Table as DocxTable
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
-from disclosure.word import columns
+from disclosure.word import columns, punctuation
 from disclosure.word.columns import PT_PER_CM, TEXT_WIDTH_PT, Layout
 
 
@@ -303,6 +303,11 @@ def write(blocks: list[Block], meta: Meta, reference: bytes) -> bytes:
     _update_fields_on_open(doc)
     marks = 0
     for block in blocks:
+        if meta.language == "zh-CN":
+            block = _chinese_punctuation(block)
+        elif isinstance(block, Table):  # an en report cites Chinese rules by Art. / Ch. numbers
+            block = replace(block, rows=tuple(tuple(punctuation.english_clauses(cell) for cell in row)
+                                              for row in block.rows))
         if isinstance(block, Heading):
             heading = doc.add_heading(block.text, block.level)
             if block.bookmark:
@@ -342,6 +347,26 @@ def write(blocks: list[Block], meta: Meta, reference: bytes) -> bytes:
         elif isinstance(block, PageBreak):
             doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     return deterministic(doc, meta.timestamp)
+
+
+def _chinese_punctuation(block: Block) -> Block:
+    """The block's texts with full-width punctuation and 《》 where they touch Chinese text
+    (:mod:`disclosure.word.punctuation`); numbers, codes and Latin text unchanged; headings as written
+    (the template's, and the table of contents matches them)."""
+    fix = punctuation.normalise
+    if isinstance(block, Para):
+        return replace(block, text=fix(block.text))
+    if isinstance(block, Bullets):
+        return replace(block, items=tuple(fix(item) for item in block.items))
+    if isinstance(block, Image):
+        return replace(block, caption=fix(block.caption))
+    if isinstance(block, Table):
+        refs = {(r, c) for r, c, _ in block.pagerefs}
+        rows = tuple(tuple(cell if c in block.numeric or (r, c) in refs else fix(cell) for c, cell in enumerate(row))
+                     for r, row in enumerate(block.rows))
+        return replace(block, caption=fix(block.caption), headers=tuple(fix(h) for h in block.headers), rows=rows,
+                       note=fix(block.note))
+    return block
 
 
 def deterministic(doc: object, timestamp: datetime) -> bytes:

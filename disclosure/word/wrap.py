@@ -17,7 +17,7 @@ from functools import cache
 
 from disclosure.word.metrics import AMBIGUOUS, AUTOSPACE, face, latin, wide
 
-NO_START = set("，。、；：？！）》」』】〕〉”’…·ー々〜％),.;:!?%]}」°‰℃") | {"\u2030"}
+NO_START = set("，。、；：？！）》」』】〕〉”’…·ー々〜％),.;:!?%]}」°‰℃/") | {"\u2030"}
 """Characters a line never starts with (closing punctuation, units glued to what precedes them)."""
 NO_END = set("（《「『【〔〈“‘([{")
 """Characters a line never ends with (opening punctuation)."""
