@@ -39,13 +39,14 @@ def cjk_font() -> str | None:
 
 @cache
 def _matplotlib() -> Any:
+    """matplotlib, imported on first use (a build without charts never pays for it); the figure and the
+    Agg canvas are used directly, without pyplot's figure manager and backend switching."""
     os.environ.setdefault("MPLCONFIGDIR", os.path.join(tempfile.gettempdir(), "disclosure-matplotlib"))
     import matplotlib
+    import matplotlib.backends.backend_agg
+    import matplotlib.figure
 
-    matplotlib.use("Agg", force=True)
-    import matplotlib.pyplot as plt
-
-    return plt
+    return matplotlib
 
 
 WIDTH_CM = 15.0
@@ -58,26 +59,27 @@ def _figure(width: float, height: float) -> tuple[Any, Any]:
     """A figure of ``height``/``width`` proportions, drawn at the printed width."""
     height *= WIDTH_CM / 2.54 / width
     width = WIDTH_CM / 2.54
-    plt = _matplotlib()
+    mpl = _matplotlib()
     family = [cjk_font() or "DejaVu Sans", "DejaVu Sans"]
     # A list of families: matplotlib falls back glyph by glyph (CJK fonts lack e.g. the subscript ₂).
-    plt.rcParams.update({"font.family": family, "axes.unicode_minus": False,
+    mpl.rcParams.update({"font.family": family, "axes.unicode_minus": False,
                          "svg.hashsalt": "disclosure", "font.size": 9})
-    fig, ax = plt.subplots(figsize=(width, height), dpi=DPI)
+    fig = mpl.figure.Figure(figsize=(width, height), dpi=DPI)
+    mpl.backends.backend_agg.FigureCanvasAgg(fig)
+    ax = fig.subplots()
     ax.spines[["top", "right"]].set_visible(False)
     return fig, ax
 
 
 def _save(fig: Any, fmt: str) -> bytes:
     """PNG for the report; PDF (text kept as text, TrueType) lets tests read the chart's words back."""
-    plt = _matplotlib()
+    mpl = _matplotlib()
     buffer = io.BytesIO()
     fig.tight_layout()
     metadata: dict[str, Any] = {"Software": None} if fmt == "png" else {"Creator": None, "Producer": None,
                                                                         "CreationDate": None}
-    with plt.rc_context({"pdf.fonttype": 42}):
+    with mpl.rc_context({"pdf.fonttype": 42}):
         fig.savefig(buffer, format=fmt, dpi=DPI, metadata=metadata, **_png(fmt))
-    plt.close(fig)
     return buffer.getvalue()
 
 
