@@ -294,9 +294,27 @@ def _update_fields_on_open(doc: object) -> None:
     settings.append(el)
 
 
+class _Styles:
+    """Paragraphs added with a style looked up once per name (python-docx looks a style name up through
+    every style of the document, converting each one's attributes, on every ``add_paragraph``)."""
+
+    def __init__(self, doc: object) -> None:
+        self.doc = doc
+        self.ids: dict[str, str] = {}
+
+    def add(self, style: str = "", text: str = "") -> Paragraph:
+        p: Paragraph = self.doc.add_paragraph(text)  # type: ignore[attr-defined]
+        if style:
+            if style not in self.ids:
+                self.ids[style] = self.doc.styles[style].style_id  # type: ignore[attr-defined]
+            p._p.style = self.ids[style]
+        return p
+
+
 def write(blocks: list[Block], meta: Meta, reference: bytes) -> bytes:
     """The .docx for ``blocks`` on the ``reference`` document's styles and page set-up."""
     doc = Document(io.BytesIO(reference))
+    styled = _Styles(doc)
     _clear_body(doc)
     _header_footer(doc, meta)
     _core(doc, meta)
@@ -309,36 +327,36 @@ def write(blocks: list[Block], meta: Meta, reference: bytes) -> bytes:
             block = replace(block, rows=tuple(tuple(punctuation.english_clauses(cell) for cell in row)
                                               for row in block.rows))
         if isinstance(block, Heading):
-            heading = doc.add_heading(block.text, block.level)
+            heading = styled.add(f"Heading {block.level}" if block.level else "Title", block.text)
             if block.bookmark:
                 marks += 1
                 _bookmark(heading, block.bookmark, marks)
         elif isinstance(block, Para):
-            _runs(doc.add_paragraph(style=block.style or None), block.text)
+            _runs(styled.add(block.style), block.text)
         elif isinstance(block, Bullets):
             for item in block.items:
-                _runs(doc.add_paragraph(style="List Bullet"), item)
+                _runs(styled.add("List Bullet"), item)
         elif isinstance(block, Table):
-            doc.add_paragraph(block.caption, style="Caption")
+            styled.add("Caption", block.caption)
             table = _table(doc, block)
             if block.note:  # the note stays with the table's last row (no page holding just the note)
                 for tc in table._tbl.tr_lst[-1].tc_lst:
                     for p_el in tc.iterchildren(qn("w:p")):
                         p_el.get_or_add_pPr().get_or_add_keepNext()
-                doc.add_paragraph(block.note, style="Table Note")
+                styled.add("Table Note", block.note)
         elif isinstance(block, Image):
-            p = doc.add_paragraph(style="Figure")
+            p = styled.add("Figure")
             p.add_run().add_picture(io.BytesIO(block.png), width=Cm(block.width_cm))
-            doc.add_paragraph(block.caption, style="Caption")
+            styled.add("Caption", block.caption)
         elif isinstance(block, Toc):
-            doc.add_paragraph(block.title, style="TOC Heading")
+            styled.add("TOC Heading", block.title)
             p = doc.add_paragraph()
             _field(p, r'TOC \o "1-2" \h \z \u', "", dirty=True)
             # The cached result: the entries as they will read; Word refreshes page numbers on opening.
             field_end = p._p[-1]
             p._p.remove(field_end)
             for i, (level, text) in enumerate(block.entries):
-                entry = doc.add_paragraph(style=f"TOC {level}")
+                entry = styled.add(f"TOC {level}")
                 entry.add_run(text)
                 if i < len(block.pages):
                     entry.add_run("\t" + str(block.pages[i]))
