@@ -182,7 +182,27 @@ def dense(block: Table) -> bool:
     return layout(block).size < 9
 
 
-def _table(doc: object, block: Table) -> DocxTable:
+class _Styles:
+    """Paragraphs added with a style looked up once per name (python-docx looks a style name up through
+    every style of the document, converting each one's attributes, on every ``add_paragraph``)."""
+
+    def __init__(self, doc: object) -> None:
+        self.doc = doc
+        self.ids: dict[str, str] = {}
+
+    def style_id(self, style: str) -> str:
+        if style not in self.ids:
+            self.ids[style] = self.doc.styles[style].style_id  # type: ignore[attr-defined]
+        return self.ids[style]
+
+    def add(self, style: str = "", text: str = "") -> Paragraph:
+        p: Paragraph = self.doc.add_paragraph(text)  # type: ignore[attr-defined]
+        if style:
+            p._p.style = self.style_id(style)
+        return p
+
+
+def _table(doc: object, block: Table, styled: _Styles) -> DocxTable:
     table: DocxTable = doc.add_table(rows=1 + len(block.rows), cols=len(block.headers))  # type: ignore[attr-defined]
     table.style = "Disclosure Table"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -198,8 +218,8 @@ def _table(doc: object, block: Table) -> DocxTable:
             cells[i].width = Cm(width)
     header = table.rows[0]
     # Style ids once: assigning a style by name or object looks through every style of the document, per cell.
-    header_style = doc.styles["Table Header"].style_id  # type: ignore[attr-defined]
-    text_style = doc.styles["Table Text"].style_id  # type: ignore[attr-defined]
+    header_style = styled.style_id("Table Header")
+    text_style = styled.style_id("Table Text")
     tr_pr = header._tr.get_or_add_trPr()
     repeat = OxmlElement("w:tblHeader")
     repeat.set(qn("w:val"), "true")
@@ -294,23 +314,6 @@ def _update_fields_on_open(doc: object) -> None:
     settings.append(el)
 
 
-class _Styles:
-    """Paragraphs added with a style looked up once per name (python-docx looks a style name up through
-    every style of the document, converting each one's attributes, on every ``add_paragraph``)."""
-
-    def __init__(self, doc: object) -> None:
-        self.doc = doc
-        self.ids: dict[str, str] = {}
-
-    def add(self, style: str = "", text: str = "") -> Paragraph:
-        p: Paragraph = self.doc.add_paragraph(text)  # type: ignore[attr-defined]
-        if style:
-            if style not in self.ids:
-                self.ids[style] = self.doc.styles[style].style_id  # type: ignore[attr-defined]
-            p._p.style = self.ids[style]
-        return p
-
-
 def write(blocks: list[Block], meta: Meta, reference: bytes) -> bytes:
     """The .docx for ``blocks`` on the ``reference`` document's styles and page set-up."""
     doc = Document(io.BytesIO(reference))
@@ -338,7 +341,7 @@ def write(blocks: list[Block], meta: Meta, reference: bytes) -> bytes:
                 _runs(styled.add("List Bullet"), item)
         elif isinstance(block, Table):
             styled.add("Caption", block.caption)
-            table = _table(doc, block)
+            table = _table(doc, block, styled)
             if block.note:  # the note stays with the table's last row (no page holding just the note)
                 for tc in table._tbl.tr_lst[-1].tc_lst:
                     for p_el in tc.iterchildren(qn("w:p")):
