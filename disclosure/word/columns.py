@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from disclosure.word.wrap import bad, lines, measured
 
@@ -73,8 +74,17 @@ def _piece(cell: Cell, size: float) -> float:
 def _good(cell: Cell, room: float, size: float) -> bool:
     """The cell does not break badly in ``room`` points (a little narrower or wider either)."""
     content = _width(cell, size)
-    return all(content <= x or not bad(lines(cell.text, x, size, FAMILY, cell.bold))
+    return all(content <= x or not _bad(cell.text, cell.bold, size, round(x * GRID))
                for x in (room - SLACK_PT, room - SLACK_PT / 2, room, room + SLACK_PT / 2, room + SLACK_PT))
+
+
+GRID = 20
+"""Widths are tried on a 1/20 pt grid, so neighbouring trials share their line breaking."""
+
+
+@lru_cache(maxsize=1 << 16)  # bounded: a long-running process builds many reports
+def _bad(text: str, bold: bool, size: float, room: int) -> bool:
+    return bad(lines(text, room / GRID, size, FAMILY, bold))
 
 
 def safe(cells: Sequence[Cell], width: float, size: float) -> bool:

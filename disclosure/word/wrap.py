@@ -13,7 +13,7 @@ mid-way" the fitting avoids.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 
 from disclosure.word.metrics import AMBIGUOUS, AUTOSPACE, face, latin, wide
 
@@ -89,7 +89,7 @@ class Measured:
         return self.prefix[end] - self.prefix[start] - (self.gap if self.joins[start] else 0.0)
 
 
-@cache
+@lru_cache(maxsize=1 << 14)
 def measured(text: str, size: float, family: str, bold: bool = False) -> Measured:
     """``text`` measured at ``size`` points in ``family`` (cached: the fitting tries many widths)."""
     f = face(family, bold)
