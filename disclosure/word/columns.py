@@ -151,7 +151,7 @@ def _bounds(columns: list[list[Cell]], size: float, numeric: frozenset[int], kee
             mins.append(low + PADDING_PT + SLACK_PT)
             wants.append(max(low, min(full, 5 * size)) + PADDING_PT)
             continue
-        limit = KEEP_EM * size if i in keep else SHORT_EM * size if short else 0.0  # ``keep`` always holds
+        limit = (KEEP_EM if i in keep else SHORT_EM) * size if short else 0.0
         texts = [_width(c, size) for c in cells[1:]]
         low = max(head, max(_piece(c, size) for c in cells), min(max(texts, default=0.0), NARROWEST_EM * size),
                   max((w for w in texts if w <= limit), default=0.0))
