@@ -1,8 +1,7 @@
 """Table layout: the type size and the column widths of a table, fitted to its content with the real
 widths of the table font (:mod:`disclosure.word.metrics`) and the line breaking of :mod:`disclosure.word.wrap`.
 
-Tables are set in 五号 (10.5 pt) where the columns fit the text width, else at 9 pt (short labels wrapped
-if need be), else at 7.5 pt.
+Tables are set in 五号 (10.5 pt) where the columns fit the text width, else at 9 pt, else at 7.5 pt.
 Each column is at least as wide as its longest unbreakable piece (a Latin word, a number, a code) and as
 its short labels (汇报频率, 纳入全国碳市场: never wrapped); the room left goes to the columns that would
 otherwise wrap, in proportion to what they lack. A wrapped column's width is then moved to the nearest
@@ -25,9 +24,6 @@ FAMILY = "Noto Sans CJK SC"
 """The table face (the reference document's ``Table Text`` and ``Table Header`` styles)."""
 SIZES = (10.5, 9.0, 7.5)
 """五号 where it fits, then smaller for tables with many columns."""
-TRIALS = ((10.5, True), (9.0, True), (9.0, False), (7.5, True), (7.5, False))
-"""(size, short labels kept on one line) in order of preference: a table set at 9 pt with its short labels
-wrapped (in good lines) reads better than one at 7.5 pt."""
 PADDING_PT = 2 * 85 / 20
 """The cell margins (85 twips a side, the ``Disclosure Table`` style) and the borders."""
 SHORT_EM = 9.0
@@ -101,13 +97,15 @@ def layout(headers: Sequence[str], rows: Sequence[Sequence[str]], numeric: froze
     """The type size and column widths of a table (see the module docstring)."""
     columns = [[Cell(h, True)] + [Cell(r[i], n in emphasis) for n, r in enumerate(rows) if i < len(r)]
                for i, h in enumerate(headers)]
-    for size, short in TRIALS:
-        mins, wants = _bounds(columns, size, numeric, keep, short=short)
+    for size in SIZES:
+        mins, wants = _bounds(columns, size, numeric, keep, short=True)
         if sum(mins) <= TEXT_WIDTH_PT:
             break
-    else:  # narrower than the words even at the smallest size: shrink every column alike
-        widths = [m * TEXT_WIDTH_PT / sum(mins) for m in mins]
-        return Layout(size, tuple(widths), _indents(columns, widths, size))
+    else:
+        mins, wants = _bounds(columns, SIZES[-1], numeric, keep, short=False)
+        if sum(mins) > TEXT_WIDTH_PT:  # narrower than the words: shrink every column alike
+            widths = [m * TEXT_WIDTH_PT / sum(mins) for m in mins]
+            return Layout(size, tuple(widths), _indents(columns, widths, size))
     widths = _settle(columns, _share(mins, wants), mins, size)
     return Layout(size, tuple(widths), _indents(columns, widths, size))
 
