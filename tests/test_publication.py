@@ -168,10 +168,6 @@ def test_index_pages_are_where_the_sections_start(pdfs: dict[tuple[str, str], Pa
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason=(
-    "NOT DONE (issue 12 item 4): column widths are estimated from character counts, so a long cell's last "
-    "line can still hold one character and a few dense tables (verification, cross-checks, English "
-    "scenarios) still wrap a word; remove this marker when widths come from real font metrics"))
 @pytest.mark.parametrize(("name", "lang"), BUILDS)
 def test_no_cell_broken_one_character_per_line(pdfs: dict[tuple[str, str], Path], name: str, lang: str) -> None:
     bad = []

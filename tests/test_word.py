@@ -481,6 +481,20 @@ def test_report_images_are_png(docx: dict[tuple[str, str], bytes]) -> None:
     assert all(zf.read(n)[:8] == b"\x89PNG\r\n\x1a\n" for n in media)
 
 
+def test_report_charts_print_at_300_dpi(docx: dict[tuple[str, str], bytes]) -> None:
+    """Each chart image holds 300 pixels per inch of its printed width (print resolution, issue 12 item 4)."""
+    import struct
+
+    zf = zipfile.ZipFile(io.BytesIO(docx[("qinghai-aluminium", "zh-CN")]))
+    xml = zf.read("word/document.xml").decode("utf-8")
+    printed = [int(cx) for cx in re.findall(r'<wp:extent cx="(\d+)"', xml)]
+    media = sorted(n for n in zf.namelist() if n.startswith("word/media/"))
+    assert printed and len(printed) == len(media)
+    for name, emu in zip(media, printed, strict=False):
+        width_px = struct.unpack(">I", zf.read(name)[16:20])[0]
+        assert width_px / (emu / 914400) >= 299, (name, width_px, emu)
+
+
 def test_tables_fill_the_text_width() -> None:
     from disclosure.word.document import TEXT_WIDTH_CM, column_widths
 
@@ -540,16 +554,35 @@ def test_pdf_without_libreoffice_says_how_to_install(samples: Path, tmp_path: Pa
 
 
 def test_columns_never_break_a_word_or_a_short_label() -> None:
-    """A column is at least as wide as its longest word and its short labels (汇报频率, Mandatory), so a
-    label never wraps one character per line; a table too wide at 9 pt is set smaller."""
-    from disclosure.word.document import PADDING_CM, _cm, column_widths, dense
+    """A column is at least as wide as its longest word and its short labels (汇报频率, Mandatory), measured
+    in the installed table font, so a label never wraps one character per line; tables are set in 五号
+    (10.5 pt) and a table too wide for that is set smaller."""
+    from disclosure.word.columns import FAMILY, PADDING_PT, layout
+    from disclosure.word.metrics import width
 
     table = Table("t", ("机构", "汇报频率", "Level", "说明"),
                   (("董事会战略与可持续发展委员会", "每季度", "Mandatory", "很长的说明" * 30),), frozenset())
-    widths = column_widths(table)
-    assert widths[1] >= _cm("汇报频率") + PADDING_CM - 1e-9
-    assert widths[2] >= _cm("Mandatory") + PADDING_CM - 1e-9
-    assert not dense(table)
+    fitted = layout(table.headers, table.rows)
+    assert fitted.size == 10.5
+    assert fitted.widths[1] >= width("汇报频率", 10.5, FAMILY, bold=True) + PADDING_PT
+    assert fitted.widths[2] >= width("Mandatory", 10.5, FAMILY) + PADDING_PT
     wide = Table("t", tuple(f"第{i}列说明文字" for i in range(12)), (tuple("1,234,567" for _ in range(12)),),
                  frozenset(range(12)))
-    assert dense(wide)
+    assert layout(wide.headers, wide.rows, wide.numeric).size < 10.5
+
+
+def test_a_long_cell_never_ends_on_a_lone_character() -> None:
+    """A CJK text of n characters k to a line ends on a lone character when n = 1 (mod k): the cell gets a
+    right indent that moves a character down (or its column a width where no cell does)."""
+    from disclosure.word.columns import FAMILY, PADDING_PT, layout
+    from disclosure.word.wrap import bad, lines
+
+    text = "对标索引表；未披露议题按第七条说明"  # 17 characters: 8 + 8 + 1 at eight to a line
+    rows = tuple((text, "强制", "说明" * 40) for _ in range(3)) + (("一二三四五六七八九十" * 3, "强制", "短"),)
+    fitted = layout(("披露要求", "要求", "位置"), rows)
+    indents = {(r, c): cut for r, c, cut in fitted.indents}
+    for r, row in enumerate(rows, start=1):
+        for c, cell in enumerate(row):
+            room = fitted.widths[c] - PADDING_PT - indents.get((r, c), 0.0)
+            assert not bad(lines(cell, room, fitted.size, FAMILY)), (cell, room)
+    assert bad(lines(text, 8 * 10.5 + 0.2, 10.5, FAMILY))  # the trap the fitting avoids

@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from docx import Document
@@ -19,6 +19,9 @@ from docx.shared import Cm, Pt
 from docx.table import Table as DocxTable
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
+
+from disclosure.word import columns, punctuation
+from disclosure.word.columns import PT_PER_CM, TEXT_WIDTH_PT, Layout
 
 
 @dataclass(frozen=True)
@@ -160,104 +163,53 @@ def _shade(cell_xml: object, fill: str) -> None:
     tc_pr.append(shd)
 
 
-TEXT_WIDTH_CM = 16.2
+TEXT_WIDTH_CM = TEXT_WIDTH_PT / PT_PER_CM
 """A4 width less the reference document's margins."""
 
 
-CJK_CM = 0.32
-"""Printed width (cm) of a full-width character at the table size (9 pt); Latin about 0.18."""
-MIN_CJK = 4
-"""A text column is never narrower than this many full-width characters (no 汇/报/频/率 columns)."""
-PADDING_CM = 0.4
-WIDEST_CM = 9.0
-_TOKEN = re.compile(r"[A-Za-z0-9.,%/()\[\]+\-–−:·'’_@#&*=<>~^|]+|\S")
-
-
-def _cm(text: str) -> float:
-    """Approximate printed width (cm) of ``text`` at the 9 pt table size: CJK full width, Latin about half."""
-    return sum(CJK_CM if ord(ch) > 0x2E80 else 0.18 for ch in text)
-
-
-MIN_CELL = 6
-"""Text columns are at least this many characters wide where their cells have as many."""
-SHORT_CJK = 10
-"""A text of at most this many characters is not wrapped at all (汇报频率, 纳入全国碳市场)."""
-
-
-KEEP_CM = 7.6
-"""Texts of a ``keep`` column up to this width are never wrapped."""
-
-
-def _short(text: str, floor: int, limit: float = SHORT_CJK * CJK_CM) -> float:
-    """The width ``text`` needs: all of it when short (up to ``limit``), else ``floor`` characters."""
-    width = _cm(text)
-    return width if width <= limit else floor * CJK_CM
-
-
-def _unbreakable(text: str) -> float:
-    """Width of the longest piece of ``text`` that must not break: a Latin word or number (CJK text may
-    break between any two characters)."""
-    return max((_cm(tok) for tok in _TOKEN.findall(text)), default=0.0)
-
-
-DENSE_PT = 7.5
-"""Type size of a table too wide for the page at 9 pt (many columns): its text is set smaller."""
-
-
-def dense(block: Table) -> bool:
-    """Whether the table's columns cannot all get their minimum width at the 9 pt table size."""
-    return sum(_minimums(block, 1.0)[0]) > TEXT_WIDTH_CM
+def layout(block: Table) -> Layout:
+    """The table's type size and column widths, fitted to its content (:mod:`disclosure.word.columns`)."""
+    return columns.layout(block.headers, block.rows, block.numeric, block.emphasis, block.keep)
 
 
 def column_widths(block: Table) -> list[float]:
-    """Column widths (cm) filling the text width, at the size the table is set (:func:`dense`)."""
-    return _widths(block, DENSE_PT / 9 if dense(block) else 1.0)
+    """Column widths (cm) filling the text width, at the size the table is set."""
+    return list(layout(block).widths_cm)
 
 
-def _minimums(block: Table, scale: float) -> tuple[list[float], list[float]]:
-    """Each column's minimum width (its longest unbreakable word; a number column its longest value; a
-    text column four characters, or all of a short text) and the width it would like (no wrapping)."""
-    mins: list[float] = []
-    wants: list[float] = []
-    for i, head in enumerate(block.headers):
-        cells = [r[i] for r in block.rows if i < len(r)]
-        longest = max((_cm(c) for c in cells), default=0.0)
-        head_min = max(_unbreakable(head), _short(head, MIN_CJK))
-        if i in block.numeric:
-            low = max(longest, head_min)
-            mins.append(low * scale + PADDING_CM)
-            wants.append(max(low, min(_cm(head), 2.5)) * scale + PADDING_CM)
-        else:
-            low = max(head_min, max((_unbreakable(c) for c in cells), default=0.0),
-                      max((_short(c, MIN_CELL, KEEP_CM if i in block.keep else SHORT_CJK * CJK_CM)
-                           for c in cells), default=0.0))
-            mins.append(low * scale + PADDING_CM)
-            wants.append(max(low, min(max(longest, _cm(head)), WIDEST_CM)) * scale + PADDING_CM)
-    return mins, wants
+def dense(block: Table) -> bool:
+    """Whether the table is set below 9 pt (too many columns for the page at 9 pt)."""
+    return layout(block).size < 9
 
 
-def _widths(block: Table, scale: float) -> list[float]:
-    """Minimums first; the room left goes to the columns that would otherwise wrap, in proportion to what
-    they lack; beyond that, in proportion to their width."""
-    mins, wants = _minimums(block, scale)
-    total_min = sum(mins)
-    if total_min >= TEXT_WIDTH_CM:
-        return [m * TEXT_WIDTH_CM / total_min for m in mins]
-    room = TEXT_WIDTH_CM - total_min
-    flex = [w - m for w, m in zip(wants, mins, strict=True)]
-    if sum(flex) >= room:
-        return [m + room * f / sum(flex) for m, f in zip(mins, flex, strict=True)]
-    left = room - sum(flex)
-    return [w + left * w / sum(wants) for w in wants]
+class _Styles:
+    """Paragraphs added with a style looked up once per name (python-docx looks a style name up through
+    every style of the document, converting each one's attributes, on every ``add_paragraph``)."""
+
+    def __init__(self, doc: object) -> None:
+        self.doc = doc
+        self.ids: dict[str, str] = {}
+
+    def style_id(self, style: str) -> str:
+        if style not in self.ids:
+            self.ids[style] = self.doc.styles[style].style_id  # type: ignore[attr-defined]
+        return self.ids[style]
+
+    def add(self, style: str = "", text: str = "") -> Paragraph:
+        p: Paragraph = self.doc.add_paragraph(text)  # type: ignore[attr-defined]
+        if style:
+            p._p.style = self.style_id(style)
+        return p
 
 
-def _table(doc: object, block: Table) -> DocxTable:
+def _table(doc: object, block: Table, styled: _Styles) -> DocxTable:
     table: DocxTable = doc.add_table(rows=1 + len(block.rows), cols=len(block.headers))  # type: ignore[attr-defined]
     table.style = "Disclosure Table"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
-    widths = column_widths(block)
-    size = Pt(DENSE_PT) if dense(block) else None
+    fitted = layout(block)
+    widths = fitted.widths_cm
+    size = None if fitted.size == columns.SIZES[0] else Pt(fitted.size)
     # The cell grid once (python-docx rebuilds the whole grid for every row.cells / column.cells: quadratic).
     grid = [[_Cell(tc, table) for tc in tr.tc_lst] for tr in table._tbl.tr_lst]
     for i, (col, width) in enumerate(zip(table.columns, widths, strict=True)):
@@ -266,8 +218,8 @@ def _table(doc: object, block: Table) -> DocxTable:
             cells[i].width = Cm(width)
     header = table.rows[0]
     # Style ids once: assigning a style by name or object looks through every style of the document, per cell.
-    header_style = doc.styles["Table Header"].style_id  # type: ignore[attr-defined]
-    text_style = doc.styles["Table Text"].style_id  # type: ignore[attr-defined]
+    header_style = styled.style_id("Table Header")
+    text_style = styled.style_id("Table Text")
     tr_pr = header._tr.get_or_add_trPr()
     repeat = OxmlElement("w:tblHeader")
     repeat.set(qn("w:val"), "true")
@@ -282,6 +234,8 @@ def _table(doc: object, block: Table) -> DocxTable:
             head_run.font.size = size
         if i in block.numeric:
             p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    for r, i, cut in fitted.indents:
+        grid[r][i].paragraphs[0].paragraph_format.right_indent = Pt(cut)
     refs = {(r, c): mark for r, c, mark in block.pagerefs}
     for tr in table._tbl.tr_lst:  # a row never breaks across pages (no orphan fragment under a repeated header)
         tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
@@ -292,6 +246,9 @@ def _table(doc: object, block: Table) -> DocxTable:
             p._p.style = text_style
             if (r - 1, i) in refs:
                 _field(p, f"PAGEREF {refs[(r - 1, i)]} \\h", text)
+                if size is not None:
+                    for field_run in p.runs:
+                        field_run.font.size = size
             else:
                 run = p.add_run(text)
                 if size is not None:
@@ -360,40 +317,49 @@ def _update_fields_on_open(doc: object) -> None:
 def write(blocks: list[Block], meta: Meta, reference: bytes) -> bytes:
     """The .docx for ``blocks`` on the ``reference`` document's styles and page set-up."""
     doc = Document(io.BytesIO(reference))
+    styled = _Styles(doc)
     _clear_body(doc)
     _header_footer(doc, meta)
     _core(doc, meta)
     _update_fields_on_open(doc)
     marks = 0
     for block in blocks:
+        if meta.language == "zh-CN":
+            block = _chinese_punctuation(block)
+        elif isinstance(block, Table):  # an en report cites Chinese rules by Art. / Ch. numbers
+            block = replace(block, rows=tuple(tuple(punctuation.english_clauses(cell) for cell in row)
+                                              for row in block.rows))
         if isinstance(block, Heading):
-            heading = doc.add_heading(block.text, block.level)
+            heading = styled.add(f"Heading {block.level}" if block.level else "Title", block.text)
             if block.bookmark:
                 marks += 1
                 _bookmark(heading, block.bookmark, marks)
         elif isinstance(block, Para):
-            _runs(doc.add_paragraph(style=block.style or None), block.text)
+            _runs(styled.add(block.style), block.text)
         elif isinstance(block, Bullets):
             for item in block.items:
-                _runs(doc.add_paragraph(style="List Bullet"), item)
+                _runs(styled.add("List Bullet"), item)
         elif isinstance(block, Table):
-            doc.add_paragraph(block.caption, style="Caption")
-            _table(doc, block)
-            if block.note:
-                doc.add_paragraph(block.note, style="Table Note")
+            styled.add("Caption", block.caption)
+            table = _table(doc, block, styled)
+            if block.note:  # the note stays with the table's last row (no page holding just the note)
+                for tc in table._tbl.tr_lst[-1].tc_lst:
+                    for p_el in tc.iterchildren(qn("w:p")):
+                        p_el.get_or_add_pPr().get_or_add_keepNext()
+                styled.add("Table Note", block.note)
         elif isinstance(block, Image):
-            p = doc.add_paragraph(style="Figure")
+            p = styled.add("Figure")
             p.add_run().add_picture(io.BytesIO(block.png), width=Cm(block.width_cm))
-            doc.add_paragraph(block.caption, style="Caption")
+            styled.add("Caption", block.caption)
         elif isinstance(block, Toc):
-            doc.add_paragraph(block.title, style="TOC Heading")
+            styled.add("TOC Heading", block.title)
             p = doc.add_paragraph()
             _field(p, r'TOC \o "1-2" \h \z \u', "", dirty=True)
             # The cached result: the entries as they will read; Word refreshes page numbers on opening.
             field_end = p._p[-1]
             p._p.remove(field_end)
             for i, (level, text) in enumerate(block.entries):
-                entry = doc.add_paragraph(style=f"TOC {level}")
+                entry = styled.add(f"TOC {level}")
                 entry.add_run(text)
                 if i < len(block.pages):
                     entry.add_run("\t" + str(block.pages[i]))
@@ -402,6 +368,26 @@ def write(blocks: list[Block], meta: Meta, reference: bytes) -> bytes:
         elif isinstance(block, PageBreak):
             doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     return deterministic(doc, meta.timestamp)
+
+
+def _chinese_punctuation(block: Block) -> Block:
+    """The block's texts with full-width punctuation and 《》 where they touch Chinese text
+    (:mod:`disclosure.word.punctuation`); numbers, codes and Latin text unchanged; headings as written
+    (the template's, and the table of contents matches them)."""
+    fix = punctuation.normalise
+    if isinstance(block, Para):
+        return replace(block, text=fix(block.text))
+    if isinstance(block, Bullets):
+        return replace(block, items=tuple(fix(item) for item in block.items))
+    if isinstance(block, Image):
+        return replace(block, caption=fix(block.caption))
+    if isinstance(block, Table):
+        refs = {(r, c) for r, c, _ in block.pagerefs}
+        rows = tuple(tuple(cell if c in block.numeric or (r, c) in refs else fix(cell) for c, cell in enumerate(row))
+                     for r, row in enumerate(block.rows))
+        return replace(block, caption=fix(block.caption), headers=tuple(fix(h) for h in block.headers), rows=rows,
+                       note=fix(block.note))
+    return block
 
 
 def deterministic(doc: object, timestamp: datetime) -> bytes:

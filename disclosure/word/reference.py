@@ -152,11 +152,12 @@ def reference() -> bytes:
                keep_next=True, page_break=True)
     _paragraph(doc, "Heading 2", family=SANS, size=13, bold=True, color=BLUE, before=14, after=6, keep_next=True)
     _paragraph(doc, "Heading 3", family=SANS, size=11, bold=True, color=NAVY, before=10, after=4, keep_next=True)
-    _paragraph(doc, "Caption", family=SANS, size=9.5, bold=True, color=NAVY, before=8, after=4, keep_next=True)
-    _paragraph(doc, "Table Header", family=SANS, size=9, bold=True, color=RGBColor(0xFF, 0xFF, 0xFF), after=0,
+    _paragraph(doc, "Caption", family=SANS, size=10.5, bold=True, color=NAVY, before=8, after=4, keep_next=True)
+    # Tables: 五号 (10.5 pt); a table with many columns is set smaller cell by cell (word/columns.py).
+    _paragraph(doc, "Table Header", family=SANS, size=10.5, bold=True, color=RGBColor(0xFF, 0xFF, 0xFF), after=0,
                align=WD_ALIGN_PARAGRAPH.LEFT)
-    _paragraph(doc, "Table Text", family=SANS, size=9, after=0, align=WD_ALIGN_PARAGRAPH.LEFT)
-    _paragraph(doc, "Table Note", family=SANS, size=8.5, color=RGBColor(0x59, 0x59, 0x59), before=2, after=10,
+    _paragraph(doc, "Table Text", family=SANS, size=10.5, after=0, align=WD_ALIGN_PARAGRAPH.LEFT)
+    _paragraph(doc, "Table Note", family=SANS, size=9, color=RGBColor(0x59, 0x59, 0x59), before=2, after=10,
                align=WD_ALIGN_PARAGRAPH.LEFT)
     _paragraph(doc, "Figure", align=WD_ALIGN_PARAGRAPH.CENTER, before=6, after=0, keep_next=True)
     _paragraph(doc, "TOC Heading", family=SANS, size=16, bold=True, color=NAVY, after=12)
