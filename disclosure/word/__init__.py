@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from disclosure.resources import templates
 from disclosure.word import citations, content, markup, paging
 from disclosure.word.context import context
-from disclosure.word.document import Block, Heading, Image, Meta, Table, Toc, write
+from disclosure.word.document import Block, Heading, Image, Meta, Table, Toc, typeset, write
 from disclosure.word.pdf import heading_pages, page_texts, to_pdf
 from disclosure.xbrl.facts import facts
 
@@ -62,7 +62,8 @@ def _blocks(ctx: RenderInput) -> tuple[list[Block], list[str]]:
         return built.images.get(name)
 
     parsed = markup.parse(markup.render(lang, context(built.builder)), {"table": table, "chart": chart})
-    return _with_toc_entries(paging.bookmarked(numbered(parsed, lang), built.builder.t)), built.notices
+    marked = paging.bookmarked(numbered(parsed, lang), built.builder.t)
+    return _with_toc_entries([typeset(b, lang) for b in marked]), built.notices
 
 
 def numbered(parsed: list[Block], lang: str) -> list[Block]:

@@ -93,7 +93,8 @@ class Builder:
                      ("scope2_market", "Scope2MarketBasedGHGEmissions"),
                      ("scope12_location", "Scope1And2LocationBasedGHGEmissions"),
                      ("scope12_market", "Scope1And2MarketBasedGHGEmissions"), ("scope3", "Scope3GHGEmissions"),
-                     ("scope123_location", "Scope1To3LocationBasedGHGEmissions")]
+                     ("scope123_location", "Scope1To3LocationBasedGHGEmissions"),
+                     ("scope123_market", "Scope1To3MarketBasedGHGEmissions")]
         years = [self.year] + [y for y in self.facts.years("Scope1GHGEmissions") if y != self.year][:3]
         base = self.filing.base_year.year if self.filing.base_year else None
         words = self.t["words"]

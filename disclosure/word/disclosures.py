@@ -7,6 +7,7 @@ they are not tagged in the XBRL until the taxonomy has their concepts."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -18,7 +19,8 @@ from disclosure.resources import load_data_yaml
 from disclosure.taxonomy.definition import camel
 from disclosure.vocabulary import label as vocab
 from disclosure.word.citations import UNITS, unit_text
-from disclosure.word.figures import DASH, label, number
+from disclosure.word.figures import DASH, joined, label, number
+from disclosure.xbrl.climate_facts import BASIS_MEMBERS, EFFECT_CONCEPTS, EXPOSURE_CONCEPTS
 
 if TYPE_CHECKING:
     from disclosure.word.content import Builder
@@ -44,9 +46,10 @@ def energy_tables(b: Builder) -> None:
         return
     t, lang = b.t, b.lang
     total = e.total_tce
-    rows = [[t["rows"][k], number(v, TCE_PLACES), pct(v * 100 / total if total else None)]
-            for k, v in (("direct_energy", e.direct_tce), ("indirect_energy", e.indirect_tce))]
-    rows.append([t["words"]["total"], number(total, TCE_PLACES), "100.0%" if total else DASH])
+    rows = [[t["rows"][k], b.facts.show(concept), pct(v * 100 / total if total else None)]
+            for k, v, concept in (("direct_energy", e.direct_tce, "DirectEnergyConsumption"),
+                                  ("indirect_energy", e.indirect_tce, "IndirectEnergyConsumption"))]
+    rows.append([t["words"]["total"], b.facts.show("EnergyConsumption"), "100.0%" if total else DASH])
     b.table("energy_structure", rows, numeric={1, 2}, emphasis={2})
     b.table("energy_coefficients", _coefficients(b), numeric={1})
     intensity = []
@@ -70,7 +73,8 @@ def energy_tables(b: Builder) -> None:
     clean = [[vocab("clean-energy-type", c.type, lang), vocab("clean-energy-channel", c.channel, lang),
               number(c.tce, TCE_PLACES), pct(c.share_pct)] for c in e.clean]
     if clean:
-        clean.append([t["words"]["total"], "", number(e.clean_tce, TCE_PLACES), pct(e.clean_share_pct)])
+        clean.append([t["words"]["total"], "", b.facts.show("CleanEnergyConsumption"),
+                      b.facts.show("CleanEnergyShare")])
     b.table("clean_energy", clean, numeric={2, 3}, emphasis={len(clean) - 1})
     b.table("energy_targets", [
         [x.name.get(lang), vocab("energy-target-kind", x.kind, lang), str(x.base_year),
@@ -112,9 +116,9 @@ def _coefficients(b: Builder) -> list[list[str]]:
     return rows
 
 
-def _effect(b: Builder, effect: FinancialEffect) -> tuple[str, str]:
+def _effect(b: Builder, effect: FinancialEffect, risk: str, when: str) -> tuple[str, str]:
     if effect.amount is not None:
-        return _range(effect.amount), b.tx(effect.amount.line_items) or DASH
+        return _amounts(b, effect.amount, risk, when), b.tx(effect.amount.line_items) or DASH
     nq = effect.not_quantified
     assert nq is not None
     zh = b.lang == "zh-CN"
@@ -125,6 +129,18 @@ def _effect(b: Builder, effect: FinancialEffect) -> tuple[str, str]:
     parts = [vocab("unquantified-reason", nq.reason, b.lang).rstrip("。. "), b.tx(nq.explanation).rstrip("。. "),
              (f"计划：{plan}" if zh else f"Plan: {plan}") if plan else ""]
     return b.t["words"]["not_quantified"], "".join(p + stop for p in parts if p).rstrip()
+
+
+def _amounts(b: Builder, r: EffectRange, risk: str, when: str) -> str:
+    """The effect as its facts show it (one amount, or the range low–high), else as given."""
+    low, high = EFFECT_CONCEPTS[when]
+    dim = (("RiskOrOpportunityAxis", risk),)
+    facts = b.facts.get(low, typed=dim), b.facts.get(high, typed=dim)
+    if facts[0] is None or facts[1] is None:
+        return _range(r)
+    if facts[0].value == facts[1].value:
+        return b.facts.show(low, typed=dim)
+    return joined(b.facts.show(low, typed=dim), "–", b.facts.show(high, typed=dim))
 
 
 def _range(r: EffectRange) -> str:
@@ -147,23 +163,43 @@ def finance_tables(b: Builder) -> None:
         for r in f.strategy.risks_opportunities:
             for when, effect in (("current", r.current_effect), ("anticipated", r.anticipated_effect)):
                 if effect is not None:
-                    amount, detail = _effect(b, effect)
+                    amount, detail = _effect(b, effect, r.id, when)
                     material = DASH if effect.next_year_material is None else b.yes(effect.next_year_material)
                     rows.append([r.id, b.t["words"][when], amount, detail, material])
     b.table("financial_effects", rows, numeric={2})
     fig = b.figures.finance
     cm = f.climate_metrics
     if cm is not None and fig is not None:
-        b.table("exposures", [[vocab("exposure-category", x.category, lang), vocab("exposure-basis", x.basis, lang),
-                               money(r.amount_10k), pct(r.percentage), b.tx(x.description)]
-                              for x, r in zip(cm.exposures, fig.exposures, strict=True)], numeric={2, 3})
-        b.table("capital", [[vocab("capital-purpose", c.purpose, lang), money(wan(c.amount)), b.tx(c.description)]
-                            for c in cm.capital], numeric={1})
+        pairs = Counter((r.category, r.basis) for r in fig.exposures)
+        exposures = []
+        for x, r in zip(cm.exposures, fig.exposures, strict=True):
+            amount, share = money(r.amount_10k), pct(r.percentage)
+            if pairs[(r.category, r.basis)] == 1:  # the row is the fact (facts sum the rows of one category and basis)
+                concepts, dim = EXPOSURE_CONCEPTS[r.category], (("ExposureBasisAxis", BASIS_MEMBERS[r.basis]),)
+                amount, share = (b.facts.show(c, explicit=dim) if b.facts.get(c, explicit=dim) is not None else shown
+                                 for c, shown in zip(concepts, (amount, share), strict=True))
+            exposures.append([vocab("exposure-category", x.category, lang), vocab("exposure-basis", x.basis, lang),
+                              amount, share, b.tx(x.description)])
+        b.table("exposures", exposures, numeric={2, 3})
+        capital = [[vocab("capital-purpose", c.purpose, lang), money(wan(c.amount)), b.tx(c.description)]
+                   for c in cm.capital]
+        if capital:
+            capital.append([b.t["words"]["total"], b.facts.show("CapitalDeployedTowardsClimateRisksAndOpportunities"),
+                            ""])
+        b.table("capital", capital, numeric={1}, emphasis={len(capital) - 1})
     if f.low_carbon and fig is not None:
-        b.table("low_carbon", [[o.name.get(lang), vocab("offering-kind", o.kind, lang), money(wan(o.rd_investment)),
-                                money(wan(o.revenue)), "；".join(x for x in (b.tx(o.approvals), b.tx(o.capacity),
-                                                                             b.tx(o.orders)) if x) or DASH]
-                               for o in f.low_carbon], numeric={2, 3})
+        offerings = [[o.name.get(lang), vocab("offering-kind", o.kind, lang), money(wan(o.rd_investment)),
+                      money(wan(o.revenue)), "；".join(x for x in (b.tx(o.approvals), b.tx(o.capacity),
+                                                                   b.tx(o.orders)) if x) or DASH]
+                     for o in f.low_carbon]
+        rd, revenue = (b.facts.get(c) for c in ("LowCarbonResearchAndDevelopmentExpense", "LowCarbonProductRevenue"))
+        if len(offerings) > 1 and (rd is not None or revenue is not None):
+            offerings.append([b.t["words"]["total"], "", b.facts.show("LowCarbonResearchAndDevelopmentExpense"),
+                              b.facts.show("LowCarbonProductRevenue"), ""])
+        if b.facts.get("PercentageOfRevenueFromLowCarbonProducts") is not None:
+            offerings.append([b.t["rows"]["low_carbon_share"], "", "",
+                              b.facts.show("PercentageOfRevenueFromLowCarbonProducts"), ""])
+        b.table("low_carbon", offerings, numeric={2, 3})
     if fig is not None:
         b.table("restatements", [[str(r.year), vocab("restated-figure", r.figure, lang), number(r.previous, 0),
                                   number(r.restated, 0), number(r.change, 0), pct(r.change_pct), b.tx(x.reason)]

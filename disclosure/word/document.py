@@ -324,11 +324,6 @@ def write(blocks: list[Block], meta: Meta, reference: bytes) -> bytes:
     _update_fields_on_open(doc)
     marks = 0
     for block in blocks:
-        if meta.language == "zh-CN":
-            block = _chinese_punctuation(block)
-        elif isinstance(block, Table):  # an en report cites Chinese rules by Art. / Ch. numbers
-            block = replace(block, rows=tuple(tuple(punctuation.english_clauses(cell) for cell in row)
-                                              for row in block.rows))
         if isinstance(block, Heading):
             heading = styled.add(f"Heading {block.level}" if block.level else "Title", block.text)
             if block.bookmark:
@@ -370,11 +365,29 @@ def write(blocks: list[Block], meta: Meta, reference: bytes) -> bytes:
     return deterministic(doc, meta.timestamp)
 
 
+def typeset(block: Block, lang: str) -> Block:
+    """The block as both renderers print it (the Word report and the Inline XBRL report write the same
+    text): a zh-CN report with Chinese punctuation, an en report citing Chinese rules by Art. / Ch. numbers
+    in its tables. A text the step leaves unchanged stays the same object (a printed fact keeps its fact)."""
+    if lang == "zh-CN":
+        return _chinese_punctuation(block)
+    if isinstance(block, Table):
+        return replace(block, rows=tuple(tuple(_same(cell, punctuation.english_clauses(cell)) for cell in row)
+                                         for row in block.rows))
+    return block
+
+
+def _same(old: str, new: str) -> str:
+    return old if new == old else new
+
+
 def _chinese_punctuation(block: Block) -> Block:
     """The block's texts with full-width punctuation and 《》 where they touch Chinese text
     (:mod:`disclosure.word.punctuation`); numbers, codes and Latin text unchanged; headings as written
     (the template's, and the table of contents matches them)."""
-    fix = punctuation.normalise
+    def fix(text: str) -> str:
+        return _same(text, punctuation.normalise(text))
+
     if isinstance(block, Para):
         return replace(block, text=fix(block.text))
     if isinstance(block, Bullets):

@@ -79,6 +79,28 @@ class Shown(str):
         return shown
 
 
+class ShownParts(str):
+    """A printed text holding several figures (a range 1,200–2,500): each at its offset with its fact."""
+
+    parts: tuple[tuple[int, Fact], ...]
+
+
+def joined(*pieces: str) -> str:
+    """The pieces as one text; the figures among them (:class:`Shown`) keep their facts (:class:`ShownParts`)."""
+    text, parts = "", []
+    for piece in pieces:
+        if isinstance(piece, Shown):
+            parts.append((len(text), piece.fact))
+        elif isinstance(piece, ShownParts):
+            parts.extend((len(text) + offset, f) for offset, f in piece.parts)
+        text += piece
+    if not parts:
+        return text
+    out = ShownParts(text)
+    out.parts = tuple(parts)
+    return out
+
+
 def show(fact: Fact, *, percent_sign: bool = True) -> str:
     assert isinstance(fact.value, Decimal) and fact.decimals is not None
     text, negative = display_number(fact.value, fact.decimals, fact.scale)

@@ -77,11 +77,19 @@ def money(f: _Facts, concept: str, value_10k: Decimal | None, *, explicit: tuple
     f.num(concept, cny, "CNY", decimals, explicit=explicit, typed=typed, scale=4)
 
 
-def ratio(f: _Facts, concept: str, pct: Decimal | None, *, explicit: tuple[tuple[str, str], ...] = (),
-          typed: tuple[tuple[str, str], ...] = ()) -> None:
-    """A percentage as a pure ratio (18 % → 0.18), four decimals, shown in %."""
+def percent_decimals(pct: Decimal, *, given: bool) -> int:
+    """The ``decimals`` of a percentage as a pure ratio: one decimal in % (3) for a share the tool computes;
+    a percentage the filing gives keeps its own precision, at least one decimal in % (10 → 10.0%,
+    33.33 → 33.33%). docs/typesetting.md, "Numbers"."""
+    return 3 if not given else max(3, places(pct) + 2)
+
+
+def ratio(f: _Facts, concept: str, pct: Decimal | None, *, given: bool = False,
+          explicit: tuple[tuple[str, str], ...] = (), typed: tuple[tuple[str, str], ...] = ()) -> None:
+    """A percentage as a pure ratio (18 % → 0.18), shown in % at the decimals of ``percent_decimals``."""
     if pct is not None:
-        f.num(concept, pct / HUNDRED, "pure", 4, explicit=explicit, typed=typed, scale=-2)
+        f.num(concept, pct / HUNDRED, "pure", percent_decimals(pct, given=given), explicit=explicit, typed=typed,
+              scale=-2)
 
 
 def climate_facts(f: _Facts, filing: Filing, figures: Figures) -> None:
@@ -202,7 +210,7 @@ def _finance(f: _Facts, filing: Filing, figures: Figures) -> None:
         amount_concept, pct_concept = EXPOSURE_CONCEPTS[category]
         dim = (("ExposureBasisAxis", BASIS_MEMBERS[basis]),)
         money(f, amount_concept, amount, explicit=dim)
-        ratio(f, pct_concept, pct, explicit=dim)
+        ratio(f, pct_concept, pct, given=True, explicit=dim)
     if fin.capital_10k:
         money(f, "CapitalDeployedTowardsClimateRisksAndOpportunities", sum(fin.capital_10k.values(), Decimal(0)))
         for purpose, value in fin.capital_10k.items():
@@ -216,7 +224,7 @@ def _finance(f: _Facts, filing: Filing, figures: Figures) -> None:
             f.num("InternalCarbonPrice", icp.price, "CNY/tCO2e", places(icp.price))
     if cm is not None and cm.remuneration is not None:
         f.text("ExecutiveRemunerationLinkedToClimate", cm.remuneration.linked)
-        ratio(f, "PercentageOfExecutiveRemunerationLinkedToClimate", cm.remuneration.share_pct)
+        ratio(f, "PercentageOfExecutiveRemunerationLinkedToClimate", cm.remuneration.share_pct, given=True)
     if any(o.revenue is not None for o in filing.low_carbon):
         money(f, "LowCarbonProductRevenue", fin.low_carbon_revenue_10k)
         ratio(f, "PercentageOfRevenueFromLowCarbonProducts", fin.low_carbon_revenue_share_pct)

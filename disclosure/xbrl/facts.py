@@ -16,7 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from disclosure.compute import Figures
 from disclosure.model import Filing
 from disclosure.taxonomy.definition import camel, definition
-from disclosure.xbrl.climate_facts import climate_facts
+from disclosure.xbrl.climate_facts import climate_facts, percent_decimals
 from disclosure.xbrl.text import narratives
 
 Period = tuple[date, date]
@@ -245,7 +245,8 @@ def _facilities(f: _Facts, filing: Filing, figures: Figures) -> None:
         if fac.ets.sector is not None:
             f.enum("FacilityETSSector", fac.ets.sector.value, typed=dim)
         if res is not None:
-            f.num("FacilityOwnershipShare", res.share, "pure", 4, typed=dim, scale=-2)
+            f.num("FacilityOwnershipShare", res.share, "pure", percent_decimals(res.share * 100, given=True), typed=dim,
+                  scale=-2)
             f.ghg("Scope1GHGEmissions", res.scope1, typed=dim)
             f.ghg("Scope2LocationBasedGHGEmissions", res.scope2_location, typed=dim)
             f.ghg("Scope2MarketBasedGHGEmissions", res.scope2_market, typed=dim)
@@ -359,7 +360,8 @@ def _targets(f: _Facts, filing: Filing, figures: Figures) -> None:
         f.enum("TargetScopesCovered", [s.value for s in target.scopes], typed=dim)
         f.text("TargetBaseYear", str(target.base_year), typed=dim)
         f.text("TargetYear", str(target.target_year), typed=dim)
-        f.num("TargetReductionPercentage", target.reduction_pct / 100, "pure", 4, typed=dim, scale=-2)
+        f.num("TargetReductionPercentage", target.reduction_pct / 100, "pure",
+              percent_decimals(target.reduction_pct, given=True), typed=dim, scale=-2)
         progress: Decimal | None = None
         if target.kind == "absolute":
             f.num("TargetBaseYearValue", target.base_value, "tCO2e", 0, typed=dim)
@@ -380,7 +382,7 @@ def _targets(f: _Facts, filing: Filing, figures: Figures) -> None:
             f.num("TargetBaseYearValue", target.base_value, f"tCO2e/{unit}", 4, typed=dim)
             if product and product.get("intensity_scope12_location") is not None and target.base_value:
                 progress = (target.base_value - product["intensity_scope12_location"]) / target.base_value
-        f.num("TargetProgressPercentage", progress, "pure", 4, typed=dim, scale=-2)
+        f.num("TargetProgressPercentage", progress, "pure", 3, typed=dim, scale=-2)  # computed: percent_decimals
 
 
 def _carbon_market(f: _Facts, filing: Filing) -> None:

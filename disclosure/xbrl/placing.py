@@ -23,7 +23,7 @@ from lxml import etree
 
 from disclosure.taxonomy.definition import definition
 from disclosure.word.document import Block, Bullets, Para, Table
-from disclosure.word.figures import Shown
+from disclosure.word.figures import Shown, ShownParts
 from disclosure.xbrl.facts import Fact
 from disclosure.xbrl.inline import WORDS, XHTML, date_display, display_number
 
@@ -171,11 +171,15 @@ class _Placer:
 
     def numbers(self, facts: set[Fact]) -> None:
         for slot, cell in slots(self.blocks):
-            if isinstance(cell, Shown) and cell.fact in facts and cell.fact not in self.result.shown:
-                f = cell.fact
+            parts = ((0, cell.fact),) if isinstance(cell, Shown) else cell.parts if isinstance(cell, ShownParts) \
+                else ()
+            for offset, f in parts:
+                if f not in facts or f in self.result.shown:
+                    continue
                 assert isinstance(f.value, Decimal) and f.decimals is not None
                 text = display_number(f.value, f.decimals, f.scale)[0]
-                start = self.texts[slot][0].find(text)
+                printed = self.texts[slot][0]
+                start = printed.find(text, offset) if printed.find(text, offset) >= 0 else printed.find(text)
                 if start >= 0 and self.free(slot, start, start + len(text)):
                     self.add(slot, start, start + len(text), f)
 
