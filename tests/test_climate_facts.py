@@ -102,7 +102,8 @@ def test_exposures_of_one_category_and_basis_add_up(samples: Path) -> None:
     share = _by(found, "PercentageOfAssetsOrBusinessActivitiesVulnerableToPhysicalRisks")
     assert [(x.value, x.explicit) for x in physical] == [
         (Decimal(1200000000), (("ExposureBasisAxis", "AssetsBasisMember"),))]
-    assert [x.value for x in share] == [Decimal("0.0206")]  # (112,000 + 8,000) / 5,836,200 万元
+    # (112,000 + 8,000) / 5,836,200 万元 = 2.06 %, a computed share: one decimal in % (docs/typesetting.md)
+    assert [(x.value, x.decimals) for x in share] == [(Decimal("0.021"), 3)]
 
 
 def test_ccer_projects_expected_reductions_are_summed(samples: Path) -> None:

@@ -244,3 +244,31 @@ def test_short_values_are_tagged_only_beside_their_member(built: dict[tuple[str,
                 assert any(o is not t and o.get("contextRef") == t.get("contextRef") for o in tags), text
                 checked += 1
     assert checked > 0
+
+
+@pytest.mark.parametrize(("name", "lang"), BUILDS)
+def test_text_blocks_are_the_report_sections_they_tag(built: dict[tuple[str, str], Path], name: str,
+                                                      lang: str) -> None:
+    """Governance, the risks and opportunities, the transition plan, resilience, risk management and the
+    methodology are tagged as the chapters the reader sees (not hidden), and the instance's value of each is
+    that printed text: no words of the filing's fields that the report does not print, and no internal
+    factor ids or statuses from the trail."""
+    from disclosure.xbrl.sections import SECTIONS
+
+    root = _root(built[(name, lang)])
+    tagged = {t.get("name", "").split(":")[1]: t for t in root.iter(f"{IX}nonNumeric") if t.get("escape") == "true"}
+    instance = etree.parse(str(built[(name, lang)] / "report.xbrl")).getroot()
+    values = {el.tag.split("}")[1]: el.text or "" for el in instance if el.tag.endswith("Explanatory")}
+    expected = {"GovernanceExplanatory", "ClimateRelatedRisksAndOpportunitiesExplanatory", "TransitionPlanExplanatory",
+                "ClimateResilienceExplanatory", "RiskManagementExplanatory", "GHGMethodologyExplanatory"}
+    assert expected <= set(SECTIONS) and expected <= set(tagged)
+    for concept in expected:
+        tag = tagged[concept]
+        assert not any(a.tag == f"{IX}hidden" for a in tag.iterancestors()), concept
+        printed = "".join("".join(tag.itertext()).split())
+        assert len(printed) > 20, concept
+        value = "".join("".join(etree.fromstring(f'<div xmlns="{X[1:-1]}">{values[concept]}</div>').itertext()).split())
+        assert value == printed, concept
+    methodology = " ".join(etree.fromstring(f'<div xmlns="{X[1:-1]}">{values["GHGMethodologyExplanatory"]}</div>')
+                           .itertext())
+    assert not re.search(r"\b[a-z]+(?:[._][a-z0-9]+){2,}\b", methodology), methodology[:300]  # elec.mee-nbs.2023…

@@ -40,10 +40,12 @@ def render(ctx: RenderInput) -> dict[str, bytes]:
     """The instance, the Inline XBRL report (the Word report's blocks, tagged) and the taxonomy package
     they use."""
     from disclosure.word import blocks  # the report's text: python-docx and matplotlib load here
+    from disclosure.xbrl.sections import from_report
 
     lang = ctx.options.lang
-    found = facts(ctx.filing, ctx.figures, lang, ctx.options.ghg_unit)
-    out = {INSTANCE: instance(ctx.filing, found, lang), INLINE: inline(ctx.filing, found, lang, blocks(ctx)[0]),
+    printed = blocks(ctx)[0]
+    found = from_report(facts(ctx.filing, ctx.figures, lang, ctx.options.ghg_unit), printed, lang)
+    out = {INSTANCE: instance(ctx.filing, found, lang), INLINE: inline(ctx.filing, found, lang, printed),
            package_name(): package_bytes()}
     top = folder(ctx.filing)
     for name, document in PACKAGED.items():

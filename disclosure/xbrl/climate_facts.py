@@ -202,15 +202,18 @@ def _finance(f: _Facts, filing: Filing, figures: Figures) -> None:
         money(f, low, effect.low_10k, typed=dim)
         money(f, high, effect.high_10k, typed=dim)
     grouped: dict[tuple[str, str], list[Decimal | None]] = {}
+    computed: set[tuple[str, str]] = set()
     for x in fin.exposures:
         acc = grouped.setdefault((x.category, x.basis), [Decimal(0), Decimal(0)])
         acc[0] = (acc[0] or Decimal(0)) + x.amount_10k
         acc[1] = None if acc[1] is None or x.percentage is None else acc[1] + x.percentage
+        if x.computed:
+            computed.add((x.category, x.basis))
     for (category, basis), (amount, pct) in grouped.items():
         amount_concept, pct_concept = EXPOSURE_CONCEPTS[category]
         dim = (("ExposureBasisAxis", BASIS_MEMBERS[basis]),)
         money(f, amount_concept, amount, explicit=dim)
-        ratio(f, pct_concept, pct, given=True, explicit=dim)
+        ratio(f, pct_concept, pct, given=(category, basis) not in computed, explicit=dim)
     if fin.capital_10k:
         money(f, "CapitalDeployedTowardsClimateRisksAndOpportunities", sum(fin.capital_10k.values(), Decimal(0)))
         for purpose, value in fin.capital_10k.items():

@@ -22,7 +22,7 @@ from decimal import Decimal
 from lxml import etree
 
 from disclosure.taxonomy.definition import definition
-from disclosure.word.document import Block, Bullets, Para, Table
+from disclosure.word.document import Block, Bullets, Heading, Para, Table
 from disclosure.word.figures import Shown, ShownParts
 from disclosure.xbrl.facts import Fact
 from disclosure.xbrl.inline import WORDS, XHTML, date_display, display_number
@@ -102,6 +102,8 @@ def block_text(b: Block) -> str:
     if isinstance(b, Table):
         cells = [b.caption, *b.headers, *(cell for row in b.rows for cell in row), b.note]
         return "".join(cells)
+    if isinstance(b, Heading):  # a chapter's text block holds its subsections' headings
+        return b.text
     return ""
 
 
