@@ -170,12 +170,12 @@ def finance_tables(b: Builder) -> None:
     fig = b.figures.finance
     cm = f.climate_metrics
     if cm is not None and fig is not None:
-        pairs = Counter((r.category, r.basis) for r in fig.exposures)
+        pairs = Counter((e.category, e.basis) for e in fig.exposures)
         exposures = []
-        for x, r in zip(cm.exposures, fig.exposures, strict=True):
-            amount, share = money(r.amount_10k), pct(r.percentage)
-            if pairs[(r.category, r.basis)] == 1:  # the row is the fact (facts sum the rows of one category and basis)
-                concepts, dim = EXPOSURE_CONCEPTS[r.category], (("ExposureBasisAxis", BASIS_MEMBERS[r.basis]),)
+        for x, e in zip(cm.exposures, fig.exposures, strict=True):
+            amount, share = money(e.amount_10k), pct(e.percentage)
+            if pairs[(e.category, e.basis)] == 1:  # the row is the fact (facts sum the rows of one category and basis)
+                concepts, dim = EXPOSURE_CONCEPTS[e.category], (("ExposureBasisAxis", BASIS_MEMBERS[e.basis]),)
                 amount, share = (b.facts.show(c, explicit=dim) if b.facts.get(c, explicit=dim) is not None else shown
                                  for c, shown in zip(concepts, (amount, share), strict=True))
             exposures.append([vocab("exposure-category", x.category, lang), vocab("exposure-basis", x.basis, lang),
