@@ -272,3 +272,22 @@ def test_text_blocks_are_the_report_sections_they_tag(built: dict[tuple[str, str
     methodology = " ".join(etree.fromstring(f'<div xmlns="{X[1:-1]}">{values["GHGMethodologyExplanatory"]}</div>')
                            .itertext())
     assert not re.search(r"\b[a-z]+(?:[._][a-z0-9]+){2,}\b", methodology), methodology[:300]  # elec.mee-nbs.2023…
+
+
+def test_figures_in_paragraphs_are_tagged_where_printed(built: dict[tuple[str, str], Path]) -> None:
+    """A figure the template prints inside a sentence (the internal carbon price, the share of executive
+    remuneration linked to climate, energy and clean-energy share) is tagged in that sentence, not hidden;
+    the marks that carry the facts through the template never reach the Word or the iXBRL text."""
+    folder = built[("qinghai-aluminium", "zh-CN")]
+    root = _root(folder)
+    for concept in ("InternalCarbonPrice", "PercentageOfExecutiveRemunerationLinkedToClimate",
+                    "EnergyIntensityPerRevenue"):
+        tags = [t for t in root.iter(f"{IX}nonFraction") if t.get("name") == f"cn-ghg:{concept}"]
+        assert len(tags) == 1, concept
+        assert not any(a.tag == f"{IX}hidden" for a in tags[0].iterancestors()), concept
+        assert tags[0].getparent().tag in {f"{X}p", f"{X}b"}, concept  # in a sentence
+    import zipfile
+
+    word = zipfile.ZipFile(folder / "report.docx").read("word/document.xml").decode("utf-8")
+    html = (folder / "report.html").read_text(encoding="utf-8")
+    assert not re.search("[\ue000-\ue002]", word + html)

@@ -296,7 +296,15 @@ class Builder:
             measured, default = counts.get("measured", 0), counts.get("default", 0)
             rows.append([self.t["parameters"].get(parameter, parameter), str(measured), str(default),
                          share(Decimal(measured), Decimal(measured + default))])
-        self.table("parameters", rows, numeric={1, 2, 3})
+        total: set[int] = set()
+        if len(rows) > 1 and self.facts.get("NumberOfParametersMeasured") is not None:  # the tagged counts
+            all_measured = self.facts.value("NumberOfParametersMeasured") or Decimal(0)
+            all_default = self.facts.value("NumberOfParametersDefaulted") or Decimal(0)
+            total = {len(rows)}
+            rows.append([self.t["words"]["total"], self.facts.show("NumberOfParametersMeasured"),
+                         self.facts.show("NumberOfParametersDefaulted"),
+                         share(all_measured, all_measured + all_default)])
+        self.table("parameters", rows, numeric={1, 2, 3}, emphasis=total)
         names = {f.id: f.name.get(self.lang) for f in self.filing.facilities}
         self.table("substitutions", [
             [names.get(s.facility, s.facility), self.source_name(s.facility, s.source), s.period,

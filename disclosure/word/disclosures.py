@@ -40,10 +40,10 @@ def pct(value: Decimal | None) -> str:
     return DASH if value is None else f"{number(value, PCT_PLACES)}%"
 
 
-def _fact(b: Builder, concept: str, otherwise: str) -> str:
+def fact_or(b: Builder, concept: str, otherwise: str, *, percent_sign: bool = True) -> str:
     """The fact as printed (tagged in the iXBRL report), or ``otherwise`` when the report is built without
     facts."""
-    return b.facts.show(concept) if b.facts.get(concept) is not None else otherwise
+    return b.facts.show(concept, percent_sign=percent_sign) if b.facts.get(concept) is not None else otherwise
 
 
 def energy_tables(b: Builder) -> None:
@@ -52,10 +52,10 @@ def energy_tables(b: Builder) -> None:
         return
     t, lang = b.t, b.lang
     total = e.total_tce
-    rows = [[t["rows"][k], _fact(b, concept, number(v, TCE_PLACES)), pct(v * 100 / total if total else None)]
+    rows = [[t["rows"][k], fact_or(b, concept, number(v, TCE_PLACES)), pct(v * 100 / total if total else None)]
             for k, v, concept in (("direct_energy", e.direct_tce, "DirectEnergyConsumption"),
                                   ("indirect_energy", e.indirect_tce, "IndirectEnergyConsumption"))]
-    rows.append([t["words"]["total"], _fact(b, "EnergyConsumption", number(total, TCE_PLACES)),
+    rows.append([t["words"]["total"], fact_or(b, "EnergyConsumption", number(total, TCE_PLACES)),
                  "100.0%" if total else DASH])
     b.table("energy_structure", rows, numeric={1, 2}, emphasis={2})
     b.table("energy_coefficients", _coefficients(b), numeric={1})
@@ -80,8 +80,8 @@ def energy_tables(b: Builder) -> None:
     clean = [[vocab("clean-energy-type", c.type, lang), vocab("clean-energy-channel", c.channel, lang),
               number(c.tce, TCE_PLACES), pct(c.share_pct)] for c in e.clean]
     if clean:
-        clean.append([t["words"]["total"], "", _fact(b, "CleanEnergyConsumption", number(e.clean_tce, TCE_PLACES)),
-                      _fact(b, "CleanEnergyShare", pct(e.clean_share_pct))])
+        clean.append([t["words"]["total"], "", fact_or(b, "CleanEnergyConsumption", number(e.clean_tce, TCE_PLACES)),
+                      fact_or(b, "CleanEnergyShare", pct(e.clean_share_pct))])
     b.table("clean_energy", clean, numeric={2, 3}, emphasis={len(clean) - 1})
     b.table("energy_targets", [
         [x.name.get(lang), vocab("energy-target-kind", x.kind, lang), str(x.base_year),

@@ -22,6 +22,7 @@ from docx.text.paragraph import Paragraph
 
 from disclosure.word import columns, punctuation
 from disclosure.word.columns import PT_PER_CM, TEXT_WIDTH_PT, Layout
+from disclosure.word.figures import ShownParts
 
 
 @dataclass(frozen=True)
@@ -378,7 +379,15 @@ def typeset(block: Block, lang: str) -> Block:
 
 
 def _same(old: str, new: str) -> str:
-    return old if new == old else new
+    """``new``, or ``old`` itself when equal; a text that prints facts keeps them (punctuation does not touch
+    digits, and the placer looks for each figure from about where it was)."""
+    if new == old:
+        return old
+    if isinstance(old, ShownParts):
+        kept = ShownParts(new)
+        kept.parts = old.parts
+        return kept
+    return new
 
 
 def _chinese_punctuation(block: Block) -> Block:

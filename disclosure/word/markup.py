@@ -16,8 +16,9 @@ Templates live in ``templates/report/<lang>/`` (report.md.j2 and texts.yaml) and
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 import yaml
@@ -25,16 +26,56 @@ import yaml
 from disclosure.errors import DisclosureError
 from disclosure.resources import templates
 from disclosure.word.document import Block, Bullets, Heading, PageBreak, Para, Toc
+from disclosure.word.figures import Shown, joined
+
+if TYPE_CHECKING:
+    from disclosure.xbrl.facts import Fact
 
 Directive = Callable[[str], Block | None]
 
 
-def environment() -> jinja2.Environment:
+def environment(figures: list[Fact] | None = None) -> jinja2.Environment:
     """The one Jinja environment of the Word report: undefined names are errors, no autoescape
-    (the output is our markup, not HTML), templates read from the installed package."""
+    (the output is our markup, not HTML), templates read from the installed package.
+
+    With ``figures``, a figure the template prints (:class:`Shown`, a fact as displayed) is marked in the
+    output and its fact appended to ``figures``, so :func:`parse` gives the paragraph the facts it prints
+    (:class:`ShownParts`) and the Inline XBRL report tags them there."""
+    def finalize(value: Any) -> Any:
+        if figures is not None and isinstance(value, Shown):
+            figures.append(value.fact)
+            return f"{MARK_OPEN}{len(figures) - 1}{MARK_MID}{value}{MARK_CLOSE}"
+        return _one_line(value)
+
     return jinja2.Environment(loader=jinja2.FunctionLoader(_source), undefined=jinja2.StrictUndefined,
                               autoescape=False, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
-                              finalize=_one_line)
+                              finalize=finalize)
+
+
+MARK_OPEN, MARK_MID, MARK_CLOSE = "\ue000", "\ue001", "\ue002"
+"""Private-use characters around a printed figure in the rendered markup: OPEN index MID text CLOSE."""
+MARKED = re.compile(f"{MARK_OPEN}(\\d+){MARK_MID}(.*?){MARK_CLOSE}", re.S)
+
+
+class Rendered(str):
+    """The rendered markup and the facts of the figures marked in it."""
+
+    figures: list[Fact]
+
+
+def unmark(text: str, figures: list[Fact]) -> str:
+    """``text`` without figure marks; a text that printed figures keeps their facts (:class:`ShownParts`)."""
+    if MARK_OPEN not in text:
+        return text
+    pieces: list[str] = []
+    pos = 0
+    for m in MARKED.finditer(text):
+        pieces.append(text[pos:m.start()])
+        shown = Shown(m.group(2), figures[int(m.group(1))])
+        pieces.append(shown)
+        pos = m.end()
+    pieces.append(text[pos:])
+    return joined(*pieces)
 
 
 def _one_line(value: Any) -> Any:
@@ -55,9 +96,13 @@ def texts(lang: str) -> dict[str, Any]:
 
 
 def render(lang: str, context: Mapping[str, Any]) -> str:
+    """The report's markup (a :class:`Rendered`: the figures it prints are marked, see :func:`environment`)."""
     name = f"{lang}/report.md.j2"
+    figures: list[Fact] = []
     try:
-        return environment().get_template(name).render(**context)
+        out = Rendered(environment(figures).get_template(name).render(**context))
+        out.figures = figures
+        return out
     except jinja2.UndefinedError as err:
         raise DisclosureError("build.template", f"template {name}: {err.message}",
                               "The report template uses a name the report does not provide; "
@@ -72,15 +117,18 @@ def parse(text: str, directives: Mapping[str, Directive]) -> list[Block]:
     blocks: list[Block] = []
     paragraph: list[str] = []
     bullets: list[str] = []
+    figures: list[Fact] = getattr(text, "figures", [])
 
     def flush() -> None:
         if paragraph:
-            blocks.append(Para(_join(paragraph)))
+            blocks.append(Para(unmark(_join(paragraph), figures)))
             paragraph.clear()
         if bullets:
-            blocks.append(Bullets(tuple(bullets)))
+            blocks.append(Bullets(tuple(unmark(b, figures) for b in bullets)))
             bullets.clear()
 
+    if not figures:  # no marks to keep: anything else never carries them
+        text = MARKED.sub(r"\2", text)
     for raw in text.splitlines():
         line = raw.strip()
         if not line:
@@ -88,14 +136,14 @@ def parse(text: str, directives: Mapping[str, Directive]) -> list[Block]:
         elif line.startswith("#"):
             flush()
             level = len(line) - len(line.lstrip("#"))
-            blocks.append(Heading(level, line[level:].strip()))
+            blocks.append(Heading(level, MARKED.sub(r"\2", line[level:]).strip()))
         elif line.startswith("- "):
             if paragraph:
                 flush()
             bullets.append(line[2:].strip())
         elif line.startswith("::"):
             flush()
-            name, _, arg = line[2:].partition(" ")
+            name, _, arg = MARKED.sub(r"\2", line[2:]).partition(" ")
             block = _directive(name, arg.strip(), directives)
             if block is not None:
                 blocks.append(block)

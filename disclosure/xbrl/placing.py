@@ -3,7 +3,9 @@
 The Word report's blocks are the text; a fact is tagged where the printed text *is* the fact:
 
 - a number where a table cell carries it (:class:`disclosure.word.figures.Shown`: the fact's own
-  rounded value), else where a distinctive number (five characters or more) stands alone in the text;
+  rounded value), else where a sentence of the template printed it (:class:`ShownParts`, marked through
+  the template by :mod:`disclosure.word.markup`), else where a distinctive number (five characters or
+  more) stands alone in the text;
 - a string, a date or an enumeration's labels where a whole cell, a whole paragraph, the text after a
   run-in label (``**统一社会信用代码**：…``) or, for a long value, a stretch of text equals it;
 - a text block where a run of whole blocks, or a stretch of one paragraph, has exactly its text.
@@ -39,6 +41,9 @@ LEAD = re.compile(r"\s*([\d,]+(?:\.\d+)?)(?:\s|$)")
 """A number at the start of a cell, followed by a unit or nothing (401,250 吨)."""
 SENTENCE = re.compile(r"\s*[^。]+?(?:。|\.(?=\s|$))")
 """A sentence of a cell (Chinese or English), for values that are part of a cell's text."""
+SLACK = 16
+"""How far before its recorded offset a figure of a paragraph is looked for (bold marks and punctuation
+normalised after the offset was taken shorten the text before it)."""
 MIN_LABEL = 10
 """An enumeration's labels found inside a longer text are tagged only when this long (not 可持续发展报告
 inside a guideline's title)."""
@@ -172,7 +177,8 @@ class _Placer:
         return False
 
     def numbers(self, facts: set[Fact]) -> None:
-        for slot, cell in slots(self.blocks):
+        printed = slots(self.blocks)  # a table's figure first: a sentence repeating it stays plain text
+        for slot, cell in [s for s in printed if len(s[0]) == 3] + [s for s in printed if len(s[0]) < 3]:
             parts = ((0, cell.fact),) if isinstance(cell, Shown) else cell.parts if isinstance(cell, ShownParts) \
                 else ()
             for offset, f in parts:
@@ -180,8 +186,9 @@ class _Placer:
                     continue
                 assert isinstance(f.value, Decimal) and f.decimals is not None
                 text = display_number(f.value, f.decimals, f.scale)[0]
-                printed = self.texts[slot][0]
-                start = printed.find(text, offset) if printed.find(text, offset) >= 0 else printed.find(text)
+                printed = self.texts[slot][0]  # without ** marks: the figure a little before its offset
+                near = max(0, offset - SLACK)
+                start = printed.find(text, near) if printed.find(text, near) >= 0 else printed.find(text)
                 if start >= 0 and self.free(slot, start, start + len(text)):
                     self.add(slot, start, start + len(text), f)
 
