@@ -177,8 +177,8 @@ class _Placer:
         return False
 
     def numbers(self, facts: set[Fact]) -> None:
-        printed = slots(self.blocks)  # a table's figure first: a sentence repeating it stays plain text
-        for slot, cell in [s for s in printed if len(s[0]) == 3] + [s for s in printed if len(s[0]) < 3]:
+        texts = slots(self.blocks)  # a table's figure first: a sentence repeating it stays plain text
+        for slot, cell in [s for s in texts if len(s[0]) == 3] + [s for s in texts if len(s[0]) < 3]:
             parts = ((0, cell.fact),) if isinstance(cell, Shown) else cell.parts if isinstance(cell, ShownParts) \
                 else ()
             for offset, f in parts:
