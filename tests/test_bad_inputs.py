@@ -42,6 +42,7 @@ CASES: list[tuple[str, str, str, str, str | None]] = [
     ("period-not-year", "  period_start: 2025-01-01", "  period_start: 2025-04-01", "rule.report.period", "period_start"),
     ("title", "测试股份有限公司2025年度可持续发展报告", "测试股份有限公司2025年度社会责任报告", "rule.report.title", "title"),
     ("late", "  publication_date: 2026-04-20", "  publication_date: 2026-05-20", "rule.report.deadline", "publication_date"),
+    ("verified-after-approval", "    electricity:\n", "    verification: {verifier: {zh-CN: 核查机构, en: Verifier}, report_no: V-1, date: 2026-06-30}\n    electricity:\n", "rule.report.verification-after-approval", "date: 2026-06-30"),
     ("before-annual", "  publication_date: 2026-04-20", "  publication_date: 2026-04-19", "rule.report.before-annual-report", "publication_date"),
     ("unknown-unit", "quantity: 100, unit: \"10^4Nm3\"", "quantity: 100, unit: \"m3\"", "rule.units.unknown", "unit: \"m3\""),
     ("wrong-dimension", "quantity: 100, unit: \"10^4Nm3\"", "quantity: 100, unit: t", "rule.units.dimension", "unit: t"),

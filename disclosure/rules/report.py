@@ -57,6 +57,22 @@ def rule_dates(ctx: RuleContext) -> Iterator[Issue]:
                          approval=r.board_approval_date, date=r.publication_date)
 
 
+@rule("rule.report.verification-after-approval")
+def rule_verification_dates(ctx: RuleContext) -> Iterator[Issue]:
+    """A verification report the report reconciles with exists when the board approves the report: dated
+    after the approval (or after publication, without an approval date) it cites a document that did not
+    exist yet. A report approved before the year's verification reconciles with none (and says so)."""
+    r = ctx.filing.report
+    approved = r.board_approval_date or r.publication_date
+    if approved is None:
+        return
+    for i, fac in enumerate(ctx.filing.facilities):
+        v = fac.verification
+        if v is not None and v.date > approved:
+            yield ctx.at("rule.report.verification-after-approval", ("facilities", i, "verification", "date"),
+                         facility=fac.id, date=v.date, report_no=v.report_no, approved=approved)
+
+
 def _holds_text(annotation: Any, seen: frozenset[type] = frozenset()) -> bool:
     """Whether a field of this type can contain a ``LocalText``, at any depth."""
     if annotation is Wording:

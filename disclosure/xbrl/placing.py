@@ -182,10 +182,13 @@ class _Placer:
             parts = ((0, cell.fact),) if isinstance(cell, Shown) else cell.parts if isinstance(cell, ShownParts) \
                 else ()
             for offset, f in parts:
-                if f not in facts or f in self.result.shown:
+                if f not in facts or f in self.result.shown or f.enum or f.html:
                     continue
-                assert isinstance(f.value, Decimal) and f.decimals is not None
-                text = display_number(f.value, f.decimals, f.scale)[0]
+                if f.unit is None:  # a string or a date printed as part of a cell: 机构，编号（日期）
+                    text = self.display(f)
+                else:
+                    assert isinstance(f.value, Decimal) and f.decimals is not None
+                    text = display_number(f.value, f.decimals, f.scale)[0]
                 printed = self.texts[slot][0]  # without ** marks: the figure a little before its offset
                 near = max(0, offset - SLACK)
                 start = printed.find(text, near) if printed.find(text, near) >= 0 else printed.find(text)
