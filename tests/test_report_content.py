@@ -213,3 +213,20 @@ def test_assurance_statement_appendix_only_when_the_filing_has_one(samples: Path
     assert "致中能东海发电股份有限公司董事会：" in appendix and "CCSC-GHG-2026-0317" in appendix
     assert "鉴证报告见附录四。" in _text(power[:start])
     assert "附录四 鉴证报告" not in _chapters(_blocks(samples / "qinghai-aluminium" / "filing.yaml"))
+
+
+def test_acknowledged_outliers_are_described_in_the_reports_words(samples: Path) -> None:
+    """An acknowledged outlier is described as a reader understands it, not by the validator's finding
+    title ("月度数据相差十的整数次幂"), and the report does not send readers to the internal calculation trail."""
+    from disclosure.catalogue import CATALOGUE
+
+    for lang in ("zh-CN", "en"):
+        parsed = _blocks(samples / "qinghai-aluminium" / "filing.yaml", lang)
+        acknowledged = [b for b in parsed if isinstance(b, Table) and b.caption.endswith(
+            ("经复核确认的异常数据", "Outliers reviewed and confirmed"))]
+        assert acknowledged and acknowledged[0].rows, lang
+        text = _text(parsed)
+        titles = {CATALOGUE[c].title[lang] for c in CATALOGUE if c.startswith(("rule.magnitude", "rule.outlier",
+                                                                                "rule.plausibility"))}
+        assert not [t for t in titles if t in text], lang
+        assert "计算溯源记录" not in text and "calculation trail" not in text

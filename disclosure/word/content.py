@@ -385,7 +385,7 @@ class Builder:
 
     def _finding(self, issue: Issue) -> str:
         """The finding's title and, where it has one, the figure it is about."""
-        title = CATALOGUE[issue.code].title[self.lang]
+        title = self.t.get("outliers", {}).get(issue.code) or CATALOGUE[issue.code].title[self.lang]
         value, unit = issue.context.get("value"), issue.context.get("unit")
         if value is None:
             return title
