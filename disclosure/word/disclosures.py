@@ -131,7 +131,7 @@ def _effect(b: Builder, effect: FinancialEffect, risk: str, when: str) -> tuple[
     zh = b.lang == "zh-CN"
     stop = "。" if zh else ". "
     plan = b.tx(nq.plan).rstrip("。. ")
-    if plan and nq.planned_year:
+    if plan and nq.planned_year and str(nq.planned_year) not in plan:  # the plan may name its year already
         plan += f"（预计{nq.planned_year}年定量披露）" if zh else f" (quantified from {nq.planned_year})"
     parts = [vocab("unquantified-reason", nq.reason, b.lang).rstrip("。. "), b.tx(nq.explanation).rstrip("。. "),
              (f"计划：{plan}" if zh else f"Plan: {plan}") if plan else ""]
@@ -242,7 +242,7 @@ def soe_tables(b: Builder) -> None:
             rows.append([b.t["rows"]["energy_per_revenue"], number(e.intensity_revenue, INTENSITY_PLACES),
                          b.t["units"]["tce_per_revenue"]])
         if e.clean_share_pct is not None:
-            rows.append([b.t["rows"]["clean_share"], pct(e.clean_share_pct), "%"])
+            rows.append([b.t["rows"]["clean_share"], number(e.clean_share_pct, PCT_PLACES), "%"])
     b.table("soe_owner", rows, numeric={1}, note_args={"owner": soe.owner.get(b.lang)})
 
 
