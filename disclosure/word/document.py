@@ -38,11 +38,23 @@ class Para:
 
     text: str
     style: str = ""
+    hold: Hold | None = None
+
+
+@dataclass(frozen=True)
+class Hold:
+    """The last ``lines`` paragraphs of a block each kept whole on one page and with one another; with
+    ``onward``, the block's last paragraph kept with the next block too (:mod:`disclosure.word.paging` sets
+    it on a chapter's last paragraphs so that its last page never holds just a line or two)."""
+
+    paragraphs: int
+    onward: bool = False
 
 
 @dataclass(frozen=True)
 class Bullets:
     items: tuple[str, ...]
+    hold: Hold | None = None
 
 
 @dataclass(frozen=True)
@@ -335,10 +347,15 @@ def write(blocks: list[Block], meta: Meta, reference: bytes) -> bytes:
                 marks += 1
                 _bookmark(heading, block.bookmark, marks)
         elif isinstance(block, Para):
-            _runs(styled.add(block.style), block.text)
+            p = styled.add(block.style)
+            _runs(p, block.text)
+            _hold([p], block.hold)
         elif isinstance(block, Bullets):
+            items = []
             for item in block.items:
-                _runs(styled.add("List Bullet"), item)
+                items.append(styled.add("List Bullet"))
+                _runs(items[-1], item)
+            _hold(items, block.hold)
         elif isinstance(block, Table):
             styled.add("Caption", block.caption)
             table = _table(doc, block, styled)
@@ -368,6 +385,17 @@ def write(blocks: list[Block], meta: Meta, reference: bytes) -> bytes:
         elif isinstance(block, PageBreak):
             doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     return deterministic(doc, meta.timestamp)
+
+
+def _hold(paragraphs: list[Paragraph], hold: Hold | None) -> None:
+    """Keep the last ``hold.paragraphs`` paragraphs whole and together (and with what follows, ``onward``)."""
+    if hold is None:
+        return
+    held = paragraphs[-hold.paragraphs:]
+    for n, p in enumerate(held, 1):
+        p.paragraph_format.keep_together = True
+        if n < len(held) or hold.onward:
+            p.paragraph_format.keep_with_next = True
 
 
 def _chinese_punctuation(block: Block) -> Block:
@@ -411,5 +439,5 @@ def deterministic(doc: object, timestamp: datetime) -> bytes:
     return out.getvalue()
 
 
-__all__ = ["Block", "Bullets", "Heading", "Image", "Meta", "PageBreak", "Para", "Table", "Toc", "deterministic",
+__all__ = ["Block", "Bullets", "Heading", "Hold", "Image", "Meta", "PageBreak", "Para", "Table", "Toc", "deterministic",
            "write"]

@@ -5,12 +5,16 @@ reader sees before that)."""
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import replace
 from typing import Any
 
+from disclosure.word.columns import TEXT_WIDTH_PT
 from disclosure.word.disclosures import SECTION_MARK
-from disclosure.word.document import Block, Heading, Table, Toc
+from disclosure.word.document import Block, Bullets, Heading, Hold, Para, Table, Toc
 from disclosure.word.figures import DASH
+from disclosure.word.metrics import width
 
 BOOKMARK = "_Ref_sec{:03d}"
 """Hidden bookmark names (Word hides names starting with an underscore), one per level-1/2 heading."""
@@ -72,4 +76,63 @@ def with_pages(parsed: list[Block], numbers: list[int]) -> list[Block]:
     return out
 
 
-__all__ = ["BOOKMARK", "bookmarked", "with_pages"]
+THIN_LINES = 4
+"""A page with fewer lines than this (besides its running header and folio) is almost empty."""
+BODY_PT = 12.0
+"""The body text size (小四), for estimating how many lines a paragraph takes."""
+BULLET_INDENT_PT = 21.0
+
+
+def thin(page: str) -> bool:
+    """Whether a page's text (pdftotext) has fewer than ``THIN_LINES`` lines besides header and folio."""
+    lines = [x for x in page.splitlines() if x.strip()]
+    if lines and re.fullmatch(r"\s*(第\s*\d+\s*页|Page \d+)\s*", lines[-1]):
+        lines = lines[:-1]
+    return len(lines[1:]) < THIN_LINES
+
+
+def held(parsed: list[Block], pages: list[str], numbers: list[int]) -> list[Block]:
+    """The blocks with the last paragraphs of every chapter whose last page would hold just a line or two
+    (in a first rendering: ``pages``, the level-1/2 headings on ``numbers``) kept whole and together, so
+    that they move onto that page as a group of at least ``THIN_LINES`` lines."""
+    out = list(parsed)
+    k = 0
+    for i, b in enumerate(parsed):
+        if not isinstance(b, Heading) or b.level > 2:
+            continue
+        page = numbers[k] if k < len(numbers) else 0
+        k += 1
+        if b.level == 1 and 2 < page <= len(pages) + 1 and thin(pages[page - 2]):
+            _hold_tail(out, i)
+    return out
+
+
+def _hold_tail(blocks: list[Block], heading: int) -> None:
+    """Hold the paragraphs before ``blocks[heading]`` back to at least ``THIN_LINES`` estimated lines."""
+    lines = 0
+    onward = False
+    for j in range(heading - 1, -1, -1):
+        b = blocks[j]
+        if isinstance(b, Para) and not b.style:
+            texts, indent = [b.text], 0.0
+        elif isinstance(b, Bullets) and b.items:
+            texts, indent = list(b.items), BULLET_INDENT_PT
+        else:
+            return
+        count = 0
+        for text in reversed(texts):
+            count += 1
+            lines += _lines(text, TEXT_WIDTH_PT - indent)
+            if lines >= THIN_LINES:
+                break
+        blocks[j] = replace(b, hold=Hold(count, onward))
+        if lines >= THIN_LINES:
+            return
+        onward = True
+
+
+def _lines(text: str, room: float) -> int:
+    return max(1, math.ceil(width(text.replace("**", ""), BODY_PT, "Noto Serif CJK SC") / room))
+
+
+__all__ = ["BOOKMARK", "bookmarked", "held", "thin", "with_pages"]
