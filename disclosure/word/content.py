@@ -37,6 +37,13 @@ from disclosure.word.figures import (
 from disclosure.word.markup import texts as language_texts
 from disclosure.xbrl.facts import Fact
 
+SOURCE_KINDS = {"ElectricitySource": ("外购电力", "Purchased electricity"),
+                "HeatSource": ("外购热力", "Purchased heat"),
+                "cement-clinker": ("熟料煅烧", "Clinker calcination"),
+                "aluminium-anode": ("阳极消耗", "Anode consumption"),
+                "aluminium-pfc": ("阳极效应", "Anode effects"),
+                "direct": ("直接排放", "Direct emissions")}
+"""What an unnamed source is called in print (a combustion source by its fuel)."""
 
 @dataclass
 class Content:
@@ -334,7 +341,8 @@ class Builder:
                 verdict = "within" if c.within else "explained" if c.explanation else "gap"
                 rows.append([names.get(c.facility, c.facility), self.source_name(c.facility, c.subject),
                              vocab('check-kind', c.kind, self.lang),  # its evidence is in the trail
-                             f"{number(c.primary, 0)} {c.unit}", f"{number(c.secondary, 0)} {c.unit}",
+                             f"{number(c.primary, 0)} {citations.unit_text(c.unit, self.lang)}",
+                             f"{number(c.secondary, 0)} {citations.unit_text(c.unit, self.lang)}",
                              self.gap(c.gap, c.pct),
                              f"{self.t['verdicts'][verdict]}（±{c.tolerance_pct}%）" if self.lang == "zh-CN"
                              else f"{self.t['verdicts'][verdict]} (±{c.tolerance_pct}%)"])
@@ -380,7 +388,7 @@ class Builder:
         value, unit = issue.context.get("value"), issue.context.get("unit")
         if value is None:
             return title
-        figure = f"{value} {unit or ''}".rstrip()
+        figure = f"{value} {citations.unit_text(unit or '', self.lang)}".rstrip()
         return f"{title}（{figure}）" if self.lang == "zh-CN" else f"{title} ({figure})"
 
     def source_name(self, facility: str, source: str) -> str:
@@ -390,11 +398,21 @@ class Builder:
                 for s in (*fac.combustion, *fac.process, *fac.electricity, *fac.heat):
                     name: LocalText | None = getattr(s, "name", None)
                     if s.id == source:
-                        return self.tx(name) if name is not None else source
+                        return self.tx(name) if name is not None else self.kind_name(s)
                 for p in fac.products:
                     if p.key == source:
                         return self.tx(p.name)
         return source
+
+    def kind_name(self, source: object) -> str:
+        """An unnamed source called by what it is (its fuel, purchased electricity …), never by its id."""
+        fuel = getattr(source, "fuel", None)
+        if isinstance(fuel, str):
+            found = library().fuels.get(fuel)
+            return (found.zh if self.lang == "zh-CN" else found.en) if found else fuel
+        kind = getattr(source, "type", None) or type(source).__name__
+        zh, en = SOURCE_KINDS.get(str(kind), ("排放源", "Emission source"))
+        return zh if self.lang == "zh-CN" else en
 
     def meter_name(self, facility: str, meter: str) -> str:
         fac = next((f for f in self.filing.facilities if f.id == facility), None)
