@@ -7,6 +7,7 @@ factor without an official citation, a draft marks it."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -14,6 +15,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+import yaml
 
 from disclosure.build import BuildOptions, build
 from disclosure.errors import DisclosureError
@@ -36,6 +38,11 @@ FORBIDDEN = {
     "placeholder": re.compile(r"示例[\u4e00-\u9fff]{0,8}(?:公司|机构|中心)|Example (?:Co|Ltd|Certification)|XXXX"),
 }
 SINGLE_OK = set("是否有无高中低→—-–/%") | {"√", "×", "\uf0b7", "•"}
+ENGLISH_UNIT = re.compile(r"[0-9] (?:t|kt|kg|MWh|kWh|GWh|GJ|TJ|MJ|tce|kgce|tC|tCO2e?|tCO₂e?|Nm3|Nm³|10\^4\w+)(?![A-Za-z])"
+                          r"|tCO2|tCO₂|GJ/|/GJ|Nm3|Nm³|10\^4")
+"""A number with an English unit, or a unit symbol, in a zh-CN report (吨, 兆瓦时, 吨二氧化碳当量 …)."""
+SNAKE = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
+CJK_RUN = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e]+")
 
 
 @pytest.fixture(scope="module")
@@ -184,6 +191,89 @@ def test_no_page_is_almost_empty(pdfs: dict[tuple[str, str], Path], name: str, l
     pages = _pages(pdfs[(name, lang)] / "report.pdf")
     thin = [(n, _body(p)) for n, p in enumerate(pages, 1) if n > 1 and len(_body(p)) < 3]
     assert not thin, thin
+
+
+def _source_ids(filing: Path) -> set[str]:
+    """The ids of the filing's emission sources (kiln-coal, grid …): the filing's keys, never print."""
+    data = yaml.safe_load(filing.read_text(encoding="utf-8"))
+    return {s["id"] for fac in data.get("facilities", []) for kind in ("combustion", "process", "electricity", "heat")
+            for s in fac.get(kind, []) or [] if isinstance(s, dict) and "id" in s}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "lang"), BUILDS)
+def test_no_snake_case_or_source_id(samples: Path, pdfs: dict[tuple[str, str], Path], name: str, lang: str) -> None:
+    """Parameters, sources and the like are printed by their public names (非碳酸盐来源氧化钙含量, 熟料窑燃煤),
+    never by the filing's keys (cao_non_carbonate, kiln-coal; in a zh-CN report not even grid)."""
+    text = re.sub(r"\S+@\S+", "", "\n".join(_pages(pdfs[(name, lang)] / "report.pdf")))
+    assert not sorted(set(SNAKE.findall(text)))
+    ids = {i for i in _source_ids(samples / name / "filing.yaml") if lang == "zh-CN" or re.search(r"[-_]", i)}
+    assert ids
+    printed = sorted(i for i in ids if re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", text))
+    assert not printed
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "lang"), [b for b in BUILDS if b[1] == "zh-CN"])
+def test_units_are_chinese_in_a_chinese_report(pdfs: dict[tuple[str, str], Path], name: str, lang: str) -> None:
+    """吨, 兆瓦时, 吨二氧化碳当量 … in every table of a zh-CN report (the cross-checks included), never t, MWh, tCO2."""
+    text = "\n".join(_pages(pdfs[(name, lang)] / "report.pdf"))
+    assert not sorted({m.group(0) for m in ENGLISH_UNIT.finditer(text)})
+    assert re.search(r"[0-9] 吨 ", text) and "兆瓦时" in text
+
+
+def _quoted_chinese() -> set[str]:
+    """Chinese words the English checklist texts quote on purpose (the report titles a guideline requires)."""
+    from disclosure.resources import load_data_yaml
+
+    found: set[str] = set()
+
+    def walk(node: object, english: bool) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                walk(value, english or key == "en")
+        elif isinstance(node, list):
+            for value in node:
+                walk(value, english)
+        elif isinstance(node, str) and english:
+            found.update(CJK_RUN.findall(node))
+
+    walk(load_data_yaml("checklist.yaml"), False)
+    return found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "lang"), [b for b in BUILDS if b[1] == "en"])
+def test_no_chinese_in_an_english_report(samples: Path, pdfs: dict[tuple[str, str], Path], name: str,
+                                         lang: str) -> None:
+    """Names, roles, industry, verifier, projects and the guides' sections in English; Chinese only in the
+    company's registered name on the cover and in the report titles a guideline requires verbatim. A name
+    the filing gives in Chinese only would print as given, and validate warns (test_report_content)."""
+    folder = pdfs[(name, lang)]
+    data = yaml.safe_load((samples / name / "filing.yaml").read_text(encoding="utf-8"))
+    allowed = set(CJK_RUN.findall(data["entity"]["name"]["zh-CN"])) | _quoted_chinese()
+    pages = _pages(folder / "report.pdf")
+    found = sorted({(n, run) for n, page in enumerate(pages, 1) for run in CJK_RUN.findall(page)
+                    if not any(run in a for a in allowed)})
+    assert not found, found[:20]
+    issues = json.loads((folder / "validation.json").read_text(encoding="utf-8"))["issues"]
+    assert not [i for i in issues if i["code"] == "rule.text.translation-missing"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "lang"), BUILDS)
+def test_table_text_is_at_least_9_pt(pdfs: dict[tuple[str, str], Path], name: str, lang: str) -> None:
+    """Tables are set in 五号 (10.5 pt), a wide one in 9 pt, never smaller: columns are fitted instead
+    (labels wrapped, headers in three lines, narrower cell margins)."""
+    xml = zipfile.ZipFile(pdfs[(name, lang)] / "report.docx").read("word/document.xml").decode("utf-8")
+    tables = re.findall(r"<w:tbl>.*?</w:tbl>", xml, re.S)
+    assert len(tables) > 20
+    sizes = {int(v) for t in tables for v in re.findall(r'<w:sz w:val="(\d+)"/>', t)}
+    assert sizes <= {18}, sizes  # half-points: 9 pt where a table is not at the style's 10.5 pt
+    styles = zipfile.ZipFile(pdfs[(name, lang)] / "report.docx").read("word/styles.xml").decode("utf-8")
+    for style in ("TableText", "TableHeader"):
+        block = re.search(rf'w:styleId="{style}".*?</w:style>', styles, re.S)
+        assert block and '<w:sz w:val="21"/>' in block.group(0), style
 
 
 def _uncited_filing(tmp_path: Path) -> Path:

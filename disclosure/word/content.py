@@ -45,6 +45,11 @@ SOURCE_KINDS = {"ElectricitySource": ("外购电力", "Purchased electricity"),
                 "direct": ("直接排放", "Direct emissions")}
 """What an unnamed source is called in print (a combustion source by its fuel)."""
 
+
+def _is_source(node: object) -> bool:
+    return isinstance(getattr(node, "fuel", None), str) or type(node).__name__ in SOURCE_KINDS \
+        or str(getattr(node, "type", "")) in SOURCE_KINDS
+
 @dataclass
 class Content:
     """Everything the directives need; the template context is ``word.context.context(builder)``."""
@@ -281,7 +286,7 @@ class Builder:
                          share(self._value(ccer) if ccer else None, self._value(obligation) if obligation else None),
                          self.yes(c.surrender_completed)])
         self.table("compliance", rows, numeric={1, 2, 3, 4, 5, 6})
-        self.table("credits", [[vocab("credit-type", c.type, self.lang), c.project, str(c.vintage or DASH),
+        self.table("credits", [[vocab("credit-type", c.type, self.lang), self.tx(c.project), str(c.vintage or DASH),
                                 vocab("credit-purpose", c.purpose, self.lang), number(c.quantity, 0)]
                                for c in m.credits], numeric={2, 4})
         self.table("ccer_projects", [[p.name.get(self.lang), p.methodology,
@@ -306,11 +311,13 @@ class Builder:
         names = {f.id: f.name.get(self.lang) for f in self.filing.facilities}
         self.table("substitutions", [
             [names.get(s.facility, s.facility), self.source_name(s.facility, s.source), s.period,
-             self.t["parameters"].get(s.parameter, s.parameter), self.t["reasons"].get(s.reason, s.reason),
+             f"{self.t['parameters'].get(s.parameter, s.parameter)}（{self.t['reasons'].get(s.reason, s.reason)}）"
+             if self.lang == "zh-CN" else  # parameter and reason in one column: eight columns fit at 9 pt
+             f"{self.t['parameters'].get(s.parameter, s.parameter)} ({self.t['reasons'].get(s.reason, s.reason)})",
              DASH if s.original is None else f"{s.original} {citations.unit_text(s.original_unit or '', self.lang)}",
              f"{s.value} {citations.unit_text(s.unit, self.lang)}", self.default_source(s.factor),
              DASH if s.difference is None else signed(s.difference)]
-            for s in self.figures.substitutions], numeric={5, 6, 8})
+            for s in self.figures.substitutions], numeric={4, 5, 7})
         self.quality_checks()
         rows = []
         for fac in self.filing.facilities:
@@ -324,12 +331,13 @@ class Builder:
             issued = date_text(v.date, self.lang) if v.date else ""
             number_and_date = (f"{v.report_no}（{issued}）" if self.lang == "zh-CN" else f"{v.report_no} ({issued})") \
                 if issued else v.report_no
-            rows.append([fac.name.get(self.lang), self.tx(v.verifier), number_and_date,
+            rows.append([fac.name.get(self.lang), f"{self.tx(v.verifier)}{'，' if self.lang == 'zh-CN' else '; '}"
+                         f"{number_and_date}",  # one column: the table has eight at 9 pt
                          self.ghg("VerifiedScope1GHGEmissions", typed=dim), self.ghg("Scope1GHGEmissions", typed=dim),
                          gaps.get("scope1", DASH),
                          self.ghg("VerifiedScope2GHGEmissions", typed=dim), self.ghg(computed2, typed=dim),
                          gaps.get("scope2", DASH)])
-        self.table("verification", rows, numeric={3, 4, 5, 6, 7, 8})
+        self.table("verification", rows, numeric={2, 3, 4, 5, 6, 7})
 
     def quality_checks(self) -> None:
         """Cross-checks, meter coverage and acknowledged outliers (data-quality section)."""
@@ -378,6 +386,7 @@ class Builder:
             elif isinstance(part, str) and hasattr(node, part):
                 node = getattr(node, part)
         named = [self.tx(x.name) if getattr(x, "name", None) is not None else
+                 self.kind_name(x) if _is_source(x) else
                  str(getattr(x, "id", None) or getattr(x, "key", None) or getattr(x, "period", "")) for x in found]
         period = next((str(x.period) for x in found if getattr(x, "period", None) is not None), DASH)
         return (named[0] if named else DASH, named[1] if len(named) > 1 else DASH, period)

@@ -221,6 +221,19 @@ def _table(doc: object, block: Table, styled: _Styles) -> DocxTable:
     table.autofit = False
     fitted = layout(block)
     widths = fitted.widths_cm
+    if fitted.padding != columns.PADDING_PT:  # a very wide table: narrower cell margins than the style's
+        margins = OxmlElement("w:tblCellMar")
+        for edge in ("left", "right"):
+            el = OxmlElement(f"w:{edge}")
+            el.set(qn("w:w"), str(round(fitted.padding / 2 * 20)))
+            el.set(qn("w:type"), "dxa")
+            margins.append(el)
+        pr = table._tbl.tblPr
+        look = pr.find(qn("w:tblLook"))  # the schema's order: tblCellMar before tblLook
+        if look is not None:
+            look.addprevious(margins)
+        else:
+            pr.append(margins)
     size = None if fitted.size == columns.SIZES[0] else Pt(fitted.size)
     # The cell grid once (python-docx rebuilds the whole grid for every row.cells / column.cells: quadratic).
     grid = [[_Cell(tc, table) for tc in tr.tc_lst] for tr in table._tbl.tr_lst]
