@@ -175,6 +175,8 @@ def _shade(cell_xml: object, fill: str) -> None:
     tc_pr.append(shd)
 
 
+WHOLE_ROWS = 12
+"""A table of at most this many rows is kept on one page (its rows kept with the next)."""
 TEXT_WIDTH_CM = TEXT_WIDTH_PT / PT_PER_CM
 """A4 width less the reference document's margins."""
 
@@ -372,10 +374,15 @@ def write(blocks: list[Block], meta: Meta, reference: bytes) -> bytes:
         elif isinstance(block, Table):
             styled.add("Caption", block.caption)
             table = _table(doc, block, styled)
-            if block.note:  # the note stays with the table's last row (no page holding just the note)
-                for tc in table._tbl.tr_lst[-1].tc_lst:
+            rows = table._tbl.tr_lst
+            # A short table stays on one page (no header and one row at a page's foot, nor a lone total row
+            # on the next); the note stays with the table's last row (no page holding just the note).
+            held = rows[:-1] if len(block.rows) <= WHOLE_ROWS else []
+            for tr in [*held, rows[-1]] if block.note else held:
+                for tc in tr.tc_lst:
                     for p_el in tc.iterchildren(qn("w:p")):
                         p_el.get_or_add_pPr().get_or_add_keepNext()
+            if block.note:
                 styled.add("Table Note", block.note)
         elif isinstance(block, Image):
             p = styled.add("Figure")

@@ -85,7 +85,7 @@ BULLET_INDENT_PT = 21.0
 
 def thin(page: str) -> bool:
     """Whether a page's text (pdftotext) has fewer than ``THIN_LINES`` lines besides header and folio."""
-    lines = [x for x in page.splitlines() if x.strip()]
+    lines = [x for x in page.splitlines() if len(x.strip()) > 1]  # not a bullet sign on a line of its own
     if lines and re.fullmatch(r"\s*(第\s*\d+\s*页|Page \d+)\s*", lines[-1]):
         lines = lines[:-1]
     return len(lines[1:]) < THIN_LINES
