@@ -38,8 +38,8 @@ FORBIDDEN = {
     "placeholder": re.compile(r"示例[\u4e00-\u9fff]{0,8}(?:公司|机构|中心)|Example (?:Co|Ltd|Certification)|XXXX"),
 }
 SINGLE_OK = set("是否有无高中低→—-–/%") | {"√", "×", "\uf0b7", "•"}
-ENGLISH_UNIT = re.compile(r"[0-9] (?:t|kt|kg|MWh|kWh|GWh|GJ|TJ|MJ|tce|kgce|tC|tCO2e?|tCO₂e?|Nm3|Nm³|10\^4\w+)(?![A-Za-z])"
-                          r"|tCO2|tCO₂|GJ/|/GJ|Nm3|Nm³|10\^4")
+ENGLISH_UNIT = re.compile(r"[0-9] (?:t|kt|kg|MWh|kWh|GWh|GJ|TJ|MJ|tce|kgce|tC|tCO2e?|tCO₂e?|Nm3|Nm³|10\^4\w+)"
+                          r"(?![A-Za-z])|tCO2|tCO₂|GJ/|/GJ|Nm3|Nm³|10\^4")
 """A number with an English unit, or a unit symbol, in a zh-CN report (吨, 兆瓦时, 吨二氧化碳当量 …)."""
 SNAKE = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
 CJK_RUN = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e]+")
@@ -318,3 +318,50 @@ def test_a_preparer_source_cites_a_library_default(tmp_path: Path) -> None:
     filing.write_text(text, encoding="utf-8")
     build(filing, BuildOptions(output=tmp_path / "out", verify=False))
     assert cited in dump((tmp_path / "out" / "report.docx").read_bytes())
+
+
+def test_a_chapter_tail_left_alone_on_a_page_is_held_with_what_precedes_it() -> None:
+    """paging.held: the last page of chapter 1 held two lines in the first rendering; the chapter's last
+    paragraphs (back to four estimated lines) are kept whole and together, the heading before them moves
+    with them and its page number follows."""
+    from disclosure.word import paging
+    from disclosure.word.document import Bullets, Heading, Hold, Para
+
+    parsed = [Heading(1, "一、甲"), Para("正文" * 200), Heading(2, "联系方式"), Para("我们重视读者的意见。"),
+              Bullets(("地址：某路 1 号", "电话：0971-1", "电子邮箱：a@b.cn")), Heading(1, "二、乙"), Para("乙")]
+    pages = ["封面", "页眉\n一、甲\n" + "正文\n" * 30, "页眉\n联系方式\n我们重视读者的意见。\n\uf0b7\n地址\n第 3 页",
+             "页眉\n\uf0b7\n电话：0971-1\n\uf0b7\n电子邮箱：a@b.cn\n第 4 页", "页眉\n二、乙\n乙\n第 5 页"]
+    assert paging.thin(pages[3]) and not paging.thin(pages[1])
+    kept, numbers = paging.held(parsed, pages, [2, 3, 5])
+    assert kept[4] == Bullets(parsed[4].items, Hold(3)) and kept[3] == Para(parsed[3].text, hold=Hold(1, True))
+    assert kept[1] == parsed[1]  # the group stops at the heading, which goes with it
+    assert numbers == [2, 4, 5]
+    assert paging.held(parsed, pages[:3] + ["页眉\n" + "一行正文\n" * 10] + pages[4:], [2, 3, 5]) == (parsed, [2, 3, 5])
+
+
+def test_an_english_index_cites_the_guides_sections_in_english() -> None:
+    from disclosure.word.punctuation import english_clauses
+
+    assert english_clauses("第一章 五、报告名称和发布方式") == "Ch. 1 V. Report title and publication"
+    assert english_clauses("准则披露要求11 第1、3项") == "Disclosure Requirement 11 items 1, 3"
+    assert english_clauses("第六章 一、（一）设定目标") == "Ch. 6 I. (1) Setting targets"
+    assert english_clauses("披露要点1（表5 参数来源或依据）") == "Key Point 1 (Table 5 parameter sources)"
+    assert english_clauses("第三章 战略（气候韧性）") == "Ch. 3 Strategy (climate resilience)"
+    quoted = "The title contains 可持续发展报告 or 环境、社会和公司治理报告 (ESG report)"
+    assert english_clauses(quoted) == quoted  # a required Chinese title is quoted as it is, 治理 untouched
+
+
+def test_the_9_pt_fallback_wraps_labels_and_narrows_margins_but_never_shrinks_type() -> None:
+    from disclosure.word import columns
+
+    head = ("设施", "核查机构及报告编号（日期）", "核查范围一", "核算范围一", "差异", "核查范围二", "核算范围二",
+            "差异")
+    row = ("东海电厂（2×660MW超超临界燃煤机组）", "中环联合（北京）认证中心有限公司，CEC-QH-2026-0412（2026年6月26日）",
+           "3,585,420", "3,585,598", "+178（+0.01%）", "1,975,337", "1,975,337", "+0.3（+<0.01%）")
+    fitted = columns.layout(head, [row], numeric=frozenset(range(2, 8)))
+    assert fitted.size == 9.0
+    assert abs(sum(fitted.widths) - columns.TEXT_WIDTH_PT) < 0.01
+    wide = columns.layout(head + ("差异（吨二氧化碳当量）",), [row + ("+1,234,567（+10.00%）",)],
+                          numeric=frozenset(range(2, 9)))
+    assert wide.size == 9.0 and wide.padding == columns.TIGHT_PADDING_PT
+    assert abs(sum(wide.widths) - columns.TEXT_WIDTH_PT) < 0.01

@@ -148,7 +148,8 @@ def _paginate(parsed: list[Block], pdf: bytes) -> list[Block] | None:
     numbers = heading_pages(pages, [text for _, text in toc.entries], start + 1)
     if numbers is None:
         return None
-    return paging.held(paging.with_pages(parsed, numbers), pages, numbers)
+    kept, numbers = paging.held(parsed, pages, numbers)
+    return paging.with_pages(kept, numbers)
 
 
 __all__ = ["DOCX", "PDF", "blocks", "reference_bytes", "render", "timestamp"]

@@ -91,26 +91,35 @@ def thin(page: str) -> bool:
     return len(lines[1:]) < THIN_LINES
 
 
-def held(parsed: list[Block], pages: list[str], numbers: list[int]) -> list[Block]:
+def held(parsed: list[Block], pages: list[str], numbers: list[int]) -> tuple[list[Block], list[int]]:
     """The blocks with the last paragraphs of every chapter whose last page would hold just a line or two
     (in a first rendering: ``pages``, the level-1/2 headings on ``numbers``) kept whole and together, so
-    that they move onto that page as a group of at least ``THIN_LINES`` lines."""
+    that they move onto that page as a group of at least ``THIN_LINES`` lines; and the headings' pages
+    with those that move along (a heading is kept with what follows) on that page."""
     out = list(parsed)
-    k = 0
+    numbers = list(numbers)
+    ordinal: dict[int, int] = {}  # block index → position of the level-1/2 heading in ``numbers``
     for i, b in enumerate(parsed):
-        if not isinstance(b, Heading) or b.level > 2:
-            continue
+        if isinstance(b, Heading) and b.level <= 2:
+            ordinal[i] = len(ordinal)
+    for i, k in ordinal.items():
         page = numbers[k] if k < len(numbers) else 0
-        k += 1
-        if b.level == 1 and 2 < page <= len(pages) + 1 and thin(pages[page - 2]):
-            _hold_tail(out, i)
-    return out
+        chapter = isinstance(parsed[i], Heading) and getattr(parsed[i], "level", 0) == 1
+        if chapter and 2 < page <= len(pages) + 1 and thin(pages[page - 2]):
+            first = _hold_tail(out, i)
+            while first is not None and first > 0 and isinstance(out[first - 1], Heading):
+                first -= 1  # a heading right before the group goes with it
+                if first in ordinal and ordinal[first] < len(numbers):
+                    numbers[ordinal[first]] = page - 1
+    return out, numbers
 
 
-def _hold_tail(blocks: list[Block], heading: int) -> None:
-    """Hold the paragraphs before ``blocks[heading]`` back to at least ``THIN_LINES`` estimated lines."""
+def _hold_tail(blocks: list[Block], heading: int) -> int | None:
+    """Hold the paragraphs before ``blocks[heading]`` back to at least ``THIN_LINES`` estimated lines;
+    the index of the first block held whole (what comes before it moves along if it is a heading)."""
     lines = 0
     onward = False
+    whole: int | None = None
     for j in range(heading - 1, -1, -1):
         b = blocks[j]
         if isinstance(b, Para) and not b.style:
@@ -118,7 +127,7 @@ def _hold_tail(blocks: list[Block], heading: int) -> None:
         elif isinstance(b, Bullets) and b.items:
             texts, indent = list(b.items), BULLET_INDENT_PT
         else:
-            return
+            return whole
         count = 0
         for text in reversed(texts):
             count += 1
@@ -126,9 +135,13 @@ def _hold_tail(blocks: list[Block], heading: int) -> None:
             if lines >= THIN_LINES:
                 break
         blocks[j] = replace(b, hold=Hold(count, onward))
+        if count < len(texts):
+            return None
+        whole = j
         if lines >= THIN_LINES:
-            return
+            return whole
         onward = True
+    return whole
 
 
 def _lines(text: str, room: float) -> int:
