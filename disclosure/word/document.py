@@ -8,6 +8,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from functools import lru_cache
 
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -20,7 +21,7 @@ from docx.table import Table as DocxTable
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
-from disclosure.word import columns, punctuation
+from disclosure.word import columns, punctuation, wrap
 from disclosure.word.columns import PT_PER_CM, TEXT_WIDTH_PT, Layout
 
 
@@ -175,15 +176,33 @@ def _shade(cell_xml: object, fill: str) -> None:
     tc_pr.append(shd)
 
 
+INTRO_CHARS = 120
+"""A paragraph this short right before a table or figure introduces it and is kept with it."""
 WHOLE_ROWS = 12
 """A table of at most this many rows is kept on one page (its rows kept with the next)."""
+WHOLE_PT = 300.0
+"""... and is at most this tall (a taller one would leave half a page empty before it)."""
+LINE_SPACING = 1.25
+"""Table lines are about this many times the type size apart (the table styles' single spacing)."""
 TEXT_WIDTH_CM = TEXT_WIDTH_PT / PT_PER_CM
 """A4 width less the reference document's margins."""
 
 
+@lru_cache(maxsize=256)  # the writer asks twice per table (widths, height); a build writes a report twice
 def layout(block: Table) -> Layout:
     """The table's type size and column widths, fitted to its content (:mod:`disclosure.word.columns`)."""
     return columns.layout(block.headers, block.rows, block.numeric, block.emphasis, block.keep)
+
+
+def _height(block: Table) -> float:
+    """The table's height in points as laid out (each row as tall as its cell of most lines)."""
+    fitted = layout(block)
+    total = 0.0
+    for r, row in enumerate((block.headers, *block.rows)):
+        most = max((len(wrap.lines(text, width - fitted.padding, fitted.size, columns.FAMILY, r == 0))
+                    for text, width in zip(row, fitted.widths, strict=False)), default=1)
+        total += most * fitted.size * LINE_SPACING + 2
+    return total
 
 
 def column_widths(block: Table) -> list[float]:
@@ -350,7 +369,8 @@ def write(blocks: list[Block], meta: Meta, reference: bytes) -> bytes:
     _core(doc, meta)
     _update_fields_on_open(doc)
     marks = 0
-    for block in blocks:
+    for n, block in enumerate(blocks):
+        after = blocks[n + 1] if n + 1 < len(blocks) else None
         if meta.language == "zh-CN":
             block = _chinese_punctuation(block)
         elif isinstance(block, Table):  # an en report cites Chinese rules by Art. / Ch. numbers
@@ -365,6 +385,8 @@ def write(blocks: list[Block], meta: Meta, reference: bytes) -> bytes:
             p = styled.add(block.style)
             _runs(p, block.text)
             _hold([p], block.hold)
+            if isinstance(after, Table | Image) and len(block.text) <= INTRO_CHARS:
+                p.paragraph_format.keep_with_next = True  # a table's or figure's lead-in stays with it
         elif isinstance(block, Bullets):
             items = []
             for item in block.items:
@@ -377,7 +399,7 @@ def write(blocks: list[Block], meta: Meta, reference: bytes) -> bytes:
             rows = table._tbl.tr_lst
             # A short table stays on one page (no header and one row at a page's foot, nor a lone total row
             # on the next); the note stays with the table's last row (no page holding just the note).
-            held = rows[:-1] if len(block.rows) <= WHOLE_ROWS else []
+            held = rows[:-1] if len(block.rows) <= WHOLE_ROWS and _height(block) <= WHOLE_PT else []
             for tr in [*held, rows[-1]] if block.note else held:
                 for tc in tr.tc_lst:
                     for p_el in tc.iterchildren(qn("w:p")):
