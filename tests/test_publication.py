@@ -365,3 +365,37 @@ def test_the_9_pt_fallback_wraps_labels_and_narrows_margins_but_never_shrinks_ty
                           numeric=frozenset(range(2, 9)))
     assert wide.size == 9.0 and wide.padding == columns.TIGHT_PADDING_PT
     assert abs(sum(wide.widths) - columns.TEXT_WIDTH_PT) < 0.01
+
+
+def _docx_tables(docx: Path) -> list[list[list[str]]]:
+    """Each table's rows of cell texts (field instructions left out)."""
+    xml = zipfile.ZipFile(docx).read("word/document.xml").decode("utf-8")
+    xml = re.sub(r"<w:instrText.*?</w:instrText>", "", xml, flags=re.S)
+    cell = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>")
+    return [[["".join(cell.findall(tc)) for tc in re.findall(r"<w:tc>.*?</w:tc>", tr, re.S)]
+             for tr in re.findall(r"<w:tr[ >].*?</w:tr>", table, re.S)]
+            for table in re.findall(r"<w:tbl>.*?</w:tbl>", xml, re.S)]
+
+
+COMPUTED_PERCENT = {"当前进展", "进展", "占比", "占综合能耗比例", "实测比例", "检定覆盖比例", "同比变化",
+                    "变化比例", "CCER占义务比例", "Progress", "Share", "Share of total energy", "Measured share",
+                    "Calibrated share", "Change", "Change %", "CCER / obligation"}
+"""Columns of percentages the tool computes (a reported one, such as 减排比例 or 合并比例, keeps two decimals)."""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "lang"), BUILDS)
+def test_computed_percentages_have_one_decimal(pdfs: dict[tuple[str, str], Path], name: str, lang: str) -> None:
+    """Shares, coverage and target progress the tool computes print with one decimal (86.7%, −0.7%),
+    GHG and energy targets alike (docs/typesetting.md, Numbers)."""
+    checked = 0
+    for rows in _docx_tables(pdfs[(name, lang)] / "report.docx"):
+        for i, head in enumerate(rows[0]):
+            if head.strip() not in COMPUTED_PERCENT:
+                continue
+            for row in rows[1:]:
+                cell = row[i].strip() if i < len(row) else ""
+                if cell.endswith("%"):  # (the restatement's Change column holds quantities)
+                    assert re.fullmatch(r"[-−+]?[0-9,]+\.[0-9]%", cell), (head, cell)
+                    checked += 1
+    assert checked > 10
