@@ -241,7 +241,7 @@ def index(b: Builder) -> None:
                             else f"{srcs[r.source]['short'][lang]} {r.article}".strip() for r in it.refs)
         rows.append([it.text[lang], articles, t["levels"][level], where, page])
         keys.append(it.id)
-    b.table("index", rows, numeric={2, 4})
+    b.table("index", rows, numeric={4})  # the level is a word (Required, 强制): a text column
     if "index" in b.tables:
         b.tables["index"] = replace(b.tables["index"], keys=tuple(keys), pagerefs=tuple(refs), keep=frozenset({3}))
 
