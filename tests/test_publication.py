@@ -399,3 +399,11 @@ def test_computed_percentages_have_one_decimal(pdfs: dict[tuple[str, str], Path]
                     assert re.fullmatch(r"[-−+]?[0-9,]+\.[0-9]%", cell), (head, cell)
                     checked += 1
     assert checked > 10
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "lang"), BUILDS)
+def test_no_signed_zero(pdfs: dict[tuple[str, str], Path], name: str, lang: str) -> None:
+    """A gap below a unit shows its first digit (-0.04), never -0.0 or +0."""
+    text = "\n".join(_pages(pdfs[(name, lang)] / "report.pdf"))
+    assert not re.findall(r"(?<![0-9.,])[-+−]0(?:\.0+)?(?![0-9.,])", text)

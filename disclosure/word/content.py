@@ -440,7 +440,11 @@ class Builder:
             rel = ("+" if pct > 0 else "-") + "<0.01%"
         else:
             rel = f"{pct:+.2f}%"
-        shown = signed(gap, 1 if 0 < abs(gap) < Decimal("0.5") else 0)  # a gap below half a unit is not "0"
+        places = 0  # a gap below half a unit is not "0", nor "-0.0": as many decimals as show its first digit
+        while places < 3 and gap and not abs(gap).quantize(Decimal(1).scaleb(-places)):
+            places += 1
+        tiny = gap and abs(gap) < Decimal("0.0005")
+        shown = ("+" if gap > 0 else "-") + "<0.001" if tiny else signed(gap, places)
         return f"{shown}（{rel}）" if self.lang == "zh-CN" else f"{shown} ({rel})"
 
     def narratives(self) -> None:
