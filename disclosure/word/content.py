@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from disclosure.catalogue import CATALOGUE
@@ -441,7 +441,7 @@ class Builder:
         else:
             rel = f"{pct:+.2f}%"
         places = 0  # a gap below half a unit is not "0", nor "-0.0": as many decimals as show its first digit
-        while places < 3 and gap and not abs(gap).quantize(Decimal(1).scaleb(-places)):
+        while places < 3 and gap and not abs(gap).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP):
             places += 1
         tiny = gap and abs(gap) < Decimal("0.0005")
         shown = ("+" if gap > 0 else "-") + "<0.001" if tiny else signed(gap, places)
