@@ -7,6 +7,7 @@ factor without an official citation, a draft marks it."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -14,6 +15,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+import yaml
 
 from disclosure.build import BuildOptions, build
 from disclosure.errors import DisclosureError
@@ -36,6 +38,11 @@ FORBIDDEN = {
     "placeholder": re.compile(r"示例[\u4e00-\u9fff]{0,8}(?:公司|机构|中心)|Example (?:Co|Ltd|Certification)|XXXX"),
 }
 SINGLE_OK = set("是否有无高中低→—-–/%") | {"√", "×", "\uf0b7", "•"}
+ENGLISH_UNIT = re.compile(r"[0-9] (?:t|kt|kg|MWh|kWh|GWh|GJ|TJ|MJ|tce|kgce|tC|tCO2e?|tCO₂e?|Nm3|Nm³|10\^4\w+)"
+                          r"(?![A-Za-z])|tCO2|tCO₂|GJ/|/GJ|Nm3|Nm³|10\^4")
+"""A number with an English unit, or a unit symbol, in a zh-CN report (吨, 兆瓦时, 吨二氧化碳当量 …)."""
+SNAKE = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
+CJK_RUN = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e]+")
 
 
 @pytest.fixture(scope="module")
@@ -186,6 +193,89 @@ def test_no_page_is_almost_empty(pdfs: dict[tuple[str, str], Path], name: str, l
     assert not thin, thin
 
 
+def _source_ids(filing: Path) -> set[str]:
+    """The ids of the filing's emission sources (kiln-coal, grid …): the filing's keys, never print."""
+    data = yaml.safe_load(filing.read_text(encoding="utf-8"))
+    return {s["id"] for fac in data.get("facilities", []) for kind in ("combustion", "process", "electricity", "heat")
+            for s in fac.get(kind, []) or [] if isinstance(s, dict) and "id" in s}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "lang"), BUILDS)
+def test_no_snake_case_or_source_id(samples: Path, pdfs: dict[tuple[str, str], Path], name: str, lang: str) -> None:
+    """Parameters, sources and the like are printed by their public names (非碳酸盐来源氧化钙含量, 熟料窑燃煤),
+    never by the filing's keys (cao_non_carbonate, kiln-coal; in a zh-CN report not even grid)."""
+    text = re.sub(r"\S+@\S+", "", "\n".join(_pages(pdfs[(name, lang)] / "report.pdf")))
+    assert not sorted(set(SNAKE.findall(text)))
+    ids = {i for i in _source_ids(samples / name / "filing.yaml") if lang == "zh-CN" or re.search(r"[-_]", i)}
+    assert ids
+    printed = sorted(i for i in ids if re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", text))
+    assert not printed
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "lang"), [b for b in BUILDS if b[1] == "zh-CN"])
+def test_units_are_chinese_in_a_chinese_report(pdfs: dict[tuple[str, str], Path], name: str, lang: str) -> None:
+    """吨, 兆瓦时, 吨二氧化碳当量 … in every table of a zh-CN report (the cross-checks included), never t, MWh, tCO2."""
+    text = "\n".join(_pages(pdfs[(name, lang)] / "report.pdf"))
+    assert not sorted({m.group(0) for m in ENGLISH_UNIT.finditer(text)})
+    assert re.search(r"[0-9] 吨 ", text) and "兆瓦时" in text
+
+
+def _quoted_chinese() -> set[str]:
+    """Chinese words the English checklist texts quote on purpose (the report titles a guideline requires)."""
+    from disclosure.resources import load_data_yaml
+
+    found: set[str] = set()
+
+    def walk(node: object, english: bool) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                walk(value, english or key == "en")
+        elif isinstance(node, list):
+            for value in node:
+                walk(value, english)
+        elif isinstance(node, str) and english:
+            found.update(CJK_RUN.findall(node))
+
+    walk(load_data_yaml("checklist.yaml"), False)
+    return found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "lang"), [b for b in BUILDS if b[1] == "en"])
+def test_no_chinese_in_an_english_report(samples: Path, pdfs: dict[tuple[str, str], Path], name: str,
+                                         lang: str) -> None:
+    """Names, roles, industry, verifier, projects and the guides' sections in English; Chinese only in the
+    company's registered name on the cover and in the report titles a guideline requires verbatim. A name
+    the filing gives in Chinese only would print as given, and validate warns (test_report_content)."""
+    folder = pdfs[(name, lang)]
+    data = yaml.safe_load((samples / name / "filing.yaml").read_text(encoding="utf-8"))
+    allowed = set(CJK_RUN.findall(data["entity"]["name"]["zh-CN"])) | _quoted_chinese()
+    pages = _pages(folder / "report.pdf")
+    found = sorted({(n, run) for n, page in enumerate(pages, 1) for run in CJK_RUN.findall(page)
+                    if not any(run in a for a in allowed)})
+    assert not found, found[:20]
+    issues = json.loads((folder / "validation.json").read_text(encoding="utf-8"))["issues"]
+    assert not [i for i in issues if i["code"] == "rule.text.translation-missing"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "lang"), BUILDS)
+def test_table_text_is_at_least_9_pt(pdfs: dict[tuple[str, str], Path], name: str, lang: str) -> None:
+    """Tables are set in 五号 (10.5 pt), a wide one in 9 pt, never smaller: columns are fitted instead
+    (labels wrapped, headers in three lines, narrower cell margins)."""
+    xml = zipfile.ZipFile(pdfs[(name, lang)] / "report.docx").read("word/document.xml").decode("utf-8")
+    tables = re.findall(r"<w:tbl>.*?</w:tbl>", xml, re.S)
+    assert len(tables) > 20
+    sizes = {int(v) for t in tables for v in re.findall(r'<w:sz w:val="(\d+)"/>', t)}
+    assert sizes <= {18}, sizes  # half-points: 9 pt where a table is not at the style's 10.5 pt
+    styles = zipfile.ZipFile(pdfs[(name, lang)] / "report.docx").read("word/styles.xml").decode("utf-8")
+    for style in ("TableText", "TableHeader"):
+        block = re.search(rf'w:styleId="{style}".*?</w:style>', styles, re.S)
+        assert block and '<w:sz w:val="21"/>' in block.group(0), style
+
+
 def _uncited_filing(tmp_path: Path) -> Path:
     folder = tmp_path / "f"
     folder.mkdir()
@@ -228,3 +318,92 @@ def test_a_preparer_source_cites_a_library_default(tmp_path: Path) -> None:
     filing.write_text(text, encoding="utf-8")
     build(filing, BuildOptions(output=tmp_path / "out", verify=False))
     assert cited in dump((tmp_path / "out" / "report.docx").read_bytes())
+
+
+def test_a_chapter_tail_left_alone_on_a_page_is_held_with_what_precedes_it() -> None:
+    """paging.held: the last page of chapter 1 held two lines in the first rendering; the chapter's last
+    paragraphs (back to four estimated lines) are kept whole and together, the heading before them moves
+    with them and its page number follows."""
+    from disclosure.word import paging
+    from disclosure.word.document import Bullets, Heading, Hold, Para
+
+    parsed = [Heading(1, "一、甲"), Para("正文" * 200), Heading(2, "联系方式"), Para("我们重视读者的意见。"),
+              Bullets(("地址：某路 1 号", "电话：0971-1", "电子邮箱：a@b.cn")), Heading(1, "二、乙"), Para("乙")]
+    pages = ["封面", "页眉\n一、甲\n" + "正文\n" * 30, "页眉\n联系方式\n我们重视读者的意见。\n\uf0b7\n地址\n第 3 页",
+             "页眉\n\uf0b7\n电话：0971-1\n\uf0b7\n电子邮箱：a@b.cn\n第 4 页", "页眉\n二、乙\n乙\n第 5 页"]
+    assert paging.thin(pages[3]) and not paging.thin(pages[1])
+    kept, numbers = paging.held(parsed, pages, [2, 3, 5])
+    assert kept[4] == Bullets(parsed[4].items, Hold(3)) and kept[3] == Para(parsed[3].text, hold=Hold(1, True))
+    assert kept[1] == parsed[1]  # the group stops at the heading, which goes with it
+    assert numbers == [2, 4, 5]
+    assert paging.held(parsed, pages[:3] + ["页眉\n" + "一行正文\n" * 10] + pages[4:], [2, 3, 5]) == (parsed, [2, 3, 5])
+
+
+def test_an_english_index_cites_the_guides_sections_in_english() -> None:
+    from disclosure.word.punctuation import english_clauses
+
+    assert english_clauses("第一章 五、报告名称和发布方式") == "Ch. 1 V. Report title and publication"
+    assert english_clauses("准则披露要求11 第1、3项") == "Disclosure Requirement 11 items 1, 3"
+    assert english_clauses("第六章 一、（一）设定目标") == "Ch. 6 I. (1) Setting targets"
+    assert english_clauses("披露要点1（表5 参数来源或依据）") == "Key Point 1 (Table 5 parameter sources)"
+    assert english_clauses("第三章 战略（气候韧性）") == "Ch. 3 Strategy (climate resilience)"
+    quoted = "The title contains 可持续发展报告 or 环境、社会和公司治理报告 (ESG report)"
+    assert english_clauses(quoted) == quoted  # a required Chinese title is quoted as it is, 治理 untouched
+
+
+def test_the_9_pt_fallback_wraps_labels_and_narrows_margins_but_never_shrinks_type() -> None:
+    from disclosure.word import columns
+
+    head = ("设施", "核查机构及报告编号（日期）", "核查范围一", "核算范围一", "差异", "核查范围二", "核算范围二",
+            "差异")
+    row = ("东海电厂（2×660MW超超临界燃煤机组）", "中环联合（北京）认证中心有限公司，CEC-QH-2026-0412（2026年6月26日）",
+           "3,585,420", "3,585,598", "+178（+0.01%）", "1,975,337", "1,975,337", "+0.3（+<0.01%）")
+    fitted = columns.layout(head, [row], numeric=frozenset(range(2, 8)))
+    assert fitted.size == 9.0
+    assert abs(sum(fitted.widths) - columns.TEXT_WIDTH_PT) < 0.01
+    wide = columns.layout(head + ("差异（吨二氧化碳当量）",), [row + ("+1,234,567（+10.00%）",)],
+                          numeric=frozenset(range(2, 9)))
+    assert wide.size == 9.0 and wide.padding == columns.TIGHT_PADDING_PT
+    assert abs(sum(wide.widths) - columns.TEXT_WIDTH_PT) < 0.01
+
+
+def _docx_tables(docx: Path) -> list[list[list[str]]]:
+    """Each table's rows of cell texts (field instructions left out)."""
+    xml = zipfile.ZipFile(docx).read("word/document.xml").decode("utf-8")
+    xml = re.sub(r"<w:instrText.*?</w:instrText>", "", xml, flags=re.S)
+    cell = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>")
+    return [[["".join(cell.findall(tc)) for tc in re.findall(r"<w:tc>.*?</w:tc>", tr, re.S)]
+             for tr in re.findall(r"<w:tr[ >].*?</w:tr>", table, re.S)]
+            for table in re.findall(r"<w:tbl>.*?</w:tbl>", xml, re.S)]
+
+
+COMPUTED_PERCENT = {"当前进展", "进展", "占比", "占综合能耗比例", "实测比例", "检定覆盖比例", "同比变化",
+                    "变化比例", "CCER占义务比例", "Progress", "Share", "Share of total energy", "Measured share",
+                    "Calibrated share", "Change", "Change %", "CCER / obligation"}
+"""Columns of percentages the tool computes (a reported one, such as 减排比例 or 合并比例, keeps two decimals)."""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "lang"), BUILDS)
+def test_computed_percentages_have_one_decimal(pdfs: dict[tuple[str, str], Path], name: str, lang: str) -> None:
+    """Shares, coverage and target progress the tool computes print with one decimal (86.7%, −0.7%),
+    GHG and energy targets alike (docs/typesetting.md, Numbers)."""
+    checked = 0
+    for rows in _docx_tables(pdfs[(name, lang)] / "report.docx"):
+        for i, head in enumerate(rows[0]):
+            if head.strip() not in COMPUTED_PERCENT:
+                continue
+            for row in rows[1:]:
+                cell = row[i].strip() if i < len(row) else ""
+                if cell.endswith("%"):  # (the restatement's Change column holds quantities)
+                    assert re.fullmatch(r"[-−+]?[0-9,]+\.[0-9]%", cell), (head, cell)
+                    checked += 1
+    assert checked > 10
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "lang"), BUILDS)
+def test_no_signed_zero(pdfs: dict[tuple[str, str], Path], name: str, lang: str) -> None:
+    """A gap below a unit shows its first digit (-0.04), never -0.0 or +0."""
+    text = "\n".join(_pages(pdfs[(name, lang)] / "report.pdf"))
+    assert not re.findall(r"(?<![0-9.,])[-+−]0(?:\.0+)?(?![0-9.,])", text)

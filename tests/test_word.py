@@ -210,8 +210,11 @@ def _published_quality(ctx: RenderInput) -> set[Decimal]:
             value = Decimal(node)
             if key.endswith("_pct"):
                 out.update((rounded(value, 1), rounded(value, 2)))
-            else:  # a gap below half a unit is shown to one place
-                out.add(rounded(value, 1 if key == "gap" and 0 < abs(value) < Decimal("0.5") else 0))
+            else:  # a gap below half a unit is shown to as many places (up to 3) as show its first digit
+                places = 0
+                while key == "gap" and places < 3 and value and not rounded(abs(value), places):
+                    places += 1
+                out.add(rounded(value, places))
 
     walk(figures_dict(ctx.figures)["quality"])
     return out

@@ -11,6 +11,7 @@ from pydantic import Field
 from disclosure.model.base import Amount, Identifier, LocalText, Model, Percent
 from disclosure.model.energy import Money
 from disclosure.model.statements import Enforcement
+from disclosure.model.wording import Wording
 
 
 class DataQuality(StrEnum):
@@ -163,7 +164,8 @@ class CarbonCredit(Model):
     """Carbon credits used in the year (MT-11): source and quantity."""
 
     type: CreditType
-    project: str = Field(min_length=1)
+    project: Wording
+    """The project's name (in each report language; a plain string is one language)."""
     quantity: Amount
     """tCO2e."""
     vintage: int | None = None

@@ -137,7 +137,8 @@ def _header(company: str, title: str, year: int, lang: str) -> str:
 
 
 def _paginate(parsed: list[Block], pdf: bytes) -> list[Block] | None:
-    """The blocks with the table of contents' page numbers, read off a first LibreOffice rendering."""
+    """The blocks with the table of contents' page numbers, read off a first LibreOffice rendering, and
+    the last paragraphs of a chapter held together where they left its last page almost empty."""
     pages = page_texts(pdf)
     toc = next((b for b in parsed if isinstance(b, Toc)), None)
     if pages is None or toc is None:
@@ -148,7 +149,8 @@ def _paginate(parsed: list[Block], pdf: bytes) -> list[Block] | None:
     numbers = heading_pages(pages, [text for _, text in toc.entries], start + 1)
     if numbers is None:
         return None
-    return paging.with_pages(parsed, numbers)
+    kept, numbers = paging.held(parsed, pages, numbers)
+    return paging.with_pages(kept, numbers)
 
 
 __all__ = ["DOCX", "PDF", "blocks", "reference_bytes", "render", "timestamp"]

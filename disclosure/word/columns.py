@@ -22,10 +22,13 @@ TEXT_WIDTH_PT = 11906 / 20 - 2 * 1361 / 20
 PT_PER_CM = 72 / 2.54
 FAMILY = "Noto Sans CJK SC"
 """The table face (the reference document's ``Table Text`` and ``Table Header`` styles)."""
-SIZES = (10.5, 9.0, 7.5)
-"""五号 where it fits, then smaller for tables with many columns."""
+SIZES = (10.5, 9.0)
+"""五号 where it fits, else 9 pt (小五, the smallest size a reader reads comfortably): a table with more
+columns than fit at 9 pt wraps its short labels and sets headers in three lines instead."""
 PADDING_PT = 2 * 85 / 20
 """The cell margins (85 twips a side, the ``Disclosure Table`` style) and the borders."""
+TIGHT_PADDING_PT = 2 * 43 / 20
+"""The cell margins of a table too wide for the usual ones at 9 pt (43 twips a side, about 0.75 mm)."""
 SHORT_EM = 9.0
 """A text of at most this many em is never wrapped (a label such as 纳入全国碳市场)."""
 KEEP_EM = 21.0
@@ -39,6 +42,10 @@ REACH_PT = 24.0
 """How far a column's width may move to avoid a bad break."""
 SLACK_PT = 1.0
 """A width is safe when it is safe this much narrower and wider too (our metrics against the renderer's)."""
+LINE_SLACK = 0.01
+"""A text kept on one line gets this share of its width more: LibreOffice breaks a line somewhat before
+its glyph advances and the cell margins fill it (五、指标与目标 › 以前年度数据重述, 165.4 pt, wrapped
+in a column with 165.9 pt between its margins and borders)."""
 
 
 @dataclass(frozen=True)
@@ -55,6 +62,8 @@ class Layout:
     indents: tuple[tuple[int, int, float], ...] = ()
     """(row, column, points): a right indent for a cell that would otherwise end on a lone character
     (row 0 is the header); the cell's text then breaks a character earlier on each line."""
+    padding: float = PADDING_PT
+    """Left plus right cell margins, in points (narrower than usual for a very wide table)."""
 
     @property
     def widths_cm(self) -> tuple[float, ...]:
@@ -100,14 +109,19 @@ def layout(headers: Sequence[str], rows: Sequence[Sequence[str]], numeric: froze
     for size in SIZES:
         mins, wants = _bounds(columns, size, numeric, keep, short=True)
         if sum(mins) <= TEXT_WIDTH_PT:
-            break
-    else:
-        mins, wants = _bounds(columns, SIZES[-1], numeric, keep, short=False)
-        if sum(mins) > TEXT_WIDTH_PT:  # narrower than the words: shrink every column alike
-            widths = [m * TEXT_WIDTH_PT / sum(mins) for m in mins]
+            widths = _settle(columns, _share(mins, wants, TEXT_WIDTH_PT), mins, size)
             return Layout(size, tuple(widths), _indents(columns, widths, size))
-    widths = _settle(columns, _share(mins, wants), mins, size)
-    return Layout(size, tuple(widths), _indents(columns, widths, size))
+    mins, wants = _bounds(columns, size, numeric, keep, short=False)
+    # Narrower cell margins where even that does not fit: the fitting runs on columns wider by what the
+    # margins give up (the room inside each cell is the same), then each column is narrowed by it.
+    tight = 0.0 if sum(mins) <= TEXT_WIDTH_PT else PADDING_PT - TIGHT_PADDING_PT
+    total = TEXT_WIDTH_PT + tight * len(columns)
+    if sum(mins) > total:  # narrower than the words: shrink every column alike
+        widths = [m * total / sum(mins) for m in mins]
+    else:
+        widths = _settle(columns, _share(mins, wants, total), mins, size)
+    indents = _indents(columns, widths, size)
+    return Layout(size, tuple(w - tight for w in widths), indents, PADDING_PT - tight)
 
 
 INDENT_EM = 3.0
@@ -138,44 +152,46 @@ def _bounds(columns: list[list[Cell]], size: float, numeric: frozenset[int], kee
 
     The minimum holds the column's longest unbreakable piece, its header in at most two lines none of
     them a lone character (核查/范围二, never 差/异), a number column's longest value and, when ``short``,
-    its short texts on one line."""
+    its short texts on one line. Without ``short`` (a table too wide for that at the smallest size), a
+    header may take three lines and short labels wrap (a ``keep`` column's texts still do not)."""
     mins, wants = [], []
     for i, cells in enumerate(columns):
         full = max(_width(c, size) for c in cells)
-        head = _head(cells[0], size)
+        head = _head(cells[0], size, 2 if short else 3)
         if i in numeric:
-            body = max((_width(c, size) for c in cells[1:]), default=0.0)
+            body = max((_width(c, size) for c in cells[1:]), default=0.0) * (1 + LINE_SLACK)
             low = max(body, head)
             mins.append(low + PADDING_PT + SLACK_PT)
             wants.append(max(low, min(full, 5 * size)) + PADDING_PT)
             continue
-        limit = (KEEP_EM if i in keep else SHORT_EM) * size if short else 0.0
+        limit = KEEP_EM * size if i in keep else SHORT_EM * size if short else 0.0
         texts = [_width(c, size) for c in cells[1:]]
         low = max(head, max(_piece(c, size) for c in cells), min(max(texts, default=0.0), NARROWEST_EM * size),
-                  max((w for w in texts if w <= limit), default=0.0))
+                  max((w for w in texts if w <= limit), default=0.0) * (1 + LINE_SLACK))
         mins.append(low + PADDING_PT + SLACK_PT)
         wants.append(max(low, min(full, WIDEST_EM * size)) + PADDING_PT)
     return mins, wants
 
 
-def _head(cell: Cell, size: float) -> float:
-    """The narrowest width (without padding) at which the header breaks into at most two lines, none of
-    them bad, with the renderer's slack either side: one of the widths of its possible first lines."""
+def _head(cell: Cell, size: float, most: int = 2) -> float:
+    """The narrowest width (without padding) at which the header breaks into at most ``most`` lines, none
+    of them bad, with the renderer's slack either side: one of the widths of its possible lines."""
     m = measured(cell.text, size, FAMILY, cell.bold)
     full = m.prefix[-1]
-    for room in sorted(m.width(0, body) + SLACK_PT for _, body, _ in m.spans):
+    starts = [0] if most <= 2 else [start for start, _, _ in m.spans]
+    for room in sorted({m.width(start, body) + SLACK_PT for start in starts for _, body, _ in m.spans if body > start}):
         if room >= full:
             break
-        if all(len(got) <= 2 and not bad(got) for got in
+        if all(len(got) <= most and not bad(got) for got in
                (lines(cell.text, x, size, FAMILY, cell.bold) for x in (room - SLACK_PT, room, room + SLACK_PT))):
             return room
     return full
 
 
-def _share(mins: list[float], wants: list[float]) -> list[float]:
+def _share(mins: list[float], wants: list[float], total: float) -> list[float]:
     """Minimums first; the room left to the columns that would wrap, in proportion to what they lack;
     beyond that, in proportion to their width."""
-    room = TEXT_WIDTH_PT - sum(mins)
+    room = total - sum(mins)
     flex = [w - m for w, m in zip(wants, mins, strict=True)]
     if sum(flex) >= room:
         return [m + room * f / sum(flex) for m, f in zip(mins, flex, strict=True)]
@@ -228,4 +244,4 @@ def _fits(cells: list[Cell], width: float, size: float) -> bool:
     return all(_width(c, size) <= width - PADDING_PT - SLACK_PT for c in cells)
 
 
-__all__ = ["FAMILY", "Layout", "PADDING_PT", "SIZES", "TEXT_WIDTH_PT", "layout", "safe"]
+__all__ = ["FAMILY", "Layout", "PADDING_PT", "SIZES", "TEXT_WIDTH_PT", "TIGHT_PADDING_PT", "layout", "safe"]

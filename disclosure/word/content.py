@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from disclosure.catalogue import CATALOGUE
@@ -37,6 +37,18 @@ from disclosure.word.figures import (
 from disclosure.word.markup import texts as language_texts
 from disclosure.xbrl.facts import Fact
 
+SOURCE_KINDS = {"ElectricitySource": ("外购电力", "Purchased electricity"),
+                "HeatSource": ("外购热力", "Purchased heat"),
+                "cement-clinker": ("熟料煅烧", "Clinker calcination"),
+                "aluminium-anode": ("阳极消耗", "Anode consumption"),
+                "aluminium-pfc": ("阳极效应", "Anode effects"),
+                "direct": ("直接排放", "Direct emissions")}
+"""What an unnamed source is called in print (a combustion source by its fuel)."""
+
+
+def _is_source(node: object) -> bool:
+    return isinstance(getattr(node, "fuel", None), str) or type(node).__name__ in SOURCE_KINDS \
+        or str(getattr(node, "type", "")) in SOURCE_KINDS
 
 @dataclass
 class Content:
@@ -275,7 +287,7 @@ class Builder:
                          share(self._value(ccer) if ccer else None, self._value(obligation) if obligation else None),
                          self.yes(c.surrender_completed)])
         self.table("compliance", rows, numeric={1, 2, 3, 4, 5, 6})
-        self.table("credits", [[vocab("credit-type", c.type, self.lang), c.project, str(c.vintage or DASH),
+        self.table("credits", [[vocab("credit-type", c.type, self.lang), self.tx(c.project), str(c.vintage or DASH),
                                 vocab("credit-purpose", c.purpose, self.lang), number(c.quantity, 0)]
                                for c in m.credits], numeric={2, 4})
         self.table("ccer_projects", [[p.name.get(self.lang), p.methodology,
@@ -308,11 +320,13 @@ class Builder:
         names = {f.id: f.name.get(self.lang) for f in self.filing.facilities}
         self.table("substitutions", [
             [names.get(s.facility, s.facility), self.source_name(s.facility, s.source), s.period,
-             self.t["parameters"].get(s.parameter, s.parameter), self.t["reasons"].get(s.reason, s.reason),
+             f"{self.t['parameters'].get(s.parameter, s.parameter)}（{self.t['reasons'].get(s.reason, s.reason)}）"
+             if self.lang == "zh-CN" else  # parameter and reason in one column: eight columns fit at 9 pt
+             f"{self.t['parameters'].get(s.parameter, s.parameter)} ({self.t['reasons'].get(s.reason, s.reason)})",
              DASH if s.original is None else f"{s.original} {citations.unit_text(s.original_unit or '', self.lang)}",
              f"{s.value} {citations.unit_text(s.unit, self.lang)}", self.default_source(s.factor),
              DASH if s.difference is None else signed(s.difference)]
-            for s in self.figures.substitutions], numeric={5, 6, 8})
+            for s in self.figures.substitutions], numeric={4, 5, 7})
         self.quality_checks()
         rows = []
         for fac in self.filing.facilities:
@@ -326,12 +340,13 @@ class Builder:
             issued = date_text(v.date, self.lang) if v.date else ""
             number_and_date = (f"{v.report_no}（{issued}）" if self.lang == "zh-CN" else f"{v.report_no} ({issued})") \
                 if issued else v.report_no
-            rows.append([fac.name.get(self.lang), self.tx(v.verifier), number_and_date,
+            rows.append([fac.name.get(self.lang), f"{self.tx(v.verifier)}{'，' if self.lang == 'zh-CN' else '; '}"
+                         f"{number_and_date}",  # one column: the table has eight at 9 pt
                          self.ghg("VerifiedScope1GHGEmissions", typed=dim), self.ghg("Scope1GHGEmissions", typed=dim),
                          gaps.get("scope1", DASH),
                          self.ghg("VerifiedScope2GHGEmissions", typed=dim), self.ghg(computed2, typed=dim),
                          gaps.get("scope2", DASH)])
-        self.table("verification", rows, numeric={3, 4, 5, 6, 7, 8})
+        self.table("verification", rows, numeric={2, 3, 4, 5, 6, 7})
 
     def quality_checks(self) -> None:
         """Cross-checks, meter coverage and acknowledged outliers (data-quality section)."""
@@ -343,7 +358,8 @@ class Builder:
                 verdict = "within" if c.within else "explained" if c.explanation else "gap"
                 rows.append([names.get(c.facility, c.facility), self.source_name(c.facility, c.subject),
                              vocab('check-kind', c.kind, self.lang),  # its evidence is in the trail
-                             f"{number(c.primary, 0)} {c.unit}", f"{number(c.secondary, 0)} {c.unit}",
+                             f"{number(c.primary, 0)} {citations.unit_text(c.unit, self.lang)}",
+                             f"{number(c.secondary, 0)} {citations.unit_text(c.unit, self.lang)}",
                              self.gap(c.gap, c.pct),
                              f"{self.t['verdicts'][verdict]}（±{c.tolerance_pct}%）" if self.lang == "zh-CN"
                              else f"{self.t['verdicts'][verdict]} (±{c.tolerance_pct}%)"])
@@ -379,6 +395,7 @@ class Builder:
             elif isinstance(part, str) and hasattr(node, part):
                 node = getattr(node, part)
         named = [self.tx(x.name) if getattr(x, "name", None) is not None else
+                 self.kind_name(x) if _is_source(x) else
                  str(getattr(x, "id", None) or getattr(x, "key", None) or getattr(x, "period", "")) for x in found]
         period = next((str(x.period) for x in found if getattr(x, "period", None) is not None), DASH)
         return (named[0] if named else DASH, named[1] if len(named) > 1 else DASH, period)
@@ -389,7 +406,7 @@ class Builder:
         value, unit = issue.context.get("value"), issue.context.get("unit")
         if value is None:
             return title
-        figure = f"{value} {unit or ''}".rstrip()
+        figure = f"{value} {citations.unit_text(unit or '', self.lang)}".rstrip()
         return f"{title}（{figure}）" if self.lang == "zh-CN" else f"{title} ({figure})"
 
     def source_name(self, facility: str, source: str) -> str:
@@ -399,11 +416,21 @@ class Builder:
                 for s in (*fac.combustion, *fac.process, *fac.electricity, *fac.heat):
                     name: LocalText | None = getattr(s, "name", None)
                     if s.id == source:
-                        return self.tx(name) if name is not None else source
+                        return self.tx(name) if name is not None else self.kind_name(s)
                 for p in fac.products:
                     if p.key == source:
                         return self.tx(p.name)
         return source
+
+    def kind_name(self, source: object) -> str:
+        """An unnamed source called by what it is (its fuel, purchased electricity …), never by its id."""
+        fuel = getattr(source, "fuel", None)
+        if isinstance(fuel, str):
+            found = library().fuels.get(fuel)
+            return (found.zh if self.lang == "zh-CN" else found.en) if found else fuel
+        kind = getattr(source, "type", None) or type(source).__name__
+        zh, en = SOURCE_KINDS.get(str(kind), ("排放源", "Emission source"))
+        return zh if self.lang == "zh-CN" else en
 
     def meter_name(self, facility: str, meter: str) -> str:
         fac = next((f for f in self.filing.facilities if f.id == facility), None)
@@ -422,7 +449,11 @@ class Builder:
             rel = ("+" if pct > 0 else "-") + "<0.01%"
         else:
             rel = f"{pct:+.2f}%"
-        shown = signed(gap, 1 if 0 < abs(gap) < Decimal("0.5") else 0)  # a gap below half a unit is not "0"
+        places = 0  # a gap below half a unit is not "0", nor "-0.0": as many decimals as show its first digit
+        while places < 3 and gap and not abs(gap).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP):
+            places += 1
+        tiny = gap and abs(gap) < Decimal("0.0005")
+        shown = ("+" if gap > 0 else "-") + "<0.001" if tiny else signed(gap, places)
         return f"{shown}（{rel}）" if self.lang == "zh-CN" else f"{shown} ({rel})"
 
     def narratives(self) -> None:

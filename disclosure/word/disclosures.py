@@ -196,8 +196,8 @@ def finance_tables(b: Builder) -> None:
         b.table("capital", capital, numeric={1}, emphasis={len(capital) - 1})
     if f.low_carbon and fig is not None:
         offerings = [[o.name.get(lang), vocab("offering-kind", o.kind, lang), money(wan(o.rd_investment)),
-                      money(wan(o.revenue)), "；".join(x for x in (b.tx(o.approvals), b.tx(o.capacity),
-                                                                   b.tx(o.orders)) if x) or DASH]
+                      money(wan(o.revenue)), _sep(lang).join(x for x in (b.tx(o.approvals), b.tx(o.capacity),
+                                                                     b.tx(o.orders)) if x) or DASH]
                      for o in f.low_carbon]
         rd, revenue = (b.facts.get(c) for c in ("LowCarbonResearchAndDevelopmentExpense", "LowCarbonProductRevenue"))
         if len(offerings) > 1 and (rd is not None or revenue is not None):
@@ -213,12 +213,17 @@ def finance_tables(b: Builder) -> None:
                                  for x, r in zip(f.restatements, fig.restatements, strict=True)],
                  numeric={2, 3, 4, 5})
     details = [[tg.name.get(lang), b.t["words"][tg.gross_or_net] if tg.gross_or_net else DASH,
-                "、".join(tg.gases) if tg.gases else DASH,
-                "；".join(f"{m.year}: −{number(m.reduction_pct, 1)}%" for m in tg.interim) or DASH,
+                ("、" if lang == "zh-CN" else ", ").join(tg.gases) if tg.gases else DASH,
+                _sep(lang).join(f"{m.year}: −{number(m.reduction_pct, 1)}%" for m in tg.interim) or DASH,
                 b.tx(tg.planned_credits) or DASH, b.tx(tg.third_party_validation) or DASH]
                for tg in f.targets]
     if any(row[1:] != [DASH] * 5 for row in details):
         b.table("target_details", details)
+
+
+def _sep(lang: str) -> str:
+    """Items in one cell: ；in Chinese, a semicolon and a space in English (the Word and Inline XBRL reports alike)."""
+    return "；" if lang == "zh-CN" else "; "
 
 
 def soe_tables(b: Builder) -> None:
@@ -227,7 +232,8 @@ def soe_tables(b: Builder) -> None:
         return
     by_id = {i.id: i for i in checklist.items()}
     b.table("sasac_index", [[x.code, x.name.get(b.lang), "、".join(x.items),
-                             "；".join(dict.fromkeys(_where(b, by_id[i].section) for i in x.items if i in by_id))]
+                             _sep(b.lang).join(dict.fromkeys(_where(b, by_id[i].section)
+                                                             for i in x.items if i in by_id))]
                             for x in soe.sasac_index])
     g, e = b.figures, b.figures.energy
     rows = [[b.t["rows"]["scope1"], number(g.totals.scope1, 0), b.ghg_unit_text],
@@ -284,7 +290,7 @@ def index(b: Builder) -> None:
                             else f"{srcs[r.source]['short'][lang]} {r.article}".strip() for r in it.refs)
         rows.append([it.text[lang], articles, t["levels"][level], where, page])
         keys.append(it.id)
-    b.table("index", rows, numeric={2, 4})
+    b.table("index", rows, numeric={4})  # the level is a word (Required, 强制): a text column
     if "index" in b.tables:
         b.tables["index"] = replace(b.tables["index"], keys=tuple(keys), pagerefs=tuple(refs), keep=frozenset({3}))
 

@@ -8,6 +8,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from functools import lru_cache
 
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -20,7 +21,7 @@ from docx.table import Table as DocxTable
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
-from disclosure.word import columns, punctuation
+from disclosure.word import columns, punctuation, wrap
 from disclosure.word.columns import PT_PER_CM, TEXT_WIDTH_PT, Layout
 from disclosure.word.figures import ShownParts
 
@@ -39,11 +40,23 @@ class Para:
 
     text: str
     style: str = ""
+    hold: Hold | None = None
+
+
+@dataclass(frozen=True)
+class Hold:
+    """The last ``lines`` paragraphs of a block each kept whole on one page and with one another; with
+    ``onward``, the block's last paragraph kept with the next block too (:mod:`disclosure.word.paging` sets
+    it on a chapter's last paragraphs so that its last page never holds just a line or two)."""
+
+    paragraphs: int
+    onward: bool = False
 
 
 @dataclass(frozen=True)
 class Bullets:
     items: tuple[str, ...]
+    hold: Hold | None = None
 
 
 @dataclass(frozen=True)
@@ -164,13 +177,33 @@ def _shade(cell_xml: object, fill: str) -> None:
     tc_pr.append(shd)
 
 
+INTRO_CHARS = 120
+"""A paragraph this short right before a table or figure introduces it and is kept with it."""
+WHOLE_ROWS = 12
+"""A table of at most this many rows is kept on one page (its rows kept with the next)."""
+WHOLE_PT = 300.0
+"""... and is at most this tall (a taller one would leave half a page empty before it)."""
+LINE_SPACING = 1.25
+"""Table lines are about this many times the type size apart (the table styles' single spacing)."""
 TEXT_WIDTH_CM = TEXT_WIDTH_PT / PT_PER_CM
 """A4 width less the reference document's margins."""
 
 
+@lru_cache(maxsize=256)  # the writer asks twice per table (widths, height); a build writes a report twice
 def layout(block: Table) -> Layout:
     """The table's type size and column widths, fitted to its content (:mod:`disclosure.word.columns`)."""
     return columns.layout(block.headers, block.rows, block.numeric, block.emphasis, block.keep)
+
+
+def _height(block: Table) -> float:
+    """The table's height in points as laid out (each row as tall as its cell of most lines)."""
+    fitted = layout(block)
+    total = 0.0
+    for r, row in enumerate((block.headers, *block.rows)):
+        most = max((len(wrap.lines(text, width - fitted.padding, fitted.size, columns.FAMILY, r == 0))
+                    for text, width in zip(row, fitted.widths, strict=False)), default=1)
+        total += most * fitted.size * LINE_SPACING + 2
+    return total
 
 
 def column_widths(block: Table) -> list[float]:
@@ -210,6 +243,19 @@ def _table(doc: object, block: Table, styled: _Styles) -> DocxTable:
     table.autofit = False
     fitted = layout(block)
     widths = fitted.widths_cm
+    if fitted.padding != columns.PADDING_PT:  # a very wide table: narrower cell margins than the style's
+        margins = OxmlElement("w:tblCellMar")
+        for edge in ("left", "right"):
+            el = OxmlElement(f"w:{edge}")
+            el.set(qn("w:w"), str(round(fitted.padding / 2 * 20)))
+            el.set(qn("w:type"), "dxa")
+            margins.append(el)
+        pr = table._tbl.tblPr
+        look = pr.find(qn("w:tblLook"))  # the schema's order: tblCellMar before tblLook
+        if look is not None:
+            look.addprevious(margins)
+        else:
+            pr.append(margins)
     size = None if fitted.size == columns.SIZES[0] else Pt(fitted.size)
     # The cell grid once (python-docx rebuilds the whole grid for every row.cells / column.cells: quadratic).
     grid = [[_Cell(tc, table) for tc in tr.tc_lst] for tr in table._tbl.tr_lst]
@@ -324,24 +370,37 @@ def write(blocks: list[Block], meta: Meta, reference: bytes) -> bytes:
     _core(doc, meta)
     _update_fields_on_open(doc)
     marks = 0
-    for block in blocks:
+    for n, block in enumerate(blocks):
+        after = blocks[n + 1] if n + 1 < len(blocks) else None
         if isinstance(block, Heading):
             heading = styled.add(f"Heading {block.level}" if block.level else "Title", block.text)
             if block.bookmark:
                 marks += 1
                 _bookmark(heading, block.bookmark, marks)
         elif isinstance(block, Para):
-            _runs(styled.add(block.style), block.text)
+            p = styled.add(block.style)
+            _runs(p, block.text)
+            _hold([p], block.hold)
+            if isinstance(after, Table | Image) and len(block.text) <= INTRO_CHARS:
+                p.paragraph_format.keep_with_next = True  # a table's or figure's lead-in stays with it
         elif isinstance(block, Bullets):
+            items = []
             for item in block.items:
-                _runs(styled.add("List Bullet"), item)
+                items.append(styled.add("List Bullet"))
+                _runs(items[-1], item)
+            _hold(items, block.hold)
         elif isinstance(block, Table):
             styled.add("Caption", block.caption)
             table = _table(doc, block, styled)
-            if block.note:  # the note stays with the table's last row (no page holding just the note)
-                for tc in table._tbl.tr_lst[-1].tc_lst:
+            rows = table._tbl.tr_lst
+            # A short table stays on one page (no header and one row at a page's foot, nor a lone total row
+            # on the next); the note stays with the table's last row (no page holding just the note).
+            held = rows[:-1] if len(block.rows) <= WHOLE_ROWS and _height(block) <= WHOLE_PT else []
+            for tr in [*held, rows[-1]] if block.note else held:
+                for tc in tr.tc_lst:
                     for p_el in tc.iterchildren(qn("w:p")):
                         p_el.get_or_add_pPr().get_or_add_keepNext()
+            if block.note:
                 styled.add("Table Note", block.note)
         elif isinstance(block, Image):
             p = styled.add("Figure")
@@ -390,6 +449,17 @@ def _same(old: str, new: str) -> str:
     return new
 
 
+def _hold(paragraphs: list[Paragraph], hold: Hold | None) -> None:
+    """Keep the last ``hold.paragraphs`` paragraphs whole and together (and with what follows, ``onward``)."""
+    if hold is None:
+        return
+    held = paragraphs[-hold.paragraphs:]
+    for n, p in enumerate(held, 1):
+        p.paragraph_format.keep_together = True
+        if n < len(held) or hold.onward:
+            p.paragraph_format.keep_with_next = True
+
+
 def _chinese_punctuation(block: Block) -> Block:
     """The block's texts with full-width punctuation and 《》 where they touch Chinese text
     (:mod:`disclosure.word.punctuation`); numbers, codes and Latin text unchanged; headings as written
@@ -433,5 +503,5 @@ def deterministic(doc: object, timestamp: datetime) -> bytes:
     return out.getvalue()
 
 
-__all__ = ["Block", "Bullets", "Heading", "Image", "Meta", "PageBreak", "Para", "Table", "Toc", "deterministic",
+__all__ = ["Block", "Bullets", "Heading", "Hold", "Image", "Meta", "PageBreak", "Para", "Table", "Toc", "deterministic",
            "write"]

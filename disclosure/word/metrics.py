@@ -64,13 +64,24 @@ class Face:
         if not cjk:
             return sum(self.advance(ch) for ch in text)
         total = sum(1.0 if ch in AMBIGUOUS else self.advance(ch) for ch in text)
-        gaps = sum(1 for a, b in zip(text, text[1:], strict=False) if latin(a) and wide(b) or wide(a) and latin(b))
+        gaps = sum(1 for a, b in zip(text, text[1:], strict=False) if spaced(a, b))
         return total + AUTOSPACE * gaps
 
 
 AUTOSPACE = 0.25
 """Space (em) the renderer puts between Chinese and Latin letters or digits (董事会 ESG 委员会), as Word's
 and LibreOffice's Asian/non-Asian spacing does; a quarter em, on the generous side."""
+
+
+def ideograph(ch: str) -> bool:
+    """A full-width letter (hanzi, kana): what the Asian/non-Asian spacing separates from Latin text.
+    Full-width punctuation is not spaced (（NGFS） prints without a gap inside the brackets)."""
+    return wide(ch) and unicodedata.category(ch).startswith("L")
+
+
+def spaced(a: str, b: str) -> bool:
+    """Whether the renderer puts the Asian/non-Asian spacing between characters ``a`` and ``b``."""
+    return latin(a) and ideograph(b) or ideograph(a) and latin(b)
 
 
 def latin(ch: str) -> bool:
@@ -172,4 +183,4 @@ def width(text: str, size: float, family: str, bold: bool = False) -> float:
     return face(family, bold).measure(text, any(wide(ch) for ch in text)) * size
 
 
-__all__ = ["AMBIGUOUS", "AUTOSPACE", "FACES", "Face", "face", "latin", "wide", "width"]
+__all__ = ["AMBIGUOUS", "AUTOSPACE", "FACES", "Face", "face", "ideograph", "latin", "spaced", "wide", "width"]

@@ -5,12 +5,16 @@ reader sees before that)."""
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import replace
 from typing import Any
 
+from disclosure.word.columns import TEXT_WIDTH_PT
 from disclosure.word.disclosures import SECTION_MARK
-from disclosure.word.document import Block, Heading, Table, Toc
+from disclosure.word.document import Block, Bullets, Heading, Hold, Para, Table, Toc
 from disclosure.word.figures import DASH
+from disclosure.word.metrics import width
 
 BOOKMARK = "_Ref_sec{:03d}"
 """Hidden bookmark names (Word hides names starting with an underscore), one per level-1/2 heading."""
@@ -72,4 +76,76 @@ def with_pages(parsed: list[Block], numbers: list[int]) -> list[Block]:
     return out
 
 
-__all__ = ["BOOKMARK", "bookmarked", "with_pages"]
+THIN_LINES = 4
+"""A page with fewer lines than this (besides its running header and folio) is almost empty."""
+BODY_PT = 12.0
+"""The body text size (小四), for estimating how many lines a paragraph takes."""
+BULLET_INDENT_PT = 21.0
+
+
+def thin(page: str) -> bool:
+    """Whether a page's text (pdftotext) has fewer than ``THIN_LINES`` lines besides header and folio."""
+    lines = [x for x in page.splitlines() if len(x.strip()) > 1]  # not a bullet sign on a line of its own
+    if lines and re.fullmatch(r"\s*(第\s*\d+\s*页|Page \d+)\s*", lines[-1]):
+        lines = lines[:-1]
+    return len(lines[1:]) < THIN_LINES
+
+
+def held(parsed: list[Block], pages: list[str], numbers: list[int]) -> tuple[list[Block], list[int]]:
+    """The blocks with the last paragraphs of every chapter whose last page would hold just a line or two
+    (in a first rendering: ``pages``, the level-1/2 headings on ``numbers``) kept whole and together, so
+    that they move onto that page as a group of at least ``THIN_LINES`` lines; and the headings' pages
+    with those that move along (a heading is kept with what follows) on that page."""
+    out = list(parsed)
+    numbers = list(numbers)
+    ordinal: dict[int, int] = {}  # block index → position of the level-1/2 heading in ``numbers``
+    for i, b in enumerate(parsed):
+        if isinstance(b, Heading) and b.level <= 2:
+            ordinal[i] = len(ordinal)
+    for i, k in ordinal.items():
+        page = numbers[k] if k < len(numbers) else 0
+        chapter = isinstance(parsed[i], Heading) and getattr(parsed[i], "level", 0) == 1
+        if chapter and 2 < page <= len(pages) + 1 and thin(pages[page - 2]):
+            first = _hold_tail(out, i)
+            while first is not None and first > 0 and isinstance(out[first - 1], Heading):
+                first -= 1  # a heading right before the group goes with it
+                if first in ordinal and ordinal[first] < len(numbers):
+                    numbers[ordinal[first]] = page - 1
+    return out, numbers
+
+
+def _hold_tail(blocks: list[Block], heading: int) -> int | None:
+    """Hold the paragraphs before ``blocks[heading]`` back to at least ``THIN_LINES`` estimated lines;
+    the index of the first block held whole (what comes before it moves along if it is a heading)."""
+    lines = 0
+    onward = False
+    whole: int | None = None
+    for j in range(heading - 1, -1, -1):
+        b = blocks[j]
+        if isinstance(b, Para) and not b.style:
+            texts, indent = [b.text], 0.0
+        elif isinstance(b, Bullets) and b.items:
+            texts, indent = list(b.items), BULLET_INDENT_PT
+        else:
+            return whole
+        count = 0
+        for text in reversed(texts):
+            count += 1
+            lines += _lines(text, TEXT_WIDTH_PT - indent)
+            if lines >= THIN_LINES:
+                break
+        blocks[j] = replace(b, hold=Hold(count, onward))
+        if count < len(texts):
+            return None
+        whole = j
+        if lines >= THIN_LINES:
+            return whole
+        onward = True
+    return whole
+
+
+def _lines(text: str, room: float) -> int:
+    return max(1, math.ceil(width(text.replace("**", ""), BODY_PT, "Noto Serif CJK SC") / room))
+
+
+__all__ = ["BOOKMARK", "bookmarked", "held", "thin", "with_pages"]

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from disclosure.word.metrics import AMBIGUOUS, AUTOSPACE, face, latin, wide
+from disclosure.word.metrics import AMBIGUOUS, AUTOSPACE, face, spaced, wide
 
 NO_START = set("，。、；：？！）》」』】〕〉”’…·ー々〜％),.;:!?%]}」°‰℃/") | {"\u2030"}
 """Characters a line never starts with (closing punctuation, units glued to what precedes them)."""
@@ -98,7 +98,7 @@ def measured(text: str, size: float, family: str, bold: bool = False) -> Measure
     joins = [False]
     for i, ch in enumerate(text):
         em = 1.0 if cjk and ch in AMBIGUOUS else f.advance(ch)
-        join = cjk and i > 0 and (latin(text[i - 1]) and wide(ch) or wide(text[i - 1]) and latin(ch))
+        join = cjk and i > 0 and spaced(text[i - 1], ch)
         if i:
             joins.append(join)
         prefix.append(prefix[-1] + (em + (AUTOSPACE if join else 0.0)) * size)

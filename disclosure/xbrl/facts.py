@@ -382,7 +382,8 @@ def _targets(f: _Facts, filing: Filing, figures: Figures) -> None:
             f.num("TargetBaseYearValue", target.base_value, f"tCO2e/{unit}", 4, typed=dim)
             if product and product.get("intensity_scope12_location") is not None and target.base_value:
                 progress = (target.base_value - product["intensity_scope12_location"]) / target.base_value
-        f.num("TargetProgressPercentage", progress, "pure", 3, typed=dim, scale=-2)  # computed: percent_decimals
+        # Computed by the tool: one decimal in %, as every share and change the tool computes (docs/typesetting.md)
+        f.num("TargetProgressPercentage", progress, "pure", 3, typed=dim, scale=-2)
 
 
 def _carbon_market(f: _Facts, filing: Filing) -> None:
