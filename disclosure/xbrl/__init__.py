@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from disclosure.errors import DisclosureError
 from disclosure.taxonomy import definition, package_bytes
-from disclosure.xbrl.arelle import VIEWER_SCRIPT, Message, failing, load, viewer_script
+from disclosure.xbrl.arelle import VIEWER_SCRIPT, Message, failing, load, usual_collection, viewer_script
 from disclosure.xbrl.facts import Fact, facts
 from disclosure.xbrl.inline import inline
 from disclosure.xbrl.instance import instance
@@ -67,7 +67,7 @@ def check(files: dict[str, bytes], *, validate: bool = True,
     exported: dict[str, bytes] = {}
     wanted = {INSTANCE: ("json",), INLINE: ("viewer",) if viewer else ()}
     names = {"json": JSON, "viewer": VIEWER}
-    with tempfile.TemporaryDirectory(prefix="disclosure-verify-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="disclosure-verify-") as tmp, usual_collection():
         work = Path(tmp)
         package = work / package_name()
         package.write_bytes(files.get(package_name()) or package_bytes())
