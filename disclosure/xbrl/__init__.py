@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from disclosure.errors import DisclosureError
 from disclosure.taxonomy import definition, package_bytes
+from disclosure.xbrl import sameness
 from disclosure.xbrl.arelle import VIEWER_SCRIPT, Message, failing, load, usual_collection, viewer_script
 from disclosure.xbrl.facts import Fact, facts
 from disclosure.xbrl.inline import inline
@@ -59,31 +60,66 @@ def verify(files: dict[str, bytes]) -> list[Message]:
 def check(files: dict[str, bytes], *, validate: bool = True,
           viewer: bool = False) -> tuple[list[Message], dict[str, bytes]]:
     """One Arelle load of each report (from its report package when there is one, so the package is
-    checked too): validation (unless ``validate`` is off) and the exports made from the loaded model,
-    xBRL-JSON from the instance and, if asked, the viewer from the iXBRL report.
+    checked too), and the exports made from the loaded models: xBRL-JSON from the instance and, if asked,
+    the viewer from the iXBRL report.
+
+    With ``validate``, the Inline XBRL report is validated in full (XBRL 2.1, Inline XBRL, dimensions,
+    units, Calculations 1.1, the taxonomy's formulas, duplicate facts). The instance, when the report is
+    there too, is validated in full but for formulas and calculations, and must hold the report's facts
+    exactly (:mod:`disclosure.xbrl.sameness`): the formulas then hold for it as well, and they are not
+    run twice (they are most of a validation's time). An instance alone is validated in full.
 
     Returns the failing messages (each pointing to its document) and the exported files."""
     problems: list[Message] = []
     exported: dict[str, bytes] = {}
     wanted = {INSTANCE: ("json",), INLINE: ("viewer",) if viewer else ()}
     names = {"json": JSON, "viewer": VIEWER}
+    read: dict[str, sameness.Facts] = {}
     with tempfile.TemporaryDirectory(prefix="disclosure-verify-") as tmp, usual_collection():
         work = Path(tmp)
         package = work / package_name()
         package.write_bytes(files.get(package_name()) or package_bytes())
-        for document in (INSTANCE, INLINE):
-            packaged = next((p for p, d in PACKAGED.items() if d == document and p in files), None)
-            name = packaged or document
-            if name not in files or not (validate or wanted[document]):
+        both = all(_present(files, d) for d in (INSTANCE, INLINE))
+        for document in (INLINE, INSTANCE):
+            name = _present(files, document)
+            if name is None or not (validate or wanted[document]):
                 continue
             path = work / name
             path.write_bytes(files[name])
-            outcome = load(path, [package], validate=validate, exports=wanted[document])
+            outcome = load(path, [package], validate=validate, exports=wanted[document],
+                           formulas=not (both and document == INSTANCE),
+                           inspect=sameness.read if validate and both else None)
             problems += [Message(m.level, m.code, m.text, name, m.line, m.concept) for m in failing(outcome.messages)]
             exported.update({names[kind]: data for kind, data in outcome.exports.items()})
+            if outcome.inspected is not None:
+                read[document] = outcome.inspected
+    if len(read) == 2:
+        problems += _differences(read[INSTANCE], read[INLINE], _present(files, INSTANCE) or INSTANCE)
     if viewer and VIEWER in exported:
         exported[VIEWER_SCRIPT] = viewer_script()
     return problems, exported
+
+
+def _present(files: dict[str, bytes], document: str) -> str | None:
+    """The file ``document`` is read from: its report package when there is one, else itself."""
+    packaged = next((p for p, d in PACKAGED.items() if d == document and p in files), None)
+    name = packaged or document
+    return name if name in files else None
+
+
+MAX_DIFFERENCES = 20
+
+
+def _differences(instance: sameness.Facts, inline_facts: sameness.Facts, name: str) -> list[Message]:
+    """A failing message for each fact the instance and the Inline XBRL report do not share."""
+    found = sameness.differences(instance, inline_facts)
+    messages = [Message("ERROR", "disclosure:instanceDiffersFromInline",
+                        f"{side}: {sameness.describe(key)}", name if side == "instance only" else INLINE_PACKAGE,
+                        line) for side, key, line in found[:MAX_DIFFERENCES]]
+    if len(found) > MAX_DIFFERENCES:
+        messages.append(Message("ERROR", "disclosure:instanceDiffersFromInline",
+                                f"… and {len(found) - MAX_DIFFERENCES} more fact(s) differ", name))
+    return messages
 
 
 def finish(files: dict[str, bytes], *, validate: bool = True, viewer: bool = False) -> dict[str, bytes]:

@@ -143,15 +143,18 @@ def run(entry: Path, packages: list[Path], *, taxonomy_package: bool = False,
 
 def load(entry: Path, packages: list[Path], *, validate: bool = True, taxonomy_package: bool = False,
          base_validation: str = "none", exports: tuple[str, ...] = (), inspect: Callable[[Any], Any] | None = None,
-         keep_raw: bool = False, collect: bool = True, home: Path | None = None, utr: Path | None = None) -> Outcome:
+         keep_raw: bool = False, collect: bool = True, home: Path | None = None, utr: Path | None = None,
+         formulas: bool = True) -> Outcome:
     """Load ``entry`` in one Arelle session; validate it (XBRL 2.1, dimensions, UTR, Calculations 1.1,
     formulas, duplicate facts) unless told not to, and save the requested ``exports`` from the model.
-    ``utr`` replaces the Unit Type Registry (a local file; e.g. the UTR with our units added)."""
+    ``utr`` replaces the Unit Type Registry (a local file; e.g. the UTR with our units added).
+    ``formulas`` off leaves out the taxonomy's formulas and calculations (the rest is validated)."""
     unknown = set(exports) - set(EXPORTS)
     if unknown:
         raise ValueError(f"unknown Arelle export(s): {sorted(unknown)}")
     checks: dict[str, Any] = {
-        "validate": True, "utrValidate": True, "calcs": "c11r", "formulaAction": "run",
+        "validate": True, "utrValidate": True, "calcs": "c11r" if formulas else "none",
+        "formulaAction": "run" if formulas else "none",
         "validateDuplicateFacts": "inconsistent", "baseTaxonomyValidationMode": base_validation} if validate else {}
     if utr is not None:
         checks["utrUrl"] = str(utr)
