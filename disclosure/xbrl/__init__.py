@@ -40,7 +40,7 @@ def package_name() -> str:
 def render(ctx: RenderInput) -> dict[str, bytes]:
     """The instance, the Inline XBRL report (the Word report's blocks, tagged) and the taxonomy package
     they use."""
-    from disclosure.word import blocks  # the report's text: python-docx and matplotlib load here
+    from disclosure.word import blocks  # the report's text: python-docx loads here
 
     lang = ctx.options.lang
     found = facts(ctx.filing, ctx.figures, lang, ctx.options.ghg_unit)
