@@ -144,3 +144,18 @@ def test_a_build_does_not_import_matplotlib(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=root)
     assert done.stdout.strip() == "[]"
     assert (tmp_path / "o" / "report.docx").exists()
+
+
+def test_an_arelle_session_leaves_the_collector_as_it_found_it() -> None:
+    """The session freezes what existed before it (its closing collection then scans only its own
+    objects) and puts the caller's freeze state back."""
+    if gc.get_freeze_count():
+        pytest.skip("objects are frozen by an earlier test")
+    assert verify({INSTANCE: b"<not-xbrl/>"}) != []
+    assert gc.get_freeze_count() == 0
+    gc.freeze()
+    try:
+        assert verify({INSTANCE: b"<not-xbrl/>"}) != []
+        assert gc.get_freeze_count() > 0  # not unfrozen: the caller unfreezes what it froze, as the build does
+    finally:
+        gc.unfreeze()

@@ -190,7 +190,9 @@ def png(canvas: Canvas, dpi: int, cjk: bool) -> bytes:
             _sector(draw, shape, scale)
         else:
             _text(draw, shape, scale, cjk)
-    image = image.reduce(SUPERSAMPLE)
+    # Halved (antialiasing), then to an adaptive 256-colour palette: flat colours stay exact, the few
+    # blended edge pixels come within a shade; a third of the bytes to compress, a third of the file.
+    image = image.reduce(SUPERSAMPLE).quantize(256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", compress_level=1, dpi=(dpi, dpi))
     return buffer.getvalue()

@@ -5,6 +5,7 @@ Arelle (offline), which reads the report packages themselves."""
 from __future__ import annotations
 
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -70,31 +71,50 @@ def check(files: dict[str, bytes], *, validate: bool = True,
     run twice (they are most of a validation's time). An instance alone is validated in full.
 
     Returns the failing messages (each pointing to its document) and the exported files."""
-    problems: list[Message] = []
-    exported: dict[str, bytes] = {}
-    wanted = {INSTANCE: ("json",), INLINE: ("viewer",) if viewer else ()}
+    return combine(files, [check_document(files, d, validate=validate, viewer=viewer) for d in (INLINE, INSTANCE)],
+                   viewer=viewer)
+
+
+@dataclass(frozen=True)
+class Checked:
+    """What Arelle made of one document: failing messages, exports, and its facts when they are compared."""
+
+    problems: list[Message]
+    exported: dict[str, bytes]
+    facts: sameness.Facts | None = None
+
+
+def check_document(files: dict[str, bytes], document: str, *, validate: bool = True,
+                   viewer: bool = False) -> Checked:
+    """:func:`check` for one of the two documents (``INLINE`` or ``INSTANCE``)."""
+    wanted = {INSTANCE: ("json",), INLINE: ("viewer",) if viewer else ()}[document]
+    name = _present(files, document)
+    if name is None or not (validate or wanted):
+        return Checked([], {})
+    both = all(_present(files, d) for d in (INSTANCE, INLINE))
     names = {"json": JSON, "viewer": VIEWER}
-    read: dict[str, sameness.Facts] = {}
     with tempfile.TemporaryDirectory(prefix="disclosure-verify-") as tmp, usual_collection():
         work = Path(tmp)
         package = work / package_name()
         package.write_bytes(files.get(package_name()) or package_bytes())
-        both = all(_present(files, d) for d in (INSTANCE, INLINE))
-        for document in (INLINE, INSTANCE):
-            name = _present(files, document)
-            if name is None or not (validate or wanted[document]):
-                continue
-            path = work / name
-            path.write_bytes(files[name])
-            outcome = load(path, [package], validate=validate, exports=wanted[document],
-                           formulas=not (both and document == INSTANCE),
-                           inspect=sameness.read if validate and both else None)
-            problems += [Message(m.level, m.code, m.text, name, m.line, m.concept) for m in failing(outcome.messages)]
-            exported.update({names[kind]: data for kind, data in outcome.exports.items()})
-            if outcome.inspected is not None:
-                read[document] = outcome.inspected
-    if len(read) == 2:
-        problems += _differences(read[INSTANCE], read[INLINE], _present(files, INSTANCE) or INSTANCE)
+        path = work / name
+        path.write_bytes(files[name])
+        outcome = load(path, [package], validate=validate, exports=wanted,
+                       formulas=not (both and document == INSTANCE),
+                       inspect=sameness.read if validate and both else None)
+    return Checked([Message(m.level, m.code, m.text, name, m.line, m.concept) for m in failing(outcome.messages)],
+                   {names[kind]: data for kind, data in outcome.exports.items()}, outcome.inspected)
+
+
+def combine(files: dict[str, bytes], checked: list[Checked], *,
+            viewer: bool = False) -> tuple[list[Message], dict[str, bytes]]:
+    """The two documents' :class:`Checked` (report first, instance second) as :func:`check` returns them,
+    the comparison of their facts included."""
+    problems = [p for c in checked for p in c.problems]
+    exported = {name: data for c in checked for name, data in c.exported.items()}
+    report, instance_facts = checked[0].facts, checked[1].facts
+    if report is not None and instance_facts is not None:
+        problems += _differences(instance_facts, report, _present(files, INSTANCE) or INSTANCE)
     if viewer and VIEWER in exported:
         exported[VIEWER_SCRIPT] = viewer_script()
     return problems, exported
@@ -126,6 +146,12 @@ def finish(files: dict[str, bytes], *, validate: bool = True, viewer: bool = Fal
     """The Arelle-made outputs for ``files``; raises build.xbrl-invalid, listing Arelle's messages, when
     ``validate`` is on and anything is not clean."""
     problems, exported = check(files, validate=validate, viewer=viewer)
+    return conclude(files, problems, exported, viewer=viewer)
+
+
+def conclude(files: dict[str, bytes], problems: list[Message], exported: dict[str, bytes], *,
+             viewer: bool = False) -> dict[str, bytes]:
+    """:func:`finish`'s verdict on what :func:`check` returned."""
     if problems:
         listing = "\n".join(f"  {p.href}:{p.line or '-'} {p.level} {p.code}: {p.text}" for p in problems[:50])
         raise DisclosureError(
@@ -140,4 +166,5 @@ def finish(files: dict[str, bytes], *, validate: bool = True, viewer: bool = Fal
     return exported
 
 
-__all__ = ["Fact", "Message", "check", "facts", "finish", "inline", "instance", "render", "verify"]
+__all__ = ["Checked", "Fact", "Message", "check", "check_document", "combine", "conclude", "facts", "finish", "inline",
+           "instance", "render", "verify"]
