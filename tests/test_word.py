@@ -508,7 +508,9 @@ def test_charts_are_deterministic_png_at_300_dpi() -> None:
     assert first == draw() and first[:8] == b"\x89PNG\r\n\x1a\n"
     from PIL import Image
 
-    assert Image.open(io.BytesIO(first)).info["dpi"] == pytest.approx((300, 300), abs=0.01)  # pHYs is per metre
+    image = Image.open(io.BytesIO(first))
+    assert image.info["dpi"] == pytest.approx((300, 300), abs=0.01)  # pHYs is per metre
+    assert image.convert("RGB").getpixel((0, 0)) == (255, 255, 255)  # white as the page, not a shade off
 
 
 def test_report_images_are_png(docx: dict[tuple[str, str], bytes]) -> None:

@@ -190,9 +190,9 @@ def png(canvas: Canvas, dpi: int, cjk: bool) -> bytes:
             _sector(draw, shape, scale)
         else:
             _text(draw, shape, scale, cjk)
-    # Halved (antialiasing), then to an adaptive 256-colour palette: flat colours stay exact, the few
-    # blended edge pixels come within a shade; a third of the bytes to compress, a third of the file.
-    image = image.reduce(SUPERSAMPLE).quantize(256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+    # Halved: antialiasing. (A palette image would encode faster, but Pillow's quantizers shift flat
+    # colours by a shade, white included: the chart would sit in a faint grey box on the page.)
+    image = image.reduce(SUPERSAMPLE)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", compress_level=1, dpi=(dpi, dpi))
     return buffer.getvalue()
