@@ -572,6 +572,7 @@ def test_pdf_has_the_headings_and_key_figures(samples: Path, tmp_path: Path, nam
     assert "温室气体排放总览" in flat
     images = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, check=True, text=True).stdout
     assert len(images.splitlines()) - 2 >= 2  # the charts are in the PDF (two header lines in the listing)
+    assert " jpeg " not in images  # kept lossless: exact colours and white, sharp edges
     # The table of contents carries the page each section really starts on in this PDF.
     pages = text.split("\f")
     metrics = "".join(markup.texts("zh-CN")["sections"]["metrics"].split())
