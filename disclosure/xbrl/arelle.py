@@ -52,12 +52,13 @@ def _session(entry: Path, packages: list[Path], collect: bool = True, home: Path
     from arelle.RuntimeOptions import RuntimeOptions
 
     # Arelle 2.47 leaves the package ZIP's file handle to the garbage collector; collect it here,
-    # with its ResourceWarning silenced, rather than at some random later point. What existed before
-    # the session is frozen meanwhile, so that collection looks at the session's objects only (in a
-    # build it would otherwise scan the whole report again: 0.1-0.2 s a session); the caller's freeze
-    # state is put back (a caller that had frozen objects unfreezes them itself, as the build does).
-    frozen = gc.get_freeze_count()
-    if collect:
+    # with its ResourceWarning silenced, rather than at some random later point. A caller that keeps
+    # objects frozen (the build, ``gc.freeze``) unfreezes and collects them itself, with the warnings
+    # silenced: for it, what exists before the session is frozen too, so the collection looks at the
+    # session's objects only (else it would scan the whole report again: 0.1-0.2 s a session); a
+    # handle Arelle drops only in a later session is then among the frozen, collected by the caller.
+    keep_frozen = collect and gc.get_freeze_count() > 0
+    if keep_frozen:
         gc.freeze()
     with _home(home) as folder, warnings.catch_warnings(), plain_parsing():
         warnings.simplefilter("ignore", ResourceWarning)
@@ -72,8 +73,6 @@ def _session(entry: Path, packages: list[Path], collect: bool = True, home: Path
         finally:
             if collect:  # batch workers skip it: 40-60 ms a filing, and their warnings are not shown
                 gc.collect()
-                if not frozen:
-                    gc.unfreeze()
 
 
 _MEMO = ("_packratEnabled", "_left_recursion_enabled", "_parse", "packrat_cache", "recursion_memos")
