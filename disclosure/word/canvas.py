@@ -1,7 +1,7 @@
 """A small vector drawing for the report's charts, written as PNG (Pillow, at print resolution) or SVG.
 
 A chart is laid out once, in points, as a list of shapes: rectangles, lines, annulus sectors and text.
-The PNG writer draws them at ``dpi`` (antialiased by drawing at twice the size and halving), the SVG
+The PNG writer draws them at ``dpi`` (curves antialiased by drawing at twice the size and halving), the SVG
 writer keeps them as vectors with text as text. Text is set in the CJK face the report uses (Noto Sans
 CJK SC or its equivalents, found as ``disclosure.word.metrics`` finds them) and falls back character
 by character to DejaVu Sans (CJK faces lack e.g. the subscript ₂); a character neither face has is
@@ -170,11 +170,14 @@ def measure(text: str, size: float, cjk: bool) -> float:
 # --- writers -------------------------------------------------------------------------------------
 
 def png(canvas: Canvas, dpi: int, cjk: bool) -> bytes:
-    """The canvas at ``dpi``, RGB, deterministic bytes (no time, no software name)."""
+    """The canvas at ``dpi``, RGB, deterministic bytes (no time, no software name). A canvas with curves
+    (sectors) is drawn at twice the size and halved, to antialias them; text is antialiased anyway, and
+    rectangles and straight lines are sharp at print resolution without it."""
     from PIL import Image, ImageDraw
 
-    scale = dpi / 72 * SUPERSAMPLE
-    size = (round(canvas.width * dpi / 72) * SUPERSAMPLE, round(canvas.height * dpi / 72) * SUPERSAMPLE)
+    supersample = SUPERSAMPLE if any(isinstance(s, Sector) for s in canvas.shapes) else 1
+    scale = dpi / 72 * supersample
+    size = (round(canvas.width * dpi / 72) * supersample, round(canvas.height * dpi / 72) * supersample)
     image = Image.new("RGB", size, "white")
     draw = ImageDraw.Draw(image)
     for shape in canvas.shapes:
@@ -192,7 +195,8 @@ def png(canvas: Canvas, dpi: int, cjk: bool) -> bytes:
             _text(draw, shape, scale, cjk)
     # Halved: antialiasing. (A palette image would encode faster, but Pillow's quantizers shift flat
     # colours by a shade, white included: the chart would sit in a faint grey box on the page.)
-    image = image.reduce(SUPERSAMPLE)
+    if supersample > 1:
+        image = image.reduce(supersample)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", compress_level=1, dpi=(dpi, dpi))
     return buffer.getvalue()
