@@ -114,7 +114,8 @@ def combine(files: dict[str, bytes], checked: list[Checked], *,
     exported = {name: data for c in checked for name, data in c.exported.items()}
     report, instance_facts = checked[0].facts, checked[1].facts
     if report is not None and instance_facts is not None:
-        problems += _differences(instance_facts, report, _present(files, INSTANCE) or INSTANCE)
+        problems += _differences(instance_facts, report, _present(files, INSTANCE) or INSTANCE,
+                                 _present(files, INLINE) or INLINE)
     if viewer and VIEWER in exported:
         exported[VIEWER_SCRIPT] = viewer_script()
     return problems, exported
@@ -130,11 +131,12 @@ def _present(files: dict[str, bytes], document: str) -> str | None:
 MAX_DIFFERENCES = 20
 
 
-def _differences(instance: sameness.Facts, inline_facts: sameness.Facts, name: str) -> list[Message]:
+def _differences(instance: sameness.Facts, inline_facts: sameness.Facts, name: str,
+                 report_name: str) -> list[Message]:
     """A failing message for each fact the instance and the Inline XBRL report do not share."""
     found = sameness.differences(instance, inline_facts)
     messages = [Message("ERROR", "disclosure:instanceDiffersFromInline",
-                        f"{side}: {sameness.describe(key)}", name if side == "instance only" else INLINE_PACKAGE,
+                        f"{side}: {sameness.describe(key)}", name if side == "instance only" else report_name,
                         line) for side, key, line in found[:MAX_DIFFERENCES]]
     if len(found) > MAX_DIFFERENCES:
         messages.append(Message("ERROR", "disclosure:instanceDiffersFromInline",
@@ -166,5 +168,4 @@ def conclude(files: dict[str, bytes], problems: list[Message], exported: dict[st
     return exported
 
 
-__all__ = ["Checked", "Fact", "Message", "check", "check_document", "combine", "conclude", "facts", "finish", "inline",
-           "instance", "render", "verify"]
+__all__ = ["Fact", "Message", "check", "facts", "finish", "inline", "instance", "render", "verify"]
