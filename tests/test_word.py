@@ -500,6 +500,19 @@ def test_chart_bars_are_drawn_to_scale() -> None:
     assert all(abs(h / heights[1] - float(v / values[1])) < 0.01 for h, v in zip(heights, values, strict=True))
 
 
+def test_donut_legend_with_long_names_stays_inside_the_chart() -> None:
+    """Long names move the ring left and make it smaller: no legend text runs past the right edge."""
+    from disclosure.word.canvas import measure
+
+    svg = charts_module.donut(["Bituminous coal", "Purchased electricity from the regional grid", "Diesel"],
+                              [Decimal(998), Decimal(1), Decimal(1)], "Energy", fmt="svg")
+    root = etree.fromstring(svg)
+    width = float(root.get("viewBox").split()[2])
+    for text in root.iter("{http://www.w3.org/2000/svg}text"):
+        if text.get("text-anchor") == "start":
+            assert float(text.get("x")) + measure(text.text or "", float(text.get("font-size")), True) <= width
+
+
 def test_charts_are_deterministic_png_at_300_dpi() -> None:
     def draw() -> bytes:
         return charts_module.donut(["烟煤", "外购电力"], [Decimal(3), Decimal(1)], "能源消费")

@@ -160,7 +160,13 @@ def donut(labels: list[str], values: list[Decimal], centre: str, fmt: str = "png
     canvas = Canvas(WIDTH, WIDTH * 3.2 / 6.4)
     total = sum(values, Decimal(0)) or Decimal(1)
     outer = canvas.height / 2 - 14
-    cx, cy = canvas.width * 0.36, canvas.height / 2
+    legend = [f"{name}  {float(v * 100 / total):.1f}%" for name, v in zip(labels, values, strict=True)]
+    widest = 21 + max([measure(text, SIZE, cjk) for text in legend] + [0.0])
+    # The ring at a third of the width and the legend beside it; long names move both left to fit, and
+    # then make the ring smaller.
+    outer = max(40.0, min(outer, (canvas.width - 12 - widest - 40) / 2))
+    cx, cy = min(canvas.width * 0.36, canvas.width - 6 - widest - 40 - outer), canvas.height / 2
+    cx = max(cx, outer + 6)
     angle = 0.0
     edges: list[float] = []
     for i, v in enumerate(values):
@@ -178,7 +184,6 @@ def donut(labels: list[str], values: list[Decimal], centre: str, fmt: str = "png
             canvas.add(Line(cx + outer * 0.6 * math.cos(r), cy + outer * 0.6 * math.sin(r),
                             cx + (outer + 1) * math.cos(r), cy + (outer + 1) * math.sin(r), "#FFFFFF", 1.2))
     canvas.add(Text(cx, cy + SIZE * 0.36, centre, SIZE, "middle"))
-    legend = [f"{name}  {float(v * 100 / total):.1f}%" for name, v in zip(labels, values, strict=True)]
     x, step = cx + outer + 40, SIZE * 1.9
     y = cy - step * (len(legend) - 1) / 2
     for i, text in enumerate(legend):
