@@ -29,7 +29,7 @@ def _xbrl(ctx: RenderInput) -> dict[str, bytes]:
 
 
 def _word(ctx: RenderInput) -> dict[str, bytes]:
-    from disclosure import word  # python-docx and matplotlib load only when a build renders
+    from disclosure import word  # python-docx loads only when a build renders
 
     return word.render(ctx)
 

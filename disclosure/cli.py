@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import atexit
+import gc
 import json
 import sys
 from pathlib import Path
@@ -58,6 +60,10 @@ def main() -> None:
     Exit codes: 0 valid / done, 1 invalid filing (or warnings with --strict), 2 usage error,
     3 could not run (output exists, I/O error).
     """
+    # At exit, everything still alive is frozen: the interpreter's teardown collections would otherwise
+    # rescan the whole heap (after a build: 0.8 s, a sixth of the command). Only the collector skips it;
+    # objects are still released and files flushed and closed as usual.
+    atexit.register(gc.freeze)
 
 
 @main.command("validate")

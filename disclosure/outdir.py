@@ -201,7 +201,6 @@ def _umask() -> int:
 def temporary_files_in(folder: Path) -> Iterator[None]:
     """Every temporary file of the block (tempfile, and subprocesses through TMPDIR) goes into ``folder``,
     which the build removes with its work folder: a kill leaves no temporary folder elsewhere."""
-    os.environ.setdefault("MPLCONFIGDIR", os.path.join(tempfile.gettempdir(), "disclosure-matplotlib"))
     previous_dir, previous_env = tempfile.tempdir, os.environ.get("TMPDIR")
     tempfile.tempdir = str(folder)
     os.environ["TMPDIR"] = str(folder)

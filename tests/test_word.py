@@ -426,19 +426,28 @@ def test_a_cjk_font_is_installed_for_the_charts() -> None:
     assert charts_module.cjk_font() is not None, "install fonts-noto-cjk (.ci/run does)"
 
 
-def test_chart_chinese_text_is_rendered_with_glyphs(tmp_path: Path) -> None:
-    """The chart's Chinese words come back out of its PDF rendering, and no glyph was missing."""
+def _svg_texts(svg: bytes, size: str | None = None) -> list[str]:
+    """The chart's texts (of one font size in points, if given)."""
+    return [t.text or "" for t in etree.fromstring(svg).iter("{http://www.w3.org/2000/svg}text")
+            if size is None or t.get("font-size") == size]
+
+
+def test_chart_chinese_text_is_rendered_with_glyphs() -> None:
+    """The chart's Chinese words are its text (SVG rendition), set in the Noto CJK face, no glyph missing."""
+    from disclosure.word import canvas
+
     with warnings.catch_warnings():
-        warnings.simplefilter("error")  # matplotlib warns "Glyph … missing from font(s)"
-        pdf = charts_module.stacked_bars(["2024", "2025"], [
+        warnings.simplefilter("error")  # the chart writer warns "Glyph … missing from font(s)"
+        svg = charts_module.stacked_bars(["2024", "2025"], [
             charts_module.Series("范围一", (Decimal(100), Decimal(120))),
-            charts_module.Series("范围二（基于位置）", (Decimal(40), Decimal(30)))], "吨二氧化碳当量", fmt="pdf")
-    path = tmp_path / "chart.pdf"
-    path.write_bytes(pdf)
-    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True, text=True).stdout
-    assert "范围一" in text and "吨二氧化碳当量" in text
-    fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, check=True, text=True).stdout
-    assert "NotoSansCJK" in fonts
+            charts_module.Series("范围二（基于位置）", (Decimal(40), Decimal(30)))], "吨二氧化碳当量", fmt="svg")
+        runs = canvas.runs("范围二（基于位置）tCO₂e", cjk=True)
+    texts = _svg_texts(svg)
+    assert "范围一" in texts and "吨二氧化碳当量" in texts and "范围二（基于位置）" in texts
+    face = canvas.cjk_face()
+    assert face is not None and "NotoSansCJK" in face[0]
+    assert runs[0] == (face[0], face[1], "范围二（基于位置）tCO")  # CJK face; ₂ from DejaVu Sans, then back
+    assert "DejaVuSans" in runs[1][0] and runs[1][2] == "₂" and runs[2][2] == "e"
 
 
 @pytest.mark.parametrize("name", SAMPLES)
@@ -467,14 +476,57 @@ def test_without_a_cjk_font_charts_fall_back_to_english_and_say_so(samples: Path
     assert dump(data).count("IMAGE") == 3
 
 
-def test_chart_labels_show_the_reported_total_not_the_sum_of_rounded_parts(tmp_path: Path) -> None:
-    pdf = charts_module.stacked_bars(["2025"], [charts_module.Series("a", (Decimal(100),)),
-                                                charts_module.Series("b", (Decimal(50),))], "t", fmt="pdf",
+def test_chart_labels_show_the_reported_total_not_the_sum_of_rounded_parts() -> None:
+    svg = charts_module.stacked_bars(["2025"], [charts_module.Series("a", (Decimal(100),)),
+                                                charts_module.Series("b", (Decimal(50),))], "t", fmt="svg",
                                      totals=[Decimal(151)])
-    path = tmp_path / "chart.pdf"
-    path.write_bytes(pdf)
-    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True, text=True).stdout
-    assert "151" in text and "150" not in text.replace("150,", "")
+    assert _svg_texts(svg, size="8") == ["151"]  # the label above the column (the axis is in 9 pt)
+
+
+def test_chart_bars_are_drawn_to_scale() -> None:
+    """In the PNG, each column's Scope 1 part is as tall as its value says (to a pixel or two)."""
+    from PIL import Image
+
+    values = (Decimal(1_000_000), Decimal(2_500_000), Decimal(400_000))
+    png = charts_module.stacked_bars(["2023", "2024", "2025"], [charts_module.Series("范围一", values)], "吨")
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    colour = tuple(int(charts_module.PALETTE[0][i:i + 2], 16) for i in (1, 3, 5))
+    counts = [sum(image.getpixel((x, y)) == colour for y in range(image.height)) for x in range(image.width)]
+    columns: list[list[int]] = []  # runs of x where the colour is drawn: the three columns
+    for x, n in enumerate(counts):
+        if n and columns and columns[-1][-1] == x - 1:
+            columns[-1].append(x)
+        elif n:
+            columns.append([x])
+    assert len(columns) == 3
+    heights = [counts[c[len(c) // 2]] for c in columns]
+    assert all(abs(h / heights[1] - float(v / values[1])) < 0.01 for h, v in zip(heights, values, strict=True))
+
+
+def test_donut_legend_with_long_names_stays_inside_the_chart() -> None:
+    """Long names move the ring left and make it smaller: no legend text runs past the right edge."""
+    from disclosure.word.canvas import measure
+
+    svg = charts_module.donut(["Bituminous coal", "Purchased electricity from the regional grid", "Diesel"],
+                              [Decimal(998), Decimal(1), Decimal(1)], "Energy", fmt="svg")
+    root = etree.fromstring(svg)
+    width = float(root.get("viewBox").split()[2])
+    for text in root.iter("{http://www.w3.org/2000/svg}text"):
+        if text.get("text-anchor") == "start":
+            assert float(text.get("x")) + measure(text.text or "", float(text.get("font-size")), True) <= width
+
+
+def test_charts_are_deterministic_png_at_300_dpi() -> None:
+    def draw() -> bytes:
+        return charts_module.donut(["烟煤", "外购电力"], [Decimal(3), Decimal(1)], "能源消费")
+
+    first = draw()
+    assert first == draw() and first[:8] == b"\x89PNG\r\n\x1a\n"
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(first))
+    assert image.info["dpi"] == pytest.approx((300, 300), abs=0.01)  # pHYs is per metre
+    assert image.convert("RGB").getpixel((0, 0)) == (255, 255, 255)  # white as the page, not a shade off
 
 
 def test_report_images_are_png(docx: dict[tuple[str, str], bytes]) -> None:
@@ -536,6 +588,7 @@ def test_pdf_has_the_headings_and_key_figures(samples: Path, tmp_path: Path, nam
     assert "温室气体排放总览" in flat
     images = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, check=True, text=True).stdout
     assert len(images.splitlines()) - 2 >= 2  # the charts are in the PDF (two header lines in the listing)
+    assert " jpeg " not in images  # kept lossless: exact colours and white, sharp edges
     # The table of contents carries the page each section really starts on in this PDF.
     pages = text.split("\f")
     metrics = "".join(markup.texts("zh-CN")["sections"]["metrics"].split())

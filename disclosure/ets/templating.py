@@ -49,14 +49,14 @@ def environment(folder: str) -> jinja2.Environment:
 @cache
 def manifest(folder: str) -> dict[str, Any]:
     """``template.yaml``: ``documents: {name: {context: [...], tables: [...]}}`` and ``languages``."""
-    data: dict[str, Any] = yaml.safe_load(_read(folder, "template.yaml"))
+    data: dict[str, Any] = yaml.load(_read(folder, "template.yaml"), Loader=yaml.CSafeLoader)
     return data
 
 
 @cache
 def texts(folder: str, lang: str) -> dict[str, Any]:
     """The fixed words of a folder in one language (labels, column headers): ``<lang>/texts.yaml``."""
-    data: dict[str, Any] = yaml.safe_load(_read(folder, f"{lang}/texts.yaml"))
+    data: dict[str, Any] = yaml.load(_read(folder, f"{lang}/texts.yaml"), Loader=yaml.CSafeLoader)
     return data
 
 

@@ -301,7 +301,7 @@ def _strip(label: str) -> str:
 @cache
 def definition() -> Definition:
     """The taxonomy definition (read once)."""
-    raw = yaml.safe_load(taxonomies().joinpath("cn-ghg.yaml").read_text(encoding="utf-8"))
+    raw = yaml.load(taxonomies().joinpath("cn-ghg.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
     concepts = {name: Concept(name=name, type=c["type"], label=c["label"], terse=c.get("terse", {}),
                               total=c.get("total", {}), doc=c.get("doc", {}), refs=tuple(c.get("refs", ())),
                               domain=c.get("domain", ""), balance=c.get("balance", ""))

@@ -1,24 +1,27 @@
-"""Charts for the Word report (PNG, matplotlib Agg), with Chinese text in a CJK font.
+"""Charts for the Word report and the iXBRL report: stacked columns, horizontal stacked bars and a donut,
+laid out in points and written as PNG at print resolution (``disclosure.word.canvas``; SVG on request).
 
-The font is looked up among the CJK fonts Debian ships (fonts-noto-cjk: Noto Sans CJK SC) and the
-usual Windows and macOS ones. If none is installed, chart text falls back to English labels, so a
-chart never shows missing-glyph boxes, and the build says why (``notice``).
+Chinese text is set in the CJK font Debian ships (fonts-noto-cjk: Noto Sans CJK SC) or its Windows and
+macOS equivalents. If none is installed, chart text falls back to English labels, so a chart never
+shows missing-glyph boxes, and the build says why (``notice``).
+
+Labels are the reported figures themselves (Decimal, formatted with thousands separators), so a chart
+says what its table says.
 """
 
 from __future__ import annotations
 
-import io
-import os
-import tempfile
+import math
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
-from typing import Any
 
-CJK_FONTS = ("Noto Sans CJK SC", "Source Han Sans SC", "Noto Sans SC", "WenQuanYi Zen Hei", "Microsoft YaHei",
-             "SimHei", "PingFang SC", "Heiti SC")
+from disclosure.word.canvas import Canvas, Line, Rect, Sector, Text, cjk_face, measure, png, svg
+
+CJK_FONTS = ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei")
 PALETTE = ("#1F4E79", "#2E75B6", "#9DC3E6", "#70AD47", "#FFC000", "#ED7D31", "#A5A5A5", "#5B9BD5", "#264478",
            "#9E480E")
+AXIS = "#000000"
+GRID = "#D9D9D9"
 
 
 @dataclass(frozen=True)
@@ -27,119 +30,164 @@ class Series:
     values: tuple[Decimal, ...]
 
 
-@cache
 def cjk_font() -> str | None:
-    """The first installed CJK font family, or None."""
-    _matplotlib()
-    from matplotlib import font_manager
-
-    installed = {f.name for f in font_manager.fontManager.ttflist}
-    return next((name for name in CJK_FONTS if name in installed), None)
-
-
-@cache
-def _matplotlib() -> Any:
-    """matplotlib, imported on first use (a build without charts never pays for it); the figure and the
-    Agg canvas are used directly, without pyplot's figure manager and backend switching."""
-    os.environ.setdefault("MPLCONFIGDIR", os.path.join(tempfile.gettempdir(), "disclosure-matplotlib"))
-    import matplotlib
-    import matplotlib.backends.backend_agg
-    import matplotlib.figure
-
-    return matplotlib
+    """The installed CJK font family chart text is set in, or None."""
+    return "Noto Sans CJK SC" if cjk_face() is not None else None
 
 
 WIDTH_CM = 15.0
 """Printed width of a chart (the report's ``Image`` width): drawn at that size, so 9 pt text prints at 9 pt."""
 DPI = 300
 """Print resolution."""
+WIDTH = WIDTH_CM / 2.54 * 72
+"""The width in points."""
+SIZE = 9.0
+SMALL = 8.0
+TICK = 3.0
 
 
-def _figure(width: float, height: float) -> tuple[Any, Any]:
-    """A figure of ``height``/``width`` proportions, drawn at the printed width."""
-    height *= WIDTH_CM / 2.54 / width
-    width = WIDTH_CM / 2.54
-    mpl = _matplotlib()
-    family = [cjk_font() or "DejaVu Sans", "DejaVu Sans"]
-    # A list of families: matplotlib falls back glyph by glyph (CJK fonts lack e.g. the subscript ₂).
-    mpl.rcParams.update({"font.family": family, "axes.unicode_minus": False,
-                         "svg.hashsalt": "disclosure", "font.size": 9})
-    fig = mpl.figure.Figure(figsize=(width, height), dpi=DPI)
-    mpl.backends.backend_agg.FigureCanvasAgg(fig)
-    ax = fig.subplots()
-    ax.spines[["top", "right"]].set_visible(False)
-    return fig, ax
+def _write(canvas: Canvas, fmt: str, cjk: bool) -> bytes:
+    if fmt == "png":
+        return png(canvas, DPI, cjk)
+    if fmt == "svg":
+        return svg(canvas, cjk)
+    raise ValueError(f"unknown chart format {fmt!r} (png or svg)")
 
 
-def _save(fig: Any, fmt: str) -> bytes:
-    """PNG for the report; PDF (text kept as text, TrueType) lets tests read the chart's words back."""
-    mpl = _matplotlib()
-    buffer = io.BytesIO()
-    fig.tight_layout()
-    metadata: dict[str, Any] = {"Software": None} if fmt == "png" else {"Creator": None, "Producer": None,
-                                                                        "CreationDate": None}
-    with mpl.rc_context({"pdf.fonttype": 42}):
-        fig.savefig(buffer, format=fmt, dpi=DPI, metadata=metadata, **_png(fmt))
-    return buffer.getvalue()
+def _ticks(top: float) -> list[float]:
+    """0 and round steps (1, 2, 2.5 or 5 × 10ⁿ) up to the first at or above ``top``, about five of them."""
+    if top <= 0:
+        return [0.0, 1.0]
+    raw = top / 5
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    count = math.ceil(top / step - 1e-9)
+    return [i * step for i in range(count + 1)]
 
 
-def _png(fmt: str) -> dict[str, Any]:
-    """Fast PNG compression (the .docx zip deflates again); charts are mostly flat colour."""
-    return {"pil_kwargs": {"compress_level": 1}} if fmt == "png" else {}
+def _label(value: float) -> str:
+    return f"{value:,.0f}"
 
 
-def _thousands(ax: Any, axis: str = "y") -> None:
-    from matplotlib.ticker import FuncFormatter
-
-    fmt = FuncFormatter(lambda v, _: f"{v:,.0f}")
-    (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(fmt)
+def _legend(canvas: Canvas, names: list[str], y: float, cjk: bool, centre: float | None = None,
+            right: float | None = None) -> None:
+    """One row of coloured keys and names, centred on ``centre`` or ending at ``right``; ``y`` its middle."""
+    key, gap, space = 16.0, 5.0, 14.0
+    widths = [key + gap + measure(n, SIZE, cjk) for n in names]
+    total = sum(widths) + space * (len(names) - 1)
+    x = (centre - total / 2) if centre is not None else (right or canvas.width) - total
+    for i, (name, width) in enumerate(zip(names, widths, strict=True)):
+        canvas.add(Rect(x, y - 3.5, key, 7.0, PALETTE[i % len(PALETTE)]))
+        canvas.add(Text(x + key + gap, y + SIZE * 0.36, name, SIZE))
+        x += width + space
 
 
 def stacked_bars(categories: list[str], series: list[Series], unit: str, fmt: str = "png",
                  totals: list[Decimal] | None = None) -> bytes:
     """Stacked columns, e.g. Scope 1 and Scope 2 by year, labelled with ``totals`` (the reported totals,
     which can differ by a unit from the sum of the rounded parts) or else the sums."""
-    fig, ax = _figure(6.4, 3.4)
-    bottoms = [0.0] * len(categories)
-    for i, s in enumerate(series):
-        values = [float(v) for v in s.values]
-        ax.bar(categories, values, bottom=bottoms, label=s.name, color=PALETTE[i % len(PALETTE)], width=0.55)
-        bottoms = [b + v for b, v in zip(bottoms, values, strict=True)]
-    labels = [float(t) for t in totals] if totals is not None else bottoms
-    for x, (top, label) in enumerate(zip(bottoms, labels, strict=True)):
-        ax.annotate(f"{label:,.0f}", (x, top), ha="center", va="bottom", fontsize=8, xytext=(0, 2),
-                    textcoords="offset points")
-    ax.set_ylabel(unit)
-    _thousands(ax)
-    ax.legend(frameon=False, ncols=len(series), loc="upper center", bbox_to_anchor=(0.5, -0.1))
-    ax.margins(y=0.12)
-    return _save(fig, fmt)
+    cjk = cjk_font() is not None
+    canvas = Canvas(WIDTH, WIDTH * 3.4 / 6.4)
+    sums = [sum((s.values[i] for s in series), Decimal(0)) for i in range(len(categories))]
+    labels = totals if totals is not None else sums
+    ticks = _ticks(max([float(v) for v in sums] + [0.0]) * 1.1)
+    tick_width = max(measure(_label(t), SIZE, cjk) for t in ticks)
+    left, right = tick_width + TICK + 9, canvas.width - 6
+    top, bottom = 8 + SIZE * 1.8, canvas.height - 40
+    scale = (bottom - top) / ticks[-1]
+    canvas.add(Text(6, top - SIZE * 1.2, unit, SIZE))
+    for t in ticks:
+        y = bottom - t * scale
+        if t:
+            canvas.add(Line(left, y, right, y, GRID, 0.4))
+        canvas.add(Line(left - TICK, y, left, y, AXIS))
+        canvas.add(Text(left - TICK - 3, y + SIZE * 0.36, _label(t), SIZE, "end"))
+    slot = (right - left) / max(1, len(categories))
+    for i, category in enumerate(categories):
+        x = left + slot * (i + 0.5)
+        base = bottom
+        for k, s in enumerate(series):
+            height = float(s.values[i]) * scale
+            canvas.add(Rect(x - slot * 0.275, base - height, slot * 0.55, height, PALETTE[k % len(PALETTE)]))
+            base -= height
+        canvas.add(Text(x, base - 3, f"{labels[i]:,.0f}", SMALL, "middle"))
+        canvas.add(Line(x, bottom, x, bottom + TICK, AXIS))
+        canvas.add(Text(x, bottom + TICK + 3 + SIZE, category, SIZE, "middle"))
+    canvas.add(Line(left, top - 4, left, bottom, AXIS))
+    canvas.add(Line(left, bottom, right, bottom, AXIS))
+    _legend(canvas, [s.name for s in series], canvas.height - 10, cjk, centre=(left + right) / 2)
+    return _write(canvas, fmt, cjk)
 
 
 def horizontal_bars(labels: list[str], series: list[Series], unit: str, fmt: str = "png") -> bytes:
     """Horizontal stacked bars, largest at the top, e.g. emissions by facility."""
-    height = max(2.2, 0.32 * len(labels) + 1.2)
-    fig, ax = _figure(6.4, height)
-    lefts = [0.0] * len(labels)
-    for i, s in enumerate(series):
-        values = [float(v) for v in s.values]
-        ax.barh(labels, values, left=lefts, label=s.name, color=PALETTE[i % len(PALETTE)], height=0.6)
-        lefts = [a + b for a, b in zip(lefts, values, strict=True)]
-    ax.invert_yaxis()
-    ax.set_xlabel(unit)
-    _thousands(ax, "x")
-    ax.legend(frameon=False, ncols=len(series), loc="lower right")
-    return _save(fig, fmt)
+    cjk = cjk_font() is not None
+    row = 24.0
+    top = 8 + SIZE * 1.8
+    canvas = Canvas(WIDTH, top + row * len(labels) + 40)
+    sums = [sum((s.values[i] for s in series), Decimal(0)) for i in range(len(labels))]
+    ticks = _ticks(max([float(v) for v in sums] + [0.0]))
+    label_width = max([measure(n, SIZE, cjk) for n in labels] + [0.0])
+    left = label_width + TICK + 8
+    right = canvas.width - measure(_label(ticks[-1]), SIZE, cjk) / 2 - 4
+    bottom = top + row * len(labels)
+    scale = (right - left) / ticks[-1]
+    canvas.add(Text(6, top - SIZE * 1.2, unit, SIZE))
+    for t in ticks:
+        x = left + t * scale
+        if t:
+            canvas.add(Line(x, top, x, bottom, GRID, 0.4))
+        canvas.add(Line(x, bottom, x, bottom + TICK, AXIS))
+        canvas.add(Text(x, bottom + TICK + 3 + SIZE, _label(t), SIZE, "middle"))
+    for i, name in enumerate(labels):
+        y = top + row * (i + 0.5)
+        start = left
+        for k, s in enumerate(series):
+            width = float(s.values[i]) * scale
+            canvas.add(Rect(start, y - row * 0.3, width, row * 0.6, PALETTE[k % len(PALETTE)]))
+            start += width
+        canvas.add(Line(left - TICK, y, left, y, AXIS))
+        canvas.add(Text(left - TICK - 4, y + SIZE * 0.36, name, SIZE, "end"))
+    canvas.add(Line(left, top - 4, left, bottom, AXIS))
+    canvas.add(Line(left, bottom, right, bottom, AXIS))
+    _legend(canvas, [s.name for s in series], canvas.height - 10, cjk, right=right)
+    return _write(canvas, fmt, cjk)
 
 
 def donut(labels: list[str], values: list[Decimal], centre: str, fmt: str = "png") -> bytes:
     """Shares of a whole, e.g. the energy mix, labelled with percentages."""
-    fig, ax = _figure(6.4, 3.2)
+    cjk = cjk_font() is not None
+    canvas = Canvas(WIDTH, WIDTH * 3.2 / 6.4)
     total = sum(values, Decimal(0)) or Decimal(1)
-    wedges, _ = ax.pie([float(v) for v in values], colors=PALETTE[: len(values)], startangle=90,
-                       counterclock=False, wedgeprops={"width": 0.38, "edgecolor": "white"})
-    ax.text(0, 0, centre, ha="center", va="center", fontsize=9)
+    outer = canvas.height / 2 - 14
     legend = [f"{name}  {float(v * 100 / total):.1f}%" for name, v in zip(labels, values, strict=True)]
-    ax.legend(wedges, legend, frameon=False, loc="center left", bbox_to_anchor=(1.0, 0.5))
-    ax.set_aspect("equal")
-    return _save(fig, fmt)
+    widest = 21 + max([measure(text, SIZE, cjk) for text in legend] + [0.0])
+    # The ring at a third of the width and the legend beside it; long names move both left to fit, and
+    # then make the ring smaller.
+    outer = max(40.0, min(outer, (canvas.width - 12 - widest - 40) / 2))
+    cx, cy = min(canvas.width * 0.36, canvas.width - 6 - widest - 40 - outer), canvas.height / 2
+    cx = max(cx, outer + 6)
+    angle = 0.0
+    edges: list[float] = []
+    for i, v in enumerate(values):
+        sweep = float(v / total) * 360
+        colour = PALETTE[i % len(PALETTE)]
+        pieces = max(1, math.ceil(sweep / 120))  # arcs of at most 120° (an SVG arc of 360° is nothing)
+        for p in range(pieces):
+            canvas.add(Sector(cx, cy, outer, outer * 0.62, angle + sweep * p / pieces,
+                              angle + sweep * (p + 1) / pieces, colour))
+        angle += sweep
+        edges.append(angle)
+    if len([v for v in values if v]) > 1:
+        for a in [0.0, *edges[:-1]]:
+            r = math.radians(a - 90)
+            canvas.add(Line(cx + outer * 0.6 * math.cos(r), cy + outer * 0.6 * math.sin(r),
+                            cx + (outer + 1) * math.cos(r), cy + (outer + 1) * math.sin(r), "#FFFFFF", 1.2))
+    canvas.add(Text(cx, cy + SIZE * 0.36, centre, SIZE, "middle"))
+    x, step = cx + outer + 40, SIZE * 1.9
+    y = cy - step * (len(legend) - 1) / 2
+    for i, text in enumerate(legend):
+        canvas.add(Rect(x, y - 3.5, 16.0, 7.0, PALETTE[i % len(PALETTE)]))
+        canvas.add(Text(x + 21, y + SIZE * 0.36, text, SIZE))
+        y += step
+    return _write(canvas, fmt, cjk)

@@ -238,7 +238,7 @@ class _Styles:
 
 def _table(doc: object, block: Table, styled: _Styles) -> DocxTable:
     table: DocxTable = doc.add_table(rows=1 + len(block.rows), cols=len(block.headers))  # type: ignore[attr-defined]
-    table.style = "Disclosure Table"
+    table._tbl.tblStyle_val = styled.style_id("Disclosure Table")  # python-docx's setter: a lookup per table
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     fitted = layout(block)

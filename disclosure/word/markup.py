@@ -91,7 +91,7 @@ def _source(name: str) -> str:
 
 def texts(lang: str) -> dict[str, Any]:
     """The fixed texts of a language (section titles, column headers, glossary): texts.yaml."""
-    data: dict[str, Any] = yaml.safe_load(_source(f"{lang}/texts.yaml"))
+    data: dict[str, Any] = yaml.load(_source(f"{lang}/texts.yaml"), Loader=yaml.CSafeLoader)
     return data
 
 

@@ -22,6 +22,11 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
+LOSSLESS = '{"UseLosslessCompression":{"type":"boolean","value":"true"}}'
+"""PDF export option (LibreOffice 7.4+): images kept lossless. By default LibreOffice re-encodes a chart
+as JPEG, which leaves its white a shade off white (a faint box on the page) and blurs its edges."""
+
+
 def to_pdf(docx: bytes) -> bytes:
     """Convert the .docx to PDF in a private LibreOffice profile (so concurrent runs do not collide)."""
     exe = soffice()
@@ -34,7 +39,7 @@ def to_pdf(docx: bytes) -> bytes:
         source.write_bytes(docx)
         profile = (folder / "profile").as_uri()
         command = [exe, f"-env:UserInstallation={profile}", "--headless", "--norestore", "--nolockcheck",
-                   "--convert-to", "pdf:writer_pdf_Export", "--outdir", str(folder), str(source)]
+                   "--convert-to", f"pdf:writer_pdf_Export:{LOSSLESS}", "--outdir", str(folder), str(source)]
         try:
             done = subprocess.run(command, capture_output=True, timeout=TIMEOUT_S, check=False,
                                   stdin=subprocess.DEVNULL)

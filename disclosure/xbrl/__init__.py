@@ -5,12 +5,14 @@ Arelle (offline), which reads the report packages themselves."""
 from __future__ import annotations
 
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from disclosure.errors import DisclosureError
 from disclosure.taxonomy import definition, package_bytes
-from disclosure.xbrl.arelle import VIEWER_SCRIPT, Message, failing, load, viewer_script
+from disclosure.xbrl import sameness
+from disclosure.xbrl.arelle import VIEWER_SCRIPT, Message, failing, load, usual_collection, viewer_script
 from disclosure.xbrl.facts import Fact, facts
 from disclosure.xbrl.inline import inline
 from disclosure.xbrl.instance import instance
@@ -39,7 +41,7 @@ def package_name() -> str:
 def render(ctx: RenderInput) -> dict[str, bytes]:
     """The instance, the Inline XBRL report (the Word report's blocks, tagged) and the taxonomy package
     they use."""
-    from disclosure.word import blocks  # the report's text: python-docx and matplotlib load here
+    from disclosure.word import blocks  # the report's text: python-docx loads here
     from disclosure.xbrl.sections import from_report
 
     lang = ctx.options.lang
@@ -61,37 +63,99 @@ def verify(files: dict[str, bytes]) -> list[Message]:
 def check(files: dict[str, bytes], *, validate: bool = True,
           viewer: bool = False) -> tuple[list[Message], dict[str, bytes]]:
     """One Arelle load of each report (from its report package when there is one, so the package is
-    checked too): validation (unless ``validate`` is off) and the exports made from the loaded model,
-    xBRL-JSON from the instance and, if asked, the viewer from the iXBRL report.
+    checked too), and the exports made from the loaded models: xBRL-JSON from the instance and, if asked,
+    the viewer from the iXBRL report.
+
+    With ``validate``, the Inline XBRL report is validated in full (XBRL 2.1, Inline XBRL, dimensions,
+    units, Calculations 1.1, the taxonomy's formulas, duplicate facts). The instance, when the report is
+    there too, is validated in full but for formulas and calculations, and must hold the report's facts
+    exactly (:mod:`disclosure.xbrl.sameness`): the formulas then hold for it as well, and they are not
+    run twice (they are most of a validation's time). An instance alone is validated in full.
 
     Returns the failing messages (each pointing to its document) and the exported files."""
-    problems: list[Message] = []
-    exported: dict[str, bytes] = {}
-    wanted = {INSTANCE: ("json",), INLINE: ("viewer",) if viewer else ()}
+    return combine(files, [check_document(files, d, validate=validate, viewer=viewer) for d in (INLINE, INSTANCE)],
+                   viewer=viewer)
+
+
+@dataclass(frozen=True)
+class Checked:
+    """What Arelle made of one document: failing messages, exports, and its facts when they are compared."""
+
+    problems: list[Message]
+    exported: dict[str, bytes]
+    facts: sameness.Facts | None = None
+
+
+def check_document(files: dict[str, bytes], document: str, *, validate: bool = True,
+                   viewer: bool = False) -> Checked:
+    """:func:`check` for one of the two documents (``INLINE`` or ``INSTANCE``)."""
+    wanted = {INSTANCE: ("json",), INLINE: ("viewer",) if viewer else ()}[document]
+    name = _present(files, document)
+    if name is None or not (validate or wanted):
+        return Checked([], {})
+    both = all(_present(files, d) for d in (INSTANCE, INLINE))
     names = {"json": JSON, "viewer": VIEWER}
-    with tempfile.TemporaryDirectory(prefix="disclosure-verify-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="disclosure-verify-") as tmp, usual_collection():
         work = Path(tmp)
         package = work / package_name()
         package.write_bytes(files.get(package_name()) or package_bytes())
-        for document in (INSTANCE, INLINE):
-            packaged = next((p for p, d in PACKAGED.items() if d == document and p in files), None)
-            name = packaged or document
-            if name not in files or not (validate or wanted[document]):
-                continue
-            path = work / name
-            path.write_bytes(files[name])
-            outcome = load(path, [package], validate=validate, exports=wanted[document])
-            problems += [Message(m.level, m.code, m.text, name, m.line, m.concept) for m in failing(outcome.messages)]
-            exported.update({names[kind]: data for kind, data in outcome.exports.items()})
+        path = work / name
+        path.write_bytes(files[name])
+        outcome = load(path, [package], validate=validate, exports=wanted,
+                       formulas=not (both and document == INSTANCE),
+                       inspect=sameness.read if validate and both else None)
+    return Checked([Message(m.level, m.code, m.text, name, m.line, m.concept) for m in failing(outcome.messages)],
+                   {names[kind]: data for kind, data in outcome.exports.items()}, outcome.inspected)
+
+
+def combine(files: dict[str, bytes], checked: list[Checked], *,
+            viewer: bool = False) -> tuple[list[Message], dict[str, bytes]]:
+    """The two documents' :class:`Checked` (report first, instance second) as :func:`check` returns them,
+    the comparison of their facts included."""
+    problems = [p for c in checked for p in c.problems]
+    exported = {name: data for c in checked for name, data in c.exported.items()}
+    report, instance_facts = checked[0].facts, checked[1].facts
+    if report is not None and instance_facts is not None:
+        problems += _differences(instance_facts, report, _present(files, INSTANCE) or INSTANCE,
+                                 _present(files, INLINE) or INLINE)
     if viewer and VIEWER in exported:
         exported[VIEWER_SCRIPT] = viewer_script()
     return problems, exported
+
+
+def _present(files: dict[str, bytes], document: str) -> str | None:
+    """The file ``document`` is read from: its report package when there is one, else itself."""
+    packaged = next((p for p, d in PACKAGED.items() if d == document and p in files), None)
+    name = packaged or document
+    return name if name in files else None
+
+
+MAX_DIFFERENCES = 20
+
+
+def _differences(instance: sameness.Facts, inline_facts: sameness.Facts, name: str,
+                 report_name: str) -> list[Message]:
+    """A failing message for each fact the instance and the Inline XBRL report do not share."""
+    found = sameness.differences(instance, inline_facts)
+    messages = [Message("ERROR", "disclosure:instanceDiffersFromInline",
+                        f"{side}: {sameness.describe(key)}", name if side == "instance only" else report_name,
+                        line) for side, key, line in found[:MAX_DIFFERENCES]]
+    if len(found) > MAX_DIFFERENCES:
+        messages.append(Message("ERROR", "disclosure:instanceDiffersFromInline",
+                                f"… and {len(found) - MAX_DIFFERENCES} more fact(s) differ", name))
+    return messages
 
 
 def finish(files: dict[str, bytes], *, validate: bool = True, viewer: bool = False) -> dict[str, bytes]:
     """The Arelle-made outputs for ``files``; raises build.xbrl-invalid, listing Arelle's messages, when
     ``validate`` is on and anything is not clean."""
     problems, exported = check(files, validate=validate, viewer=viewer)
+    return conclude(files, problems, exported, viewer=viewer)
+
+
+def conclude(files: dict[str, bytes], problems: list[Message], exported: dict[str, bytes], *,
+             viewer: bool = False) -> dict[str, bytes]:
+    """:func:`finish`'s verdict on what :func:`check` returned."""
     if problems:
         listing = "\n".join(f"  {p.href}:{p.line or '-'} {p.level} {p.code}: {p.text}" for p in problems[:50])
         raise DisclosureError(
