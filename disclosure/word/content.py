@@ -25,8 +25,10 @@ from disclosure.word.figures import (
     DASH,
     GASES,
     FactTable,
+    Shown,
     change,
     date_text,
+    joined,
     label,
     number,
     number_text,
@@ -329,6 +331,7 @@ class Builder:
             for s in self.figures.substitutions], numeric={4, 5, 7})
         self.quality_checks()
         rows = []
+        ets_basis = False
         for fac in self.filing.facilities:
             v = fac.verification
             if v is None:
@@ -338,15 +341,24 @@ class Builder:
             gaps = {r.scope: self.gap(r.gap, r.pct) for r in (self.figures.quality.reconciliations
                                                               if self.figures.quality else []) if r.facility == fac.id}
             issued = date_text(v.date, self.lang) if v.date else ""
-            number_and_date = (f"{v.report_no}（{issued}）" if self.lang == "zh-CN" else f"{v.report_no} ({issued})") \
-                if issued else v.report_no
-            rows.append([fac.name.get(self.lang), f"{self.tx(v.verifier)}{'，' if self.lang == 'zh-CN' else '; '}"
-                         f"{number_and_date}",  # one column: the table has eight at 9 pt
+            zh = self.lang == "zh-CN"
+
+            def printed(concept: str, text: str, dim: tuple[tuple[str, str], ...] = dim) -> str:
+                fact = self.facts.get(concept, typed=dim)  # the cell carries the facts it prints
+                return Shown(text, fact) if fact is not None else text
+
+            who = joined(printed("VerifierName", self.tx(v.verifier)), "，" if zh else "; ",
+                         printed("VerificationReportNumber", v.report_no),
+                         *(("（" if zh else " (", printed("VerificationReportDate", issued), "）" if zh else ")")
+                           if issued else ()))
+            ets_basis = ets_basis or (v.scope2_basis == "ets" and self.facts.get(computed2, typed=dim) is not None)
+            rows.append([fac.name.get(self.lang), who,  # one column: the table has eight at 9 pt
                          self.ghg("VerifiedScope1GHGEmissions", typed=dim), self.ghg("Scope1GHGEmissions", typed=dim),
                          gaps.get("scope1", DASH),
                          self.ghg("VerifiedScope2GHGEmissions", typed=dim), self.ghg(computed2, typed=dim),
                          gaps.get("scope2", DASH)])
-        self.table("verification", rows, numeric={2, 3, 4, 5, 6, 7})
+        self.table("verification", rows, numeric={2, 3, 4, 5, 6, 7},
+                   note_args={"basis": self.t["words"]["ets_basis_note"] if ets_basis else ""})
 
     def quality_checks(self) -> None:
         """Cross-checks, meter coverage and acknowledged outliers (data-quality section)."""
