@@ -3,7 +3,7 @@
 Builds each chosen sample with --pdf through LibreOffice, turns every page into PNG with pdftoppm and
 lays them out on contact sheets (``<sample>.<lang>.sheetN.png``, 8 pages a sheet); ``--pages`` writes
 single pages instead (``<sample>.<lang>.pN.png``). Needs LibreOffice, fonts-noto-cjk, poppler-utils and
-Pillow (a matplotlib dependency).
+Pillow.
 
 Run: python scripts/render_pages.py [-o docs/pages] [--samples qinghai-aluminium ...] [--lang zh-CN en]
      [--pages N ...] [--dpi 60]
