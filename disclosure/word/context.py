@@ -46,7 +46,8 @@ def context(b: Builder) -> dict[str, Any]:
         "industry": tx(e.industry),
         "province": region.get(lang, e.province),
         "mandatory": e.mandatory,
-        "bases": [vocab("preparation-basis", x, lang) for x in r.bases],
+        "bases": [f"《{vocab('preparation-basis', x, lang)}》" if lang == "zh-CN"  # a document's title in 《》
+                  else vocab("preparation-basis", x, lang) for x in r.bases],
         "standard": tx(r.ghg_standard),
         "gwp": vocab("gwp-set", f.report.gwp.set, lang),
         "approach": vocab("consolidation-approach", f.boundary.approach, lang),
