@@ -89,6 +89,20 @@ def _input(b: SourceBlock, name: str) -> Decimal | None:
     return next((i.value for i in b.inputs if i.name == name), None)
 
 
+def _fuel_rows(r: FacilityReport, fuels: list[SourceBlock], number: str, ncv_note: str) -> list[Row]:
+    """Each fuel's emissions and its four parameters (annual weighted averages), numbered ``number.k.1…4``."""
+    rows: list[Row] = []
+    for k, b in enumerate(fuels, 1):
+        ncv, cc, of = r.fuel_average(b)
+        unit = b.result.quantity_unit
+        rows += [(f"{number}.{k}", b.name, q(b.result.emissions, 2), "tCO₂", ""),
+                 (f"{number}.{k}.1", "消耗量", q(b.result.quantity, 2), unit, "逐月累计"),
+                 (f"{number}.{k}.2", "低位发热量", q(ncv, 3), f"GJ/{unit}", ncv_note),
+                 (f"{number}.{k}.3", "单位热值含碳量", q(cc, 5), "tC/GJ", "年加权平均值"),
+                 (f"{number}.{k}.4", "碳氧化率", q(of * 100 if of is not None else None, 2), "%", "年加权平均值")]
+    return rows
+
+
 def cement_rows(r: FacilityReport) -> list[Row]:
     """Cement (CETS—AG—02.01—V01—2024): the clinker production unit (chapter 6) as rows 1–1.3 — fuel
     combustion, carbonate decomposition of the clinker, purchased electricity on the ETS basis —, then the
@@ -104,14 +118,7 @@ def cement_rows(r: FacilityReport) -> list[Row]:
                         "1.1至1.4各项之和" if ets is not None else "1.1、1.2与1.4之和（未给出碳市场电网排放因子）"),
                        ("1.1", "化石燃料燃烧排放量", q(r.combustion, 2), "tCO₂",
                         "消耗量 × 低位发热量 × 单位热值含碳量 × 碳氧化率 × 44/12，逐月计算")]
-    for k, b in enumerate(fuels, 1):
-        ncv, cc, of = r.fuel_average(b)
-        unit = b.result.quantity_unit
-        rows += [(f"1.1.{k}", b.name, q(b.result.emissions, 2), "tCO₂", ""),
-                 (f"1.1.{k}.1", "消耗量", q(b.result.quantity, 2), unit, "逐月累计"),
-                 (f"1.1.{k}.2", "低位发热量", q(ncv, 3), f"GJ/{unit}", "年加权平均值；无实测时取缺省值"),
-                 (f"1.1.{k}.3", "单位热值含碳量", q(cc, 5), "tC/GJ", "年加权平均值"),
-                 (f"1.1.{k}.4", "碳氧化率", q(of * 100 if of is not None else None, 2), "%", "年加权平均值")]
+    rows += _fuel_rows(r, fuels, "1.1", "年加权平均值；无实测时取缺省值")
     clinker_blocks = [b for b in process if _process_name(b) == PROCESSES["cement-clinker"]]
     others = [b for b in process if b not in clinker_blocks]
     for key, label, blocks in (("1.2", "熟料对应的碳酸盐分解排放量", clinker_blocks),
@@ -151,14 +158,7 @@ def sector_rows(r: FacilityReport) -> list[Row]:
             rows.append((f"1.{k}.{j}", i.name, q(i.value, 4), i.unit, BASIS.get(i.basis, i.basis)))
     rows.append(("2", "化石燃料燃烧排放量", q(r.combustion, 2), "tCO₂",
                  "消耗量 × 低位发热量 × 单位热值含碳量 × 碳氧化率 × 44/12"))
-    for k, b in enumerate([b for b in r.sources if b.months], 1):
-        ncv, cc, of = r.fuel_average(b)
-        unit = b.result.quantity_unit
-        rows += [(f"2.{k}", b.name, q(b.result.emissions, 2), "tCO₂", ""),
-                 (f"2.{k}.1", "消耗量", q(b.result.quantity, 2), unit, "逐月累计"),
-                 (f"2.{k}.2", "低位发热量", q(ncv, 3), f"GJ/{unit}", "年加权平均值"),
-                 (f"2.{k}.3", "单位热值含碳量", q(cc, 5), "tC/GJ", "年加权平均值"),
-                 (f"2.{k}.4", "碳氧化率", q(of * 100 if of is not None else None, 2), "%", "年加权平均值")]
+    rows += _fuel_rows(r, [b for b in r.sources if b.months], "2", "年加权平均值")
     ets = r.indirect_ets
     factor = next((b.ets_factor for b in r.sources if b.result.kind == "electricity" and b.ets_factor is not None),
                   None)

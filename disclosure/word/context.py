@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from disclosure.compute.quality import substitution_difference
 from disclosure.factors import library
 from disclosure.vocabulary import label as vocab
-from disclosure.word.disclosures import INTENSITY_PLACES, TCE_PLACES, fact_or, pct
+from disclosure.word.disclosures import INTENSITY_PLACES, TCE_PLACES, pct
 from disclosure.word.figures import date_text, number, signed, trend
 
 if TYPE_CHECKING:
@@ -132,10 +132,11 @@ def _energy(b: Builder) -> dict[str, Any] | None:
     if e is None:
         return None
     return {
-        "total_tce": fact_or(b, "EnergyConsumption", number(e.total_tce, TCE_PLACES)),
-        "intensity": fact_or(b, "EnergyIntensityPerRevenue", number(e.intensity_revenue, INTENSITY_PLACES))
+        "total_tce": b.facts.show_or("EnergyConsumption", number(e.total_tce, TCE_PLACES)),
+        "intensity": b.facts.show_or("EnergyIntensityPerRevenue", number(e.intensity_revenue, INTENSITY_PLACES))
         if e.intensity_revenue is not None else "",
-        "clean_share": fact_or(b, "CleanEnergyShare", pct(e.clean_share_pct)) if e.clean_share_pct is not None else "",
+        "clean_share": b.facts.show_or("CleanEnergyShare", pct(e.clean_share_pct))
+        if e.clean_share_pct is not None else "",
         "savings": number(e.savings_tce, TCE_PLACES) if e.savings_tce else "",
         "difficulties": b.tx(energy.difficulties) if energy else "",
         "management": b.tx(energy.management) if energy else "",
@@ -150,11 +151,11 @@ def _climate(b: Builder) -> dict[str, Any] | None:
     return {
         "icp": None if icp is None else {
             "applied": icp.applied,
-            "price": fact_or(b, "InternalCarbonPrice", number(icp.price, 0)) if icp.price else "",
+            "price": b.facts.show_or("InternalCarbonPrice", number(icp.price, 0)) if icp.price else "",
             "application": b.tx(icp.application)},
         "remuneration": None if rem is None else {
             "linked": rem.linked,
-            "share": fact_or(b, "PercentageOfExecutiveRemunerationLinkedToClimate", number(rem.share_pct, 1),
+            "share": b.facts.show_or("PercentageOfExecutiveRemunerationLinkedToClimate", number(rem.share_pct, 1),
                              percent_sign=False) if rem.share_pct is not None else "",
             "description": b.tx(rem.description)},
     }

@@ -40,22 +40,16 @@ def pct(value: Decimal | None) -> str:
     return DASH if value is None else f"{number(value, PCT_PLACES)}%"
 
 
-def fact_or(b: Builder, concept: str, otherwise: str, *, percent_sign: bool = True) -> str:
-    """The fact as printed (tagged in the iXBRL report), or ``otherwise`` when the report is built without
-    facts."""
-    return b.facts.show(concept, percent_sign=percent_sign) if b.facts.get(concept) is not None else otherwise
-
-
 def energy_tables(b: Builder) -> None:
     e = b.figures.energy
     if e is None:
         return
     t, lang = b.t, b.lang
     total = e.total_tce
-    rows = [[t["rows"][k], fact_or(b, concept, number(v, TCE_PLACES)), pct(v * 100 / total if total else None)]
+    rows = [[t["rows"][k], b.facts.show_or(concept, number(v, TCE_PLACES)), pct(v * 100 / total if total else None)]
             for k, v, concept in (("direct_energy", e.direct_tce, "DirectEnergyConsumption"),
                                   ("indirect_energy", e.indirect_tce, "IndirectEnergyConsumption"))]
-    rows.append([t["words"]["total"], fact_or(b, "EnergyConsumption", number(total, TCE_PLACES)),
+    rows.append([t["words"]["total"], b.facts.show_or("EnergyConsumption", number(total, TCE_PLACES)),
                  "100.0%" if total else DASH])
     b.table("energy_structure", rows, numeric={1, 2}, emphasis={2})
     b.table("energy_coefficients", _coefficients(b), numeric={1})
@@ -80,8 +74,9 @@ def energy_tables(b: Builder) -> None:
     clean = [[vocab("clean-energy-type", c.type, lang), vocab("clean-energy-channel", c.channel, lang),
               number(c.tce, TCE_PLACES), pct(c.share_pct)] for c in e.clean]
     if clean:
-        clean.append([t["words"]["total"], "", fact_or(b, "CleanEnergyConsumption", number(e.clean_tce, TCE_PLACES)),
-                      fact_or(b, "CleanEnergyShare", pct(e.clean_share_pct))])
+        clean.append([t["words"]["total"], "",
+                      b.facts.show_or("CleanEnergyConsumption", number(e.clean_tce, TCE_PLACES)),
+                      b.facts.show_or("CleanEnergyShare", pct(e.clean_share_pct))])
     b.table("clean_energy", clean, numeric={2, 3}, emphasis={len(clean) - 1})
     b.table("energy_targets", [
         [x.name.get(lang), vocab("energy-target-kind", x.kind, lang), str(x.base_year),
@@ -183,7 +178,7 @@ def finance_tables(b: Builder) -> None:
             amount, share = money(e.amount_10k), pct(e.percentage)
             if pairs[(e.category, e.basis)] == 1:  # the row is the fact (facts sum the rows of one category and basis)
                 concepts, dim = EXPOSURE_CONCEPTS[e.category], (("ExposureBasisAxis", BASIS_MEMBERS[e.basis]),)
-                amount, share = (b.facts.show(c, explicit=dim) if b.facts.get(c, explicit=dim) is not None else shown
+                amount, share = (b.facts.show_or(c, shown, explicit=dim)
                                  for c, shown in zip(concepts, (amount, share), strict=True))
             exposures.append([vocab("exposure-category", x.category, lang), vocab("exposure-basis", x.basis, lang),
                               amount, share, b.tx(x.description)])

@@ -51,8 +51,13 @@ class FactTable:
 
     def show(self, concept: str, *, percent_sign: bool = True, **where: object) -> str:
         """The fact as the iXBRL report displays it (same rounding, scale and separators), or a dash."""
+        return self.show_or(concept, DASH, percent_sign=percent_sign, **where)
+
+    def show_or(self, concept: str, otherwise: str, *, percent_sign: bool = True, **where: object) -> str:
+        """The fact as displayed (tagged in the iXBRL report), or ``otherwise`` when there is no such fact (a
+        report built without facts prints the computed figure)."""
         fact = self.get(concept, **where)  # type: ignore[arg-type]
-        return show(fact, percent_sign=percent_sign) if fact is not None else DASH
+        return show(fact, percent_sign=percent_sign) if fact is not None else otherwise
 
     def members(self, concept: str, axis: str, *, year: int | None = None) -> list[tuple[str, Fact]]:
         """(member, fact) of ``concept`` broken down on the explicit ``axis``, in taxonomy order."""

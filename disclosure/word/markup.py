@@ -127,8 +127,6 @@ def parse(text: str, directives: Mapping[str, Directive]) -> list[Block]:
             blocks.append(Bullets(tuple(unmark(b, figures) for b in bullets)))
             bullets.clear()
 
-    if not figures:  # no marks to keep: anything else never carries them
-        text = MARKED.sub(r"\2", text)
     for raw in text.splitlines():
         line = raw.strip()
         if not line:

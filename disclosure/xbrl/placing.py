@@ -191,7 +191,9 @@ class _Placer:
                     text = display_number(f.value, f.decimals, f.scale)[0]
                 printed = self.texts[slot][0]  # without ** marks: the figure a little before its offset
                 near = max(0, offset - SLACK)
-                start = printed.find(text, near) if printed.find(text, near) >= 0 else printed.find(text)
+                start = printed.find(text, near)
+                if start < 0:
+                    start = printed.find(text)
                 if start >= 0 and self.free(slot, start, start + len(text)):
                     self.add(slot, start, start + len(text), f)
 
