@@ -23,6 +23,15 @@ from disclosure.units import CONTEXT, TCE_GJ
 HUNDRED = Decimal(100)
 INDIRECT = frozenset({"electricity", "heat"})
 """Energy types bought in as secondary energy; everything else is direct (fuels burnt on site)."""
+SELF_GENERATED = "self-generated-"
+"""Prefix of the energy type of electricity or heat generated and used on site (an additional use marked
+``direct``): ``self-generated-electricity`` is its own energy type, direct energy, so "electricity" is
+purchased electricity only and every table's purchased figure is the same number."""
+
+
+def energy_key(use: EnergyUse) -> str:
+    """The energy type an additional energy use counts under (self-generated power apart from purchased)."""
+    return SELF_GENERATED + use.type if use.direct and use.type in INDIRECT else use.type
 
 
 @dataclass
@@ -87,7 +96,7 @@ def additional(ctx: Context) -> dict[str, Decimal]:
     for i, use in enumerate(energy.additional):
         gj = _use_gj(ctx, use, ("energy", "additional", i))
         if gj is not None:
-            out[use.type] += gj
+            out[energy_key(use)] += gj
     return dict(sorted(out.items()))
 
 
@@ -123,12 +132,10 @@ def energy_figures(ctx: Context, facilities: list[FacilityResult], energy_gj: di
     """The group's energy figures; ``energy_gj`` is every type's energy including ``extra_gj``."""
     fig = EnergyFigures(additional_gj=extra_gj)
     energy = ctx.filing.energy
-    direct_extra = {u.type for u in energy.additional if u.direct} if energy else set()
+    # self-generated power used on site (its own energy type) is direct; indirect is what was bought in
     direct = total(gj for k, gj in energy_gj.items() if k not in INDIRECT)
     indirect = total(gj for k, gj in energy_gj.items() if k in INDIRECT)
-    # An additional use marked direct (e.g. self-generated power) moves from indirect to direct.
-    moved = total(extra_gj.get(k, ZERO) for k in direct_extra if k in INDIRECT)
-    fig.direct_tce, fig.indirect_tce = tce(direct + moved), tce(indirect - moved)
+    fig.direct_tce, fig.indirect_tce = tce(direct), tce(indirect)
     fig.total_tce = tce(total(energy_gj.values()))
     parts = tuple(TrailInput(k, v, "GJ", "computed", "Σ sources") for k, v in energy_gj.items())
     ctx.trail.append(TrailEntry("group/energy_total_tce", "energy.total", fig.total_tce, "tce",

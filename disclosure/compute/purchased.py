@@ -9,7 +9,7 @@ from disclosure.compute.context import Context, Value
 from disclosure.compute.results import SourceResult
 from disclosure.compute.trail import TrailEntry, TrailInput
 from disclosure.issues import PathPart
-from disclosure.model.sources import ActivityRecord, ElectricitySource, HeatSource
+from disclosure.model.sources import ActivityRecord, ElectricitySource, HeatSource, InstrumentType
 
 _MWH = "MWh"
 
@@ -96,6 +96,12 @@ def electricity_source(ctx: Context, facility: str, src: ElectricitySource,
     m_inputs: list[TrailInput] = []
     for i, inst in enumerate(src.instruments):
         ipath = (*path, "instruments", i)
+        if inst.type is InstrumentType.ONSITE:
+            # GHG Protocol Scope 2 Guidance: power generated and used on site is not purchased; it is
+            # neither a contractual instrument nor deducted from a metered grid purchase.
+            ctx.issue("rule.elec.onsite-not-instrument", (*ipath, "type"), quantity=inst.quantity,
+                      unit=inst.unit)
+            return None
         if not ctx.unit_ok(inst.unit, _MWH, (*ipath, "unit"), "unit"):
             return None
         q = units.convert(inst.quantity, inst.unit, _MWH)

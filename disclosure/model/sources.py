@@ -165,7 +165,9 @@ class InstrumentType(StrEnum):
     PPA = "ppa"
     """Direct contract with a generator."""
     ONSITE = "onsite"
-    """On-site or captive renewable generation consumed by the facility."""
+    """Refused (``rule.elec.onsite-not-instrument``): power generated and used on site is not purchased, so
+    it is no contractual instrument and is not deducted from the grid purchase (GHG Protocol Scope 2
+    Guidance); it is energy data (``energy.additional``, ``direct``) and a reduction measure."""
 
 
 class Instrument(Model):

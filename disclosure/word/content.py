@@ -81,6 +81,9 @@ class Builder:
         self.meter_share = DASH
         self.draft = draft
         self.preparer = citations.preparer_sources(filing)
+        types = sorted({i.type.value for f in filing.facilities for e in f.electricity for i in e.instruments})
+        self.instruments = ("、" if lang == "zh-CN" else ", ").join(vocab("instrument-type", x, lang) for x in types)
+        """The contractual instrument types market-based Scope 2 deducts, named for the reader ("" for none)."""
 
     # --- helpers -----------------------------------------------------------------------------
     def tx(self, text: LocalText | Wording | None) -> str:
@@ -134,9 +137,14 @@ class Builder:
         heads[0] = f"{words['indicator']}（{self.ghg_unit_text}）" if self.lang == "zh-CN" \
             else f"{words['indicator']} ({self.ghg_unit_text})"
         emphasis = {i for i, r in enumerate(rows) if r[0] in (self.t["rows"]["scope12_location"],)}
-        deducted = self.figures.totals.scope2_market != self.figures.totals.scope2_location
+        if self.instruments:  # the note names the instrument types actually deducted, and no others
+            market = words["market_deducted"].format(types=self.instruments)
+        elif self.figures.totals.scope2_market == self.figures.totals.scope2_location:
+            market = words["market_none"]
+        else:
+            market = ""
         self.table("emissions_summary", rows, numeric=set(range(1, len(heads))), emphasis=emphasis, headers=heads,
-                   note_args={"market": words["market_deducted" if deducted else "market_none"]})
+                   note_args={"market": market})
         self.years = years
 
     def facilities(self) -> None:

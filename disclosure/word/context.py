@@ -105,7 +105,7 @@ def context(b: Builder) -> dict[str, Any]:
         "mee_prior": [(names.get(x.facility, x.facility), x.year, number(x.emissions, 0),
                        b.t["words"]["verified" if x.verified else "reported"])
                       for x in (f.mee.prior_year if f.mee else [])],
-        "methods": methods(f),
+        "methods": {**methods(f), "instruments": b.instruments},  # the types, named in the report language
         "low_carbon_notes": [(tx(o.name), tx(o.description), tx(o.progress), tx(o.uncertainties))
                              for o in f.low_carbon],
         "energy_interim": [(tx(x.name), tx(x.interim)) for x in (f.energy.targets if f.energy else [])

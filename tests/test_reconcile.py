@@ -1,0 +1,138 @@
+"""Figures and words that reconcile (issue 12, review P1-3, P1-4, P1-6, P2-11, P2-12): one purchased-
+electricity figure in every table, on-site generation never deducted as a market-based instrument, no
+meter ids or code keys in printed cells, one sign convention for differences, zero differences as "0"."""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+import pytest
+
+from disclosure import load, validate
+from disclosure.build import BuildOptions, RenderInput
+from disclosure.compute import Figures
+from disclosure.word import blocks
+from disclosure.word.document import Block, Table
+
+GJ_PER_MWH = Decimal("3.6")
+TCE_GJ = Decimal("29.3076")
+
+
+def _outcome(path: Path) -> tuple[object, Figures]:
+    loaded = load(path)
+    outcome = validate(loaded)
+    assert outcome.filing is not None and outcome.figures is not None, [i.code for i in outcome.report.issues]
+    return outcome.filing, outcome.figures
+
+
+def _blocks(path: Path, lang: str = "zh-CN") -> list[Block]:
+    loaded = load(path)
+    outcome = validate(loaded)
+    assert outcome.filing is not None and outcome.figures is not None, [i.code for i in outcome.report.issues]
+    parsed, _ = blocks(RenderInput(outcome.filing, outcome.figures, loaded,
+                                   BuildOptions(output=Path("unused"), lang=lang, ghg_unit="t")))
+    return parsed
+
+
+def _table(parsed: list[Block], caption: str) -> Table:
+    found = [b for b in parsed if isinstance(b, Table) and b.caption.endswith(caption)]
+    assert len(found) == 1, [b.caption for b in parsed if isinstance(b, Table)]
+    return found[0]
+
+
+def _row(table: Table, first: str) -> tuple[str, ...]:
+    found = [r for r in table.rows if r[0] == first]
+    assert len(found) == 1, [r[0] for r in table.rows]
+    return found[0]
+
+
+def _int(value: Decimal) -> str:
+    return f"{value.quantize(Decimal(1), rounding=ROUND_HALF_UP):,}"
+
+
+# --- P1-3: purchased electricity is one number -----------------------------------------------------------
+
+def test_purchased_electricity_is_one_figure_in_every_table(samples: Path) -> None:
+    filing, fig = _outcome(samples / "qinghai-aluminium" / "filing.yaml")
+    # by hand: the grid purchases of both plants (MWh, 100 % shares) at 3.6 GJ/MWh, 1 tce = 29.3076 GJ
+    mwh = sum((s.quantity or Decimal(0)) * f.share for f in fig.facilities for s in f.sources
+              if s.kind == "electricity")
+    anode = next(f for f in filing.facilities if f.id == "QHCARBON-ANODE")  # type: ignore[attr-defined]
+    assert mwh == Decimal(3576000) + sum(r.quantity for r in anode.electricity[0].records) == Decimal(3662400)
+    purchased = _int(mwh * GJ_PER_MWH / TCE_GJ)
+    own = _int(Decimal(12600) * GJ_PER_MWH / TCE_GJ)  # rooftop solar used on site, energy.additional
+    assert (purchased, own) == ("449,871", "1,548")
+    for lang, bought, self_used, indirect in (("zh-CN", "外购电力", "自发自用电力", "间接能源消费量"),
+                                              ("en", "Purchased electricity", "Self-generated electricity used on site",
+                                               "Indirect energy consumption")):
+        parsed = _blocks(samples / "qinghai-aluminium" / "filing.yaml", lang)
+        energy = next(b for b in parsed if isinstance(b, Table) and b.rows and any(r[0] == bought for r in b.rows)
+                      and len(b.rows[0]) == 4)
+        assert _row(energy, bought)[1] == purchased, lang
+        assert _row(energy, self_used)[1] == own, lang
+        structure = next(b for b in parsed if isinstance(b, Table) and any(r[0] == indirect for r in b.rows))
+        assert _row(structure, indirect)[1] == purchased, lang  # no purchased heat in this filing
+        printed = [r for b in parsed if isinstance(b, Table) for r in b.rows if r[0] == bought and len(r) > 1
+                   and re.fullmatch(r"[\d,]+", r[1])]
+        assert printed and all(r[1] == purchased for r in printed), printed
+
+
+def test_self_generated_power_is_direct_energy(samples: Path) -> None:
+    _, fig = _outcome(samples / "qinghai-aluminium" / "filing.yaml")
+    assert fig.energy_gj["self-generated-electricity"] == Decimal(12600) * GJ_PER_MWH
+    assert fig.energy is not None
+    indirect_gj = fig.energy_gj["electricity"]
+    assert fig.energy.indirect_tce == indirect_gj / TCE_GJ
+    assert fig.energy.direct_tce + fig.energy.indirect_tce == pytest.approx(fig.energy.total_tce, abs=Decimal("1e-20"))
+
+
+# --- P1-4: on-site generation is not a market-based instrument --------------------------------------------
+
+def test_onsite_instrument_is_refused_with_a_coded_error(base_filing: Path) -> None:
+    text = base_filing.read_text("utf-8")
+    text = text.replace("        location_factor:", "        instruments:\n"
+                        "          - {type: onsite, quantity: 200, unit: MWh}\n        location_factor:")
+    base_filing.write_text(text, "utf-8")
+    report = validate(load(base_filing)).report
+    found = [i for i in report.issues if i.code == "rule.elec.onsite-not-instrument"]
+    assert len(found) == 1, [i.code for i in report.issues]
+    issue = found[0]
+    assert issue.severity == "error"
+    assert issue.location.path[-3:] == ("instruments", 0, "type")
+    assert issue.location.line == text.splitlines().index("          - {type: onsite, quantity: 200, unit: MWh}") + 1
+    assert "200" in issue.message("zh-CN") and "energy.additional" in issue.hint("zh-CN")
+    assert "not purchased electricity" in issue.message("en")
+
+
+def test_cement_market_based_scope2_deducts_nothing(samples: Path) -> None:
+    _, fig = _outcome(samples / "szse-cement" / "filing.yaml")
+    line1 = next(f for f in fig.facilities if f.id == "YD-L1")
+    grid = next(s for s in line1.sources if s.kind == "electricity")
+    # by hand: 11,248.6 万kWh = 112,486 MWh on the grid bill × 0.4419 tCO2/MWh (Guangdong 2023); no instrument
+    assert grid.emissions == Decimal(112486) * Decimal("0.4419")
+    assert grid.market == grid.emissions
+    assert fig.totals.scope2_market == fig.totals.scope2_location
+    assert _int(fig.totals.scope2_market) == "106,071"
+    trail = {e.id: e for e in fig.trail}
+    market = trail[f"YD-L1/{grid.source}/market"]
+    assert not [i for i in market.inputs if i.basis == "instrument"]
+
+
+def test_market_note_names_the_instruments_applied(samples: Path, base_filing: Path) -> None:
+    def note(parsed: list[Block]) -> str:
+        return next(b for b in parsed if isinstance(b, Table) and b.caption.endswith(("温室气体排放总览",
+                                                                                        "GHG emissions overview"))).note
+    qh = note(_blocks(samples / "qinghai-aluminium" / "filing.yaml"))
+    assert "扣除了绿色电力证书对应的电量" in qh and "绿色电力交易" not in qh
+    assert "green electricity certificate" in note(_blocks(samples / "qinghai-aluminium" / "filing.yaml", "en")).lower()
+    cement = note(_blocks(samples / "szse-cement" / "filing.yaml"))
+    assert "扣除" not in cement and "相同" in cement
+    text = base_filing.read_text("utf-8").replace("        location_factor:", "        instruments:\n"
+                                                  "          - {type: ppa, quantity: 200, unit: MWh}\n"
+                                                  "          - {type: green-power-trade, quantity: 100, unit: MWh}\n"
+                                                  "        location_factor:")
+    base_filing.write_text(text, "utf-8")
+    both = note(_blocks(base_filing))
+    assert "扣除了绿色电力交易、购电协议对应的电量" in both and "证书" not in both
