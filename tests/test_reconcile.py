@@ -13,14 +13,17 @@ import pytest
 from disclosure import load, validate
 from disclosure.build import BuildOptions, RenderInput
 from disclosure.compute import Figures
+from disclosure.model import Filing
 from disclosure.word import blocks
+from disclosure.word.content import Builder
 from disclosure.word.document import Block, Table
+from disclosure.word.markup import texts
 
 GJ_PER_MWH = Decimal("3.6")
 TCE_GJ = Decimal("29.3076")
 
 
-def _outcome(path: Path) -> tuple[object, Figures]:
+def _outcome(path: Path) -> tuple[Filing, Figures]:
     loaded = load(path)
     outcome = validate(loaded)
     assert outcome.filing is not None and outcome.figures is not None, [i.code for i in outcome.report.issues]
@@ -59,7 +62,7 @@ def test_purchased_electricity_is_one_figure_in_every_table(samples: Path) -> No
     # by hand: the grid purchases of both plants (MWh, 100 % shares) at 3.6 GJ/MWh, 1 tce = 29.3076 GJ
     mwh = sum((s.quantity or Decimal(0)) * f.share for f in fig.facilities for s in f.sources
               if s.kind == "electricity")
-    anode = next(f for f in filing.facilities if f.id == "QHCARBON-ANODE")  # type: ignore[attr-defined]
+    anode = next(f for f in filing.facilities if f.id == "QHCARBON-ANODE")
     assert mwh == Decimal(3576000) + sum(r.quantity for r in anode.electricity[0].records) == Decimal(3662400)
     purchased = _int(mwh * GJ_PER_MWH / TCE_GJ)
     own = _int(Decimal(12600) * GJ_PER_MWH / TCE_GJ)  # rooftop solar used on site, energy.additional
@@ -136,3 +139,100 @@ def test_market_note_names_the_instruments_applied(samples: Path, base_filing: P
     base_filing.write_text(text, "utf-8")
     both = note(_blocks(base_filing))
     assert "扣除了绿色电力交易、购电协议对应的电量" in both and "证书" not in both
+
+
+# --- P1-6: no meter ids or code keys in printed tables -----------------------------------------------------
+
+_ID_FIELDS = frozenset({"id", "key", "meter", "meters", "facility", "entity", "source", "sources", "type", "kind",
+                        "measures", "fuel", "energy_use", "subject"})
+_CODE = re.compile(r"[A-Z0-9]+-[A-Z0-9-]+|[a-z]+-[a-z-]+")
+
+
+def _ids(node: object, field: str = "") -> set[str]:
+    """Every code-like value the filing gives under an id or code field."""
+    if isinstance(node, dict):
+        return set().union(*(_ids(v, k) for k, v in node.items())) if node else set()
+    if isinstance(node, list):
+        return set().union(*(_ids(v, field) for v in node)) if node else set()
+    if isinstance(node, str) and field in _ID_FIELDS and _CODE.fullmatch(node):
+        return {node}
+    return set()
+
+
+@pytest.mark.parametrize("name", ["qinghai-aluminium", "central-soe-power", "szse-cement"])
+@pytest.mark.parametrize("lang", ["zh-CN", "en"])
+def test_no_code_like_id_in_any_printed_table_cell(samples: Path, name: str, lang: str) -> None:
+    filing, _ = _outcome(samples / name / "filing.yaml")
+    ids = _ids(filing.model_dump(mode="json"))
+    assert ids  # the samples do have coded ids (meters such as GATE-330, sources such as kiln-coal)
+    found = []
+    for b in _blocks(samples / name / "filing.yaml", lang):
+        if isinstance(b, Table):
+            for row in b.rows:
+                for cell in row:
+                    hits = [i for i in ids if re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", cell)]
+                    if hits:
+                        found.append((b.caption, cell, hits))
+    assert not found, found
+
+
+# --- P2-12 and P2-11: one sign convention; zero and tiny differences ---------------------------------------
+
+def test_every_difference_is_ours_minus_the_other_source(samples: Path) -> None:
+    path = samples / "qinghai-aluminium" / "filing.yaml"
+    _, fig = _outcome(path)
+    trail = {e.id: e for e in fig.trail}
+    coal = trail["check/QHAL-SMELTER/captive-coal/stock-balance"]
+    # reported 607,440 t (monthly as-fired coal) against receipts less stock change 607,436 t
+    assert coal.value == Decimal(607440) - Decimal(607436) == 4 and coal.formula == "gap = reported − second source"
+    assert trail["check/QHAL-SMELTER/grid/meter-readings"].value == Decimal(3576000) - Decimal(3576120)
+    verified = trail["verify/QHAL-SMELTER/scope1"]
+    assert verified.formula == "gap = computed − verified" and verified.value > 0  # 1,975,337.26 − 1,975,337
+    for lang, caption, words in (("zh-CN", "多源数据交叉校验结果", "差异 = 报告值 − 第二来源值"),
+                                 ("en", "Multi-source cross-checks", "Gap = reported − second source")):
+        parsed = _blocks(path, lang)
+        checks = _table(parsed, caption)
+        assert words in checks.note
+        assert [r[5].split("（")[0].split(" (")[0] for r in checks.rows] == ["+4", "-120"]
+        verification = next(b for b in parsed if isinstance(b, Table) and b.caption.endswith(
+            ("核查报告数据与本报告核算结果对账", "Verified figures reconciled with the figures of this report")))
+        assert ("差异 = 本报告核算值 − 核查值" if lang == "zh-CN" else "Difference = computed in this report − verified") \
+            in verification.note
+
+
+def test_a_difference_that_rounds_to_nothing_prints_0(samples: Path) -> None:
+    cement = _blocks(samples / "szse-cement" / "filing.yaml")
+    checks = _table(cement, "多源数据交叉校验结果")
+    assert [r[5] for r in checks.rows if r[1] == "烟煤"] == ["-300（-0.12%）"]  # 260,180 − 260,480 t
+    grid = [r for r in checks.rows if r[1] == "外购电力"]
+    assert [r[5] for r in grid] == ["0"]  # 112,486 MWh on both sources (not "0（0.00%）")
+    verification = _table(cement, "核查报告数据与本报告核算结果对账")
+    assert verification.rows[0][2] == verification.rows[0][3] == "1,583,259"
+    assert verification.rows[0][4] == "0"  # 1,583,258.96 − 1,583,259 = −0.04 t: not "-0.04（-<0.01%）" nor "-0.0"
+    qh = _table(_blocks(samples / "qinghai-aluminium" / "filing.yaml"), "核查报告数据与本报告核算结果对账")
+    assert qh.rows[0][4] == "0"  # +0.26 t beside two identical printed figures
+    power = _table(_blocks(samples / "central-soe-power" / "filing.yaml"), "多源数据交叉校验结果")
+    assert [r[5] for r in power.rows] == ["-178（-0.01%）", "-4（-0.02%）"]
+
+
+def test_tiny_differences_keep_their_sign(samples: Path, base_filing: Path) -> None:
+    filing, fig = _outcome(base_filing)
+    b = Builder(filing, fig, [], "zh-CN", texts("zh-CN"), "t")
+    assert b.gap(Decimal(4), Decimal("0.0007")) == "+4（+<0.01%）"
+    assert b.gap(Decimal(-4), Decimal("-0.0007")) == "-4（-<0.01%）"
+    assert b.gap(Decimal("0.49"), Decimal("0.00001")) == "0"
+    assert b.gap(Decimal(0), Decimal(0)) == "0"
+    assert b.gap(Decimal("-0.5"), Decimal("-0.00001")) == "-1（-<0.01%）"
+    assert b.gap(Decimal(300), Decimal("0.1152")) == "+300（+0.12%）"
+
+
+def test_cement_reconciliation_names_the_ets_line_without_a_report(samples: Path) -> None:
+    for lang, caption, sentence in (
+            ("zh-CN", "核查报告数据与本报告核算结果对账", "英德熟料二线（4500t/d）的2025年度核查报告尚未出具，未列入上表。"),
+            ("en", "Verified figures reconciled with the figures of this report",
+             "The 2025 verification report of Yingde clinker line 2 (4,500 t/d) has not yet been issued")):
+        table = _table(_blocks(samples / "szse-cement" / "filing.yaml", lang), caption)
+        assert sentence in table.note, table.note
+        assert len(table.rows) == 1
+    qh = _table(_blocks(samples / "qinghai-aluminium" / "filing.yaml"), "核查报告数据与本报告核算结果对账")
+    assert "尚未出具" not in qh.note  # its one ETS facility has its report

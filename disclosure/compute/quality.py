@@ -44,7 +44,8 @@ class MonthGap:
 
     @property
     def gap(self) -> Decimal:
-        return self.secondary - self.primary
+        """Reported − second source: every difference in the report is ours minus the other source."""
+        return self.primary - self.secondary
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,8 @@ class CheckResult:
 
     @property
     def gap(self) -> Decimal:
-        return self.secondary - self.primary
+        """Reported − second source: every difference in the report is ours minus the other source."""
+        return self.primary - self.secondary
 
     @property
     def pct(self) -> Decimal | None:
@@ -330,7 +332,7 @@ def _check(ctx: Context, facility: str, subject: str, kind: str, check: SecondSo
 def _trail_check(ctx: Context, c: CheckResult) -> None:
     ctx.trail.append(TrailEntry(
         f"check/{c.facility}/{c.subject}/{c.kind}", "quality.cross-check", c.gap, c.unit,
-        "gap = second source − reported", (
+        "gap = reported − second source", (
             TrailInput("reported", c.primary, c.unit, "activity", c.primary_evidence),
             TrailInput(c.kind, c.secondary, c.unit, "second-source", c.evidence),
             TrailInput("tolerance", c.tolerance_pct, "%", "rule", "docs/data-quality.md")),

@@ -97,7 +97,7 @@ class Builder:
         if not rows:
             return
         spec = self.t["tables"][name]
-        note = spec.get("note", "").format(**(note_args or {}))
+        note = spec.get("note", "").format(**(note_args or {})).strip()
         self.tables[name] = Table(spec["caption"], tuple(headers or self.t["headers"][name]),
                                   tuple(tuple(r) for r in rows), frozenset(numeric), frozenset(emphasis), note)
 
@@ -365,8 +365,14 @@ class Builder:
                          gaps.get("scope1", DASH),
                          self.ghg("VerifiedScope2GHGEmissions", typed=dim), self.ghg(computed2, typed=dim),
                          gaps.get("scope2", DASH)])
+        # an ETS key emitter without a verification report is named, so the table claims no more than it holds
+        pending = [fac.name.get(self.lang) for fac in self.filing.facilities
+                   if fac.ets.covered and fac.verification is None]
         self.table("verification", rows, numeric={2, 3, 4, 5, 6, 7},
-                   note_args={"basis": self.t["words"]["ets_basis_note"] if ets_basis else ""})
+                   note_args={"basis": self.t["words"]["ets_basis_note"] if ets_basis else "",
+                              "pending": self.t["words"]["verification_pending"].format(
+                                  names=("、" if self.lang == "zh-CN" else "; ").join(pending), year=self.year)
+                              if pending else ""})
 
     def quality_checks(self) -> None:
         """Cross-checks, meter coverage and acknowledged outliers (data-quality section)."""
@@ -453,27 +459,23 @@ class Builder:
         return zh if self.lang == "zh-CN" else en
 
     def meter_name(self, facility: str, meter: str) -> str:
+        """A meter as the public reads it: its description, else what it measures (its register id stays in
+        the trail and the data-quality workbook)."""
         fac = next((f for f in self.filing.facilities if f.id == facility), None)
         found = next((m for m in fac.meters if m.id == meter), None) if fac else None
-        if found is None or found.name is None:
-            return meter
-        return f"{self.tx(found.name)}（{meter}）" if self.lang == "zh-CN" else f"{self.tx(found.name)} ({meter})"
+        if found is None:
+            return self.t["words"]["meter"]
+        return self.tx(found.name) if found.name is not None else vocab("meter-use", found.measures, self.lang)
 
     def gap(self, gap: Decimal, pct: Decimal | None) -> str:
-        """A signed gap with its percentage; a non-zero gap never shows as 0.00 %."""
+        """A difference (ours − the other source) in whole units, as the figures beside it are printed: "0"
+        when it rounds to nothing, else signed with its percentage ("+<0.01%" under a hundredth)."""
+        shown = signed(gap, 0)
+        if not gap.quantize(Decimal(1), rounding=ROUND_HALF_UP):
+            return "0"
         if pct is None:
-            rel = DASH
-        elif gap == 0:
-            rel = "0.00%"
-        elif abs(pct) < Decimal("0.005"):
-            rel = ("+" if pct > 0 else "-") + "<0.01%"
-        else:
-            rel = f"{pct:+.2f}%"
-        places = 0  # a gap below half a unit is not "0", nor "-0.0": as many decimals as show its first digit
-        while places < 3 and gap and not abs(gap).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP):
-            places += 1
-        tiny = gap and abs(gap) < Decimal("0.0005")
-        shown = ("+" if gap > 0 else "-") + "<0.001" if tiny else signed(gap, places)
+            return shown
+        rel = ("+" if pct > 0 else "-") + "<0.01%" if abs(pct) < Decimal("0.005") else f"{pct:+.2f}%"
         return f"{shown}（{rel}）" if self.lang == "zh-CN" else f"{shown} ({rel})"
 
     def narratives(self) -> None:
