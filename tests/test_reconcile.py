@@ -194,8 +194,8 @@ def test_every_difference_is_ours_minus_the_other_source(samples: Path) -> None:
         checks = _table(parsed, caption)
         assert words in checks.note
         assert [r[5].split("（")[0].split(" (")[0] for r in checks.rows] == ["+4", "-120"]
-        verification = next(b for b in parsed if isinstance(b, Table) and b.caption.endswith(
-            ("核查报告数据与本报告核算结果对账", "Verified figures reconciled with the figures of this report")))
+        captions = ("核查报告数据与本报告核算结果对账", "Verified figures reconciled with the figures of this report")
+        verification = next(b for b in parsed if isinstance(b, Table) and b.caption.endswith(captions))
         assert ("差异 = 本报告核算值 − 核查值" if lang == "zh-CN" else "Difference = computed in this report − verified") \
             in verification.note
 
@@ -228,7 +228,8 @@ def test_tiny_differences_keep_their_sign(samples: Path, base_filing: Path) -> N
 
 def test_cement_reconciliation_names_the_ets_line_without_a_report(samples: Path) -> None:
     for lang, caption, sentence in (
-            ("zh-CN", "核查报告数据与本报告核算结果对账", "英德熟料二线（4500t/d）的2025年度核查报告尚未出具，未列入上表。"),
+            ("zh-CN", "核查报告数据与本报告核算结果对账",
+             "英德熟料二线（4500t/d）的2025年度核查报告尚未出具，未列入上表。"),
             ("en", "Verified figures reconciled with the figures of this report",
              "The 2025 verification report of Yingde clinker line 2 (4,500 t/d) has not yet been issued")):
         table = _table(_blocks(samples / "szse-cement" / "filing.yaml", lang), caption)
@@ -236,3 +237,24 @@ def test_cement_reconciliation_names_the_ets_line_without_a_report(samples: Path
         assert len(table.rows) == 1
     qh = _table(_blocks(samples / "qinghai-aluminium" / "filing.yaml"), "核查报告数据与本报告核算结果对账")
     assert "尚未出具" not in qh.note  # its one ETS facility has its report
+
+
+# --- P2-16, P2-17, P2-18: the cement sample says what its data says ----------------------------------------
+
+def test_cement_words_agree_with_its_boundary_and_bases(samples: Path) -> None:
+    from tests.test_report_content import _text
+
+    path = samples / "szse-cement" / "filing.yaml"
+    zh, en = _blocks(path), _blocks(path, "en")
+    excluded = _table(zh, "未纳入的范围三类别及原因")
+    reason = next(r[1] for r in excluded.rows if "15" in r[0])
+    assert "已按35%股权比例计入范围一、二" in reason and "无金融投资" not in reason  # the 35 % associate
+    text = _text(zh)
+    assert "参照《国际财务报告可持续披露准则第2号》第29(a)(iv)段" in text and "第29(a)(iv)段的要求" not in text
+    assert "With reference to IFRS S2 paragraph 29(a)(iv)" in _text(en)
+    qh = _text(_blocks(samples / "qinghai-aluminium" / "filing.yaml"))  # adopts IFRS S2 in its bases
+    assert "按照《国际财务报告可持续披露准则第2号》第29(a)(iv)段的要求" in qh
+    facilities = _table(zh, "按设施分列的排放量")
+    assert _row(facilities, "西江水泥熟料线")[2] == "否"
+    assert "由联营方西江水泥有限公司作为全国碳市场重点排放单位履约" in facilities.note
+    assert "surrenders for it" in _table(en, "Emissions by facility").note

@@ -336,6 +336,9 @@ class ETSStatus(Model):
     """ETS sector."""
     registration: str | None = None
     """Registration or account number."""
+    note: LocalText | None = None
+    """Why the facility is or is not the company's key emitter, for the reader (e.g. an associate's line whose
+    operator is the key emitter and surrenders): printed under the facility table."""
 
 
 class Product(Model):

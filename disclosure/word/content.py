@@ -160,8 +160,10 @@ class Builder:
         heads = list(self.t["headers"]["by_facility"])
         heads[4:] = [f"{h}（{self.ghg_unit_text}）" if self.lang == "zh-CN" else f"{h} ({self.ghg_unit_text})"
                      for h in heads[4:]]
+        notes = "".join(self.tx(f.ets.note) + ("" if self.lang == "zh-CN" else " ")
+                        for f in self.filing.facilities if f.ets.note is not None)
         self.table("by_facility", rows, numeric={3, 4, 5, 6}, headers=heads,
-                   note_args={"approach": self._approach()})
+                   note_args={"approach": self._approach(), "ets": notes})
 
     def _approach(self) -> str:
         text = vocab("consolidation-approach", self.figures.approach, self.lang)
@@ -464,7 +466,7 @@ class Builder:
         fac = next((f for f in self.filing.facilities if f.id == facility), None)
         found = next((m for m in fac.meters if m.id == meter), None) if fac else None
         if found is None:
-            return self.t["words"]["meter"]
+            return str(self.t["words"]["meter"])
         return self.tx(found.name) if found.name is not None else vocab("meter-use", found.measures, self.lang)
 
     def gap(self, gap: Decimal, pct: Decimal | None) -> str:

@@ -48,6 +48,7 @@ def context(b: Builder) -> dict[str, Any]:
         "mandatory": e.mandatory,
         "bases": [f"《{vocab('preparation-basis', x, lang)}》" if lang == "zh-CN"  # a document's title in 《》
                   else vocab("preparation-basis", x, lang) for x in r.bases],
+        "adopts_ifrs_s2": "ifrs-s2" in [str(x) for x in r.bases],  # cited as a requirement only when adopted
         "standard": tx(r.ghg_standard),
         "gwp": vocab("gwp-set", f.report.gwp.set, lang),
         "approach": vocab("consolidation-approach", f.boundary.approach, lang),
