@@ -196,8 +196,9 @@ def test_every_difference_is_ours_minus_the_other_source(samples: Path) -> None:
         assert [r[5].split("（")[0].split(" (")[0] for r in checks.rows] == ["+4", "-120"]
         captions = ("核查报告数据与本报告核算结果对账", "Verified figures reconciled with the figures of this report")
         verification = next(b for b in parsed if isinstance(b, Table) and b.caption.endswith(captions))
-        assert ("差异 = 本报告核算值 − 核查值" if lang == "zh-CN" else "Difference = computed in this report − verified") \
-            in verification.note
+        convention = ("差异 = 本报告核算值 − 核查值" if lang == "zh-CN"
+                      else "Difference = computed in this report − verified")
+        assert convention in verification.note
 
 
 def test_a_difference_that_rounds_to_nothing_prints_0(samples: Path) -> None:
