@@ -229,7 +229,7 @@ def test_quality_figures_are_published_and_in_the_trail(samples: Path) -> None:
     q = figures_dict(ctx.figures)["quality"]
     assert q["cross_checks"] and q["meters"] and q["verification"] and q["substitutions"]
     coal = next(c for c in q["cross_checks"] if c["subject"] == "coal")
-    assert Decimal(coal["gap"]) == Decimal(coal["second_source"]) - Decimal(coal["reported"])
+    assert Decimal(coal["gap"]) == Decimal(coal["reported"]) - Decimal(coal["second_source"])  # ours − the other source
     assert coal["result"] == "within" and len(coal["months"]) == 12
     assert Decimal(q["substitution_difference"]) == sum(
         Decimal(s["difference"]) for s in q["substitutions"] if s["difference"] is not None)
