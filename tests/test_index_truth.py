@@ -148,6 +148,11 @@ def contradictions(filing: Any, figures: Any, report: Report, table: FactTable, 
     claims = dict(zip(keys, report.index.rows, strict=True))
     found: list[str] = []
     for item_id, row in claims.items():
+        if item_id.startswith("TOPIC-"):  # a material topic: a section of this report, another report, or why not
+            section = checklist.TOPIC_SECTIONS.get(item_id.removeprefix("TOPIC-"), ("", ""))[0]
+            if section and row[3] == _where(texts, section) and not report.section(section):
+                found.append(f"{item_id}: claims section {row[3]!r}, which the report does not print")
+            continue
         it = checklist.item(item_id)
         where = row[3]
         shown_facts = [(c, show(f)) for c in it.concepts if (f := table.get(c)) is not None
