@@ -262,7 +262,7 @@ def index(b: Builder) -> None:
     why it is not disclosed; after the report-level rows, one row per topic the materiality assessment
     finds material. The page cell is a PAGEREF field to the section's heading (resolved after the report
     is laid out, ``word.paging``); the row's key (checklist id, ``TOPIC-<topic>``) is never printed."""
-    f, g, t, lang = b.filing, b.figures, b.t, b.lang
+    f, g, t = b.filing, b.figures, b.t
     rows: list[list[str]] = []
     keys: list[str] = []
     refs: list[tuple[int, int, str]] = []
@@ -373,7 +373,8 @@ def _topic_rows(b: Builder) -> list[tuple[str, list[str], str]]:
     level = level_text(t, *checklist.index_levels(rpt, f))
     out = []
     for x in checklist.material_topics(f):
-        kinds = [t["words"][k] for k, on in (("impact_material", x.impact), ("financially_material", x.financial)) if on]
+        kinds = [t["words"][k] for k, on in (("impact_material", x.impact), ("financially_material", x.financial))
+                 if on]
         name = vocab("topic", x.topic, lang)
         requirement = str(t["words"]["material_topic"]).format(topic=name, kinds=_sep(lang).join(kinds))
         where, section = topic_location(b, x)
