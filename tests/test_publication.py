@@ -166,9 +166,10 @@ def test_index_pages_are_where_the_sections_start(pdfs: dict[tuple[str, str], Pa
             assert top in tops, line
             start = _heading_page(pages, top, last + 1)
             assert start is not None, top
-            if sub:
-                assert sub in subs, line
-                start = _heading_page(pages, sub, start)
+            if sub:  # a long sub-section name may wrap in its cell: its first line starts the name
+                names = [x for x in subs if x == sub] or [x for x in subs if x.startswith(sub)]
+                assert len(names) == 1, line
+                start = _heading_page(pages, names[0], start)
                 in_sub += 1
             assert int(m.group(2)) == start, (line, start)
             checked += 1
