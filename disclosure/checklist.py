@@ -19,7 +19,7 @@ from typing import Any
 from disclosure.compute.results import Figures
 from disclosure.model import Filing
 from disclosure.model.base import LocalText
-from disclosure.model.narrative import Topic
+from disclosure.model.narrative import Topic, TopicMateriality
 from disclosure.model.report import EXCHANGE_BASES, Ownership, PreparationBasis
 from disclosure.resources import load_data_yaml
 
@@ -28,6 +28,9 @@ CLASSES = ("mandatory", "voluntary", "mof", "ifrs", "central-soe", "provincial-s
 LEVELS = {"R": 4, "C": 3, "E": 2, "X": 1}
 """Obligation levels, strongest first: required, conditional (如涉及), encouraged, expected (SASAC)."""
 EXCHANGE_CLASSES = frozenset({"mandatory", "voluntary"})
+ADOPTED_CLASSES = frozenset({"mof", "ifrs"})
+"""Classes that come from a standard the filer adopts (MoF climate standard, IFRS S2), not from a regulator:
+the index shows their level beside the exchange guideline's, never instead of it."""
 TITLE_WORDS = ("可持续发展报告", "环境、社会和公司治理报告")
 """Guide No. 1, ch. 1 五: the title is, or contains, one of these."""
 
@@ -61,6 +64,11 @@ class Item:
     proposed: tuple[str, ...] = ()
     out_of_scope: str = ""
     partial: str = ""
+    fact: str = ""
+    """The index cell states a fact instead of naming a section (``self``: the index itself; ``mee_upload``:
+    the upload of the annual environmental information report; ``withheld``: the rows that explain)."""
+    by_exchange: tuple[tuple[str, dict[str, str]], ...] = ()
+    """The requirement's wording per exchange (its own criteria), where the three guidelines differ."""
     shows: tuple[str, ...] = ()
     """Report tables (``templates/report/*/texts.yaml`` ``tables``) that disclose the item: the index
     claims the item only where one of them is printed, and never denies it where one is."""
@@ -94,7 +102,8 @@ def _item(raw: dict[str, Any]) -> Item:
         four_pillar=bool(raw.get("four_pillar", False)), concepts=tuple(raw.get("concepts", ())),
         mandatory_concepts=tuple(raw.get("mandatory_concepts", ())), proposed=tuple(raw.get("proposed", ())),
         out_of_scope=raw.get("out_of_scope", ""), partial=raw.get("partial", ""),
-        shows=tuple(raw.get("shows", ())))
+        shows=tuple(raw.get("shows", ())), fact=raw.get("fact", ""),
+        by_exchange=tuple((k, dict(v)) for k, v in raw.get("by_exchange", {}).items()))
 
 
 def item(item_id: str) -> Item:
@@ -137,6 +146,46 @@ def obligation(it: Item, filing: Filing) -> str | None:
     if it.four_pillar and not climate_financially_material(filing):
         classes -= EXCHANGE_CLASSES
     return it.level(classes)
+
+
+def index_levels(it: Item, filing: Filing) -> tuple[str | None, str | None]:
+    """The levels the disclosure index shows: (the level of the exchange guideline, or where it states
+    none, of the regulator whose rule it is (MEE, SASAC); the stricter level of a standard the filer
+    adopts (MoF climate standard, IFRS S2), else None). The first is None where only an adopted standard
+    states the item. Levels of one item are the same for every filer of the same exchange class."""
+    classes = set(filer_classes(filing))
+    if it.four_pillar and not climate_financially_material(filing):
+        classes -= EXCHANGE_CLASSES
+    own = it.level(classes & EXCHANGE_CLASSES) or it.level(classes - EXCHANGE_CLASSES - ADOPTED_CLASSES)
+    adopted = it.level(classes & ADOPTED_CLASSES)
+    if adopted is not None and own is not None and LEVELS[adopted] <= LEVELS[own]:
+        adopted = None
+    return own, adopted
+
+
+TOPIC_SECTIONS = {"energy-use": ("metrics.energy_use", "ENE-01")}
+"""Topics of the materiality assessment this report covers besides climate change (the report itself):
+the section, and the item whose being met shows the section is printed."""
+
+
+def material_topics(filing: Filing) -> list[TopicMateriality]:
+    """The topics the double-materiality assessment finds material (impact or financial), climate change
+    aside: each is disclosed in this report, in another report the filing names, or explained (Arts. 5, 7)."""
+    dm = filing.report.double_materiality
+    return [] if dm is None else [t for t in dm.topics
+                                  if t.topic is not Topic.CLIMATE_CHANGE and (t.impact or t.financial)]
+
+
+def topic_section(topic: TopicMateriality, filing: Filing, figures: Figures | None) -> str | None:
+    """The section of this report that discloses a material topic, or None."""
+    covered = TOPIC_SECTIONS.get(topic.topic.value)
+    return covered[0] if covered and status(item(covered[1]), filing, figures) == "met" else None
+
+
+def exchange(filing: Filing) -> str | None:
+    """The exchange whose guideline the filer reports under (SSE, SZSE, BSE), from its bases."""
+    names = {PreparationBasis.SSE: "SSE", PreparationBasis.SZSE: "SZSE", PreparationBasis.BSE: "BSE"}
+    return next((names[b] for b in filing.report.bases if b in names), None)
 
 
 def applies(it: Item, filing: Filing, figures: Figures | None) -> bool:

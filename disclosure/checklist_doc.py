@@ -37,6 +37,10 @@ def _met(it: Item) -> str:
         parts.append("applies if " + ", ".join(f"`{p}`" for p in it.applies_if))
     if it.partial:
         parts.append(f"partial: {it.partial}")
+    if it.fact:
+        parts.append(f"index states `{it.fact}`")
+    if it.by_exchange:
+        parts.append("wording per exchange: " + ", ".join(k for k, _ in it.by_exchange))
     return "; ".join(parts)
 
 
@@ -112,7 +116,10 @@ def markdown() -> str:
                  f"{total['out-of-scope']} | {100 * total['full'] / total['requirements']:.0f} % | "
                  f"{total['V']} / {total['S']} / {total['NF']} |")
     lines += ["", f"{len(items())} items. Obligation levels by filer class ({', '.join(CLASSES)}): R required,",
-              "C conditional, E encouraged, X expected (SASAC).", "", "## Items", "",
+              "C conditional, E encouraged, X expected (SASAC). The report's index shows the exchange guideline's",
+              "level for the filer's class (else the regulator's: MEE, SASAC), with a stricter level of a standard",
+              "the filer adopts (mof, ifrs) as a note beside it — 鼓励（所采用准则要求） — never instead of it.",
+              "", "## Items", "",
               "| Id | Obligation | Requirement | Sources | Met by | Concepts |", "|---|---|---|---|---|---|"]
     for it in items():
         ob = ", ".join(f"{k} {v}" for k, v in it.obligation.items())

@@ -281,7 +281,7 @@ def _validate(tmp_path: Path, text: str) -> tuple[Any, list[Any]]:
 
 
 def _missing(issues: list[Any]) -> dict[str, str]:
-    return {i.context["item"]: i.code for i in issues if i.code.startswith("rule.checklist.")}
+    return {i.context["item"]: i.code for i in issues if i.code.startswith("rule.checklist.missing")}
 
 
 MANDATORY_BASE = BASE_FILING.replace("  ownership: private\n", "  indices: [SSE180]\n  ownership: private\n")

@@ -333,16 +333,27 @@ def test_disclosure_index_lists_every_item_that_applies(samples: Path, docx: dic
     ctx = _ctx(samples, name)
     header, index = _index(samples, docx, name)
     assert header == ["披露要求", "依据（条款）", "要求", "披露位置或未披露原因", "页码"]
-    assert list(index) == [i.id for i in checklist.items() if checklist.obligation(i, ctx.filing) is not None]
+    expected = []
+    for i in checklist.items():
+        if checklist.obligation(i, ctx.filing) is not None:
+            expected.append(i.id)
+        if i.id == "RPT-16":  # then a row per material topic (Arts. 5, 7)
+            expected += [f"TOPIC-{t.topic.value}" for t in checklist.material_topics(ctx.filing)]
+    assert list(index) == expected
     assert not any(item in cell for item in index for row in index.values() for cell in row)
     texts = markup.texts("zh-CN")
     places = set(texts["sections"].values()) | {f"{texts['sections'][a]} › {texts['subsections'][b]}"
                                                  for a, b in (i.section.split(".") for i in checklist.items()
                                                               if "." in i.section)}
     for item, row in index.items():
+        if item.startswith("TOPIC-"):
+            assert row[3] in places or row[3].startswith("详见"), row
+            continue
         state = checklist.status(checklist.item(item), ctx.filing, ctx.figures)
         assert state != "missing", row  # the samples validate clean: nothing required is missing
-        if state == "met":
+        if state == "met" and checklist.item(item).fact:  # a fact, not a section: 本表, 已于…上传…
+            assert row[3] not in places and row[4] == "—", row
+        elif state == "met":
             assert row[3] in places, row
         else:
             assert row[3].startswith(("未披露", "不适用", "不在本报告范围")), row
@@ -357,8 +368,8 @@ def test_index_shows_energy_financial_effect_and_materiality_items(samples: Path
         rows = _index(samples, docx, name)[1]
         assert rows["ENE-03"][3] == f"{texts['sections']['metrics']} › {texts['subsections']['energy_use']}"
         assert rows["ENE-05"][3] == f"{texts['sections']['metrics']} › {texts['subsections']['energy_use']}"
-        assert rows["STR-11"][3] == texts["sections"]["strategy"]
-        assert rows["RPT-16"][3] == texts["sections"]["about"]
+        assert rows["STR-11"][3] == f"{texts['sections']['strategy']} › {texts['subsections']['finance']}"
+        assert rows["RPT-16"][3] == f"{texts['sections']['about']} › {texts['subsections']['materiality']}"
         assert "指引 第三十五条" in rows["MT-15"][1]
 
 
@@ -368,7 +379,7 @@ def test_omitted_item_is_explained_in_the_index(samples: Path, docx: dict[tuple[
     assert omitted
     index = _index(samples, docx, "qinghai-aluminium")[1]
     for item in omitted:
-        assert index[item][3].startswith("未披露："), index[item]
+        assert index[item][3].startswith(("未披露：", "不适用：")), index[item]  # not applicable: the reason
 
 
 def test_english_report_is_english(docx: dict[tuple[str, str], bytes]) -> None:

@@ -222,6 +222,11 @@ class TopicMateriality(Model):
     metrics and targets) applies to it (Art. 5)."""
     rationale: LocalText | None = None
     """Why, with the scores against the thresholds."""
+    disclosed_in: LocalText | None = None
+    """Where a material topic this report does not cover is disclosed, e.g. 公司《2025年度环境信息依法披露报告》
+    (the disclosure index gives it; a material topic with neither this nor ``omission`` is a finding)."""
+    omission: LocalText | None = None
+    """Why a material topic is not disclosed (Art. 7: comply or explain)."""
 
 
 class DoubleMateriality(Model):

@@ -8,18 +8,20 @@ they are not tagged in the XBRL until the taxonomy has their concepts."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import replace
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from disclosure import checklist, units
 from disclosure.compute.finance import wan
 from disclosure.model.finance import EffectRange, FinancialEffect
+from disclosure.model.narrative import TopicMateriality
 from disclosure.resources import load_data_yaml
 from disclosure.taxonomy.definition import camel
 from disclosure.vocabulary import label as vocab
 from disclosure.word.citations import UNITS, unit_text
-from disclosure.word.figures import DASH, joined, label, number
+from disclosure.word.figures import DASH, date_text, joined, label, number
 from disclosure.xbrl.climate_facts import BASIS_MEMBERS, EFFECT_CONCEPTS, EXPOSURE_CONCEPTS
 
 if TYPE_CHECKING:
@@ -255,39 +257,143 @@ def _where(b: Builder, section: str) -> str:
 
 def index(b: Builder) -> None:
     """The disclosure index: every requirement that applies to this filer, where it is stated (source and
-    article), its obligation, and the section and page of the report that meets it, or why it is not
-    disclosed. The page cell is a PAGEREF field to the section's heading (resolved after the report is
-    laid out, ``word.paging``); the row's checklist id is its key, never printed."""
-    f, g, t, lang = b.filing, b.figures, b.t, b.lang
-    srcs = checklist.sources()
-    omitted = checklist.omitted(f)
-    sep = "；" if lang == "zh-CN" else "; "
+    article), its level under the exchange guideline (with the stricter level of a standard the filer
+    adopts beside it), and the section and page of the report that meets it, the fact that meets it, or
+    why it is not disclosed; after the report-level rows, one row per topic the materiality assessment
+    finds material. The page cell is a PAGEREF field to the section's heading (resolved after the report
+    is laid out, ``word.paging``); the row's key (checklist id, ``TOPIC-<topic>``) is never printed."""
+    f, g, t = b.filing, b.figures, b.t
     rows: list[list[str]] = []
     keys: list[str] = []
     refs: list[tuple[int, int, str]] = []
     for it in checklist.items():
-        level = checklist.obligation(it, f)
-        if level is None:
+        own, adopted = checklist.index_levels(it, f)
+        if own is None and adopted is None:
             continue
         state = checklist.status(it, f, g)
-        page = DASH
-        if state == "met":
-            where = _where(b, it.section)
-            refs.append((len(rows), 4, SECTION_MARK + it.section))
-        elif state == "omitted":
-            o = omitted[it.id]
-            reason = vocab("omission-reason", o.reason, lang)
-            where = f"{t['words']['omitted']}：{reason}。{b.tx(o.explanation)}" if lang == "zh-CN" \
-                else f"{t['words']['omitted']}: {reason}. {b.tx(o.explanation)}"
-        else:
-            where = t["index_status"][state]
-        articles = sep.join(f"{srcs[r.source]['short'][lang]} {r.article}".strip() if lang == "zh-CN"
-                            else f"{srcs[r.source]['short'][lang]} {r.article}".strip() for r in it.refs)
-        rows.append([it.text[lang], articles, t["levels"][level], where, page])
+        where, section = _index_cell(b, it, state)
+        if section:
+            refs.append((len(rows), 4, SECTION_MARK + section))
+        rows.append([_requirement(b, it), _articles(b, it.refs), level_text(t, own, adopted), where, DASH])
         keys.append(it.id)
+        if it.id == TOPICS_AFTER:
+            for key, row, section in _topic_rows(b):
+                if section:
+                    refs.append((len(rows), 4, SECTION_MARK + section))
+                rows.append(row)
+                keys.append(key)
     b.table("index", rows, numeric={4})  # the level is a word (Required, 强制): a text column
     if "index" in b.tables:
         b.tables["index"] = replace(b.tables["index"], keys=tuple(keys), pagerefs=tuple(refs), keep=frozenset({3}))
+
+
+TOPICS_AFTER = "RPT-16"
+"""The material-topic rows follow the requirement that topics found material are disclosed (Art. 5)."""
+TOPIC_REFS = (checklist.Ref("exchange", "第五条", "S"), checklist.Ref("exchange", "第七条", "S"))
+"""Art. 5 (double materiality decides what is disclosed) and Art. 7 (comply or explain)."""
+def level_text(t: dict[str, Any], own: str | None, adopted: str | None) -> str:
+    """The level cell: the guideline's level (强制), with "（所采用准则要求）" where a standard the filer
+    adopts is stricter, or the adopted standard's level alone where the guideline states none."""
+    if own is None:
+        assert adopted is not None
+        return str(t["adopted_levels"][adopted])
+    if adopted is None:
+        return str(t["levels"][own])
+    return str(t["adopted_note"]).format(level=t["levels"][own], adopted=t["adopted_note_levels"][adopted])
+
+
+def _articles(b: Builder, refs: Iterable[checklist.Ref]) -> str:
+    srcs = checklist.sources()
+    return _sep(b.lang).join(f"{srcs[r.source]['short'][b.lang]} {r.article}".strip() for r in refs)
+
+
+def _requirement(b: Builder, it: checklist.Item) -> str:
+    """What the row requires: the filer's own exchange's wording where the guidelines differ (RPT-15:
+    its index criteria), with the criterion that makes the filer a mandatory discloser."""
+    text = it.text[b.lang]
+    own = dict(it.by_exchange).get(checklist.exchange(b.filing) or "")
+    if own is None:
+        return text
+    text = own[b.lang]
+    e = b.filing.entity
+    indices = [vocab("index-membership", i, b.lang) for i in e.indices
+               if i.value in CRITERIA.get(checklist.exchange(b.filing) or "", ())]
+    if indices:
+        which = b.t["words"]["member_of"].format(index=("、" if b.lang == "zh-CN" else ", ").join(indices))
+    elif e.mandatory:
+        which = b.t["words"]["dual_listed"]
+    else:
+        which = b.t["words"]["not_mandatory"]
+    return f"{text}：{which}" if b.lang == "zh-CN" else f"{text}: {which}"
+
+
+CRITERIA = {"SSE": ("SSE180", "STAR50"), "SZSE": ("SZSE100", "ChiNext"), "BSE": ()}
+"""The indices each exchange's guideline (Art. 3) names."""
+
+
+def _index_cell(b: Builder, it: checklist.Item, state: str) -> tuple[str, str]:
+    """The index's "where" cell of a checklist item and the section its page refers to ("" for none)."""
+    t, lang = b.t, b.lang
+    zh = lang == "zh-CN"
+    if state == "met" and it.fact:
+        return _fact(b, it.fact), ""
+    if state == "met":
+        return _where(b, it.section), it.section
+    if state == "omitted":
+        o = checklist.omitted(b.filing)[it.id]
+        explanation = b.tx(o.explanation).strip()
+        if o.reason.value == "not-applicable":  # 不适用：公司未参与其他减排机制
+            return (f"{t['index_status']['n/a_short']}：{explanation}" if zh
+                    else f"{t['index_status']['n/a_short']}: {explanation}"), ""
+        reason = vocab("omission-reason", o.reason, lang)
+        return (f"{t['words']['omitted']}：{reason}。{explanation}" if zh
+                else f"{t['words']['omitted']}: {reason}. {explanation}"), ""
+    return t["index_status"][state], ""
+
+
+def _fact(b: Builder, fact: str) -> str:
+    """A fact the row states instead of a section of the report."""
+    t = b.t
+    if fact == "mee_upload":
+        mee = b.filing.mee
+        assert mee is not None and mee.annual_report is not None
+        report = mee.annual_report
+        title = b.tx(report.title)
+        return str(t["words"]["mee_uploaded"]).format(date=date_text(report.uploaded, b.lang),
+                                                      title=f"《{title}》" if b.lang == "zh-CN" else title)
+    return str(t["words"][f"index_{fact}"])
+
+
+def _topic_rows(b: Builder) -> list[tuple[str, list[str], str]]:
+    """One row per topic the double-materiality assessment finds material (impact or financial), other
+    than climate change: the section of this report that covers it, where the filing says it is disclosed
+    (another report of the company), the reason it is not, or "not disclosed" (validate warns)."""
+    f, t, lang = b.filing, b.t, b.lang
+    rpt = checklist.item(TOPICS_AFTER)
+    level = level_text(t, *checklist.index_levels(rpt, f))
+    out = []
+    for x in checklist.material_topics(f):
+        kinds = [t["words"][k] for k, on in (("impact_material", x.impact), ("financially_material", x.financial))
+                 if on]
+        name = vocab("topic", x.topic, lang)
+        requirement = str(t["words"]["material_topic"]).format(topic=name, kinds=_sep(lang).join(kinds))
+        where, section = topic_location(b, x)
+        out.append((f"TOPIC-{x.topic.value}", [requirement, _articles(b, TOPIC_REFS), level, where, DASH], section))
+    return out
+
+
+def topic_location(b: Builder, x: TopicMateriality) -> tuple[str, str]:
+    """Where a material topic is disclosed: (cell text, section of this report or "")."""
+    t, zh = b.t, b.lang == "zh-CN"
+    section = checklist.topic_section(x, b.filing, b.figures)
+    if section is not None:
+        return _where(b, section), section
+    if x.disclosed_in is not None and b.tx(x.disclosed_in):
+        return str(t["words"]["disclosed_in"]).format(where=b.tx(x.disclosed_in)), ""
+    if x.omission is not None and b.tx(x.omission):
+        return (f"{t['words']['omitted']}：{b.tx(x.omission)}" if zh
+                else f"{t['words']['omitted']}: {b.tx(x.omission)}"), ""
+    return t["index_status"]["missing"], ""
 
 
 SECTION_MARK = "§"

@@ -114,7 +114,7 @@ NOTES = {
     "当期财务影响": "current financial effects", "预期财务影响": "anticipated financial effects",
     "气候相关影响": "climate-related impacts", "气候韧性": "climate resilience",
     "跨行业指标": "cross-industry metrics", "温室气体排放核算依据": "basis of GHG accounting",
-    "行业指标；行业应用指南待发布": "industry metrics; industry guidance to be issued",
+    "行业指标": "industry metrics",
     "阶段性目标": "interim targets", "低碳产品": "low-carbon products", "指标选取": "choice of metrics",
     "步骤四": "step 4",
 }
