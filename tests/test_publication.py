@@ -185,14 +185,6 @@ def test_no_cell_broken_one_character_per_line(pdfs: dict[tuple[str, str], Path]
     assert not bad, bad[:10]
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize(("name", "lang"), BUILDS)
-def test_no_page_is_almost_empty(pdfs: dict[tuple[str, str], Path], name: str, lang: str) -> None:
-    pages = _pages(pdfs[(name, lang)] / "report.pdf")
-    thin = [(n, _body(p)) for n, p in enumerate(pages, 1) if n > 1 and len(_body(p)) < 3]
-    assert not thin, thin
-
-
 def _source_ids(filing: Path) -> set[str]:
     """The ids of the filing's emission sources (kiln-coal, grid …): the filing's keys, never print."""
     data = yaml.safe_load(filing.read_text(encoding="utf-8"))
@@ -407,3 +399,107 @@ def test_no_signed_zero(pdfs: dict[tuple[str, str], Path], name: str, lang: str)
     """A gap below a unit shows its first digit (-0.04), never -0.0 or +0."""
     text = "\n".join(_pages(pdfs[(name, lang)] / "report.pdf"))
     assert not re.findall(r"(?<![0-9.,])[-+−]0(?:\.0+)?(?![0-9.,])", text)
+
+
+def _captioned_tables(docx: Path) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    """Each table's caption, header cells and first body row's cells, in document order."""
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    doc = Document(str(docx))
+    out = []
+    caption = ""
+    for el in doc.element.body.iterchildren():
+        if el.tag == qn("w:p"):
+            style = el.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+            is_caption = style is not None and style.get(qn("w:val")) == "Caption"
+            caption = "".join(t.text or "" for t in el.iter(qn("w:t"))) if is_caption else ""
+        elif el.tag == qn("w:tbl"):
+            rows = [tuple("".join(t.text or "" for t in tc.iter(qn("w:t"))) for tc in tr.iterchildren(qn("w:tc")))
+                    for tr in el.iterchildren(qn("w:tr"))]
+            out.append((caption, rows[0], rows[1] if len(rows) > 1 else ()))
+            caption = ""
+    return out
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "lang"), BUILDS)
+def test_a_caption_and_header_never_stand_alone_at_a_page_foot(pdfs: dict[tuple[str, str], Path], name: str,
+                                                                 lang: str) -> None:
+    """Every table has body rows (an empty one is never emitted), and its caption is on the page of its
+    first body row: a caption and header row at a page's foot with the rows on the next page, or no rows
+    at all, is what the board secretary objected to (review P1-5)."""
+    folder = pdfs[(name, lang)]
+    pages = [[_squash(line) for line in page.splitlines()] for page in _pages(folder / "report.pdf")]
+    tables = _captioned_tables(folder / "report.docx")
+    assert len(tables) > 20
+    checked = 0
+    for caption, header, first in tables:
+        assert first, f"table without body rows: {caption}"
+        if not caption:
+            continue
+        key = _squash(caption)[:12]
+        where = [(n, i) for n, page in enumerate(pages) for i, line in enumerate(page) if line.startswith(key)]
+        assert len(where) == 1, (caption, where)
+        n, i = where[0]
+        after = "".join(pages[n][i + 1:])
+        cell = _squash(next(c for c in first if c.strip()))
+        heads = "".join(_squash(h) for h in header)
+        # The shortest beginning of the first row's first cell that is not in the header: it must follow
+        # the caption on the caption's page.
+        prefix = next((cell[:k] for k in range(2, len(cell) + 1) if cell[:k] not in heads), None)
+        if prefix is None:
+            continue
+        assert prefix in after, (caption, prefix, n + 1)
+        checked += 1
+    assert checked > 20
+
+
+def _fills(pdf: Path) -> list[float]:
+    """The share of each page's text area (below the running header, above the folio) its content fills,
+    from the top of the area to the foot of its lowest word (pdftotext -bbox)."""
+    out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    fills = []
+    for page in re.findall(r"<page width=\"[\d.]+\" height=\"([\d.]+)\">(.*?)</page>", out, re.S):
+        height = float(page[0])
+        top, bottom = MARGIN_PT, height - MARGIN_PT
+        words = [(float(a), float(b)) for a, b in re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', page[1])]
+        body = [b for a, b in words if a > top - 12 and b < bottom + 8]  # not the header, not the folio
+        fills.append((max(body, default=top) - top) / (bottom - top))
+    return fills
+
+
+MARGIN_PT = 72.0
+"""The reference document's top and bottom page margins (2.54 cm)."""
+LEAST_FILL = 0.25
+"""A page that does not open a chapter holds at least a quarter page of content."""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "lang"), BUILDS)
+def test_no_page_is_almost_empty(pdfs: dict[tuple[str, str], Path], name: str, lang: str) -> None:
+    """No page holds just a line or two; and no page other than one that opens a chapter holds less than a
+    quarter page (contact lines alone, a last bullet alone, a few rows of a table, a one-row table: review
+    P1-9). A chapter's opening page may be short when the chapter is."""
+    folder = pdfs[(name, lang)]
+    pages = _pages(folder / "report.pdf")
+    thin = [(n, _body(p)) for n, p in enumerate(pages, 1) if n > 1 and len(_body(p)) < 3]
+    assert not thin, thin
+    chapters = {_squash(t) for t in markup.texts(lang)["sections"].values()}
+    last, _ = _toc(pages, lang)
+    fills = _fills(folder / "report.pdf")
+    assert len(fills) == len(pages)
+    opens = [any(_squash(line) in chapters for line in _body(p)[:1]) for p in pages]
+    near = [(n, round(f, 2), _body(pages[n - 1])[:2]) for n, f in enumerate(fills, 1)
+            if n > last and not opens[n - 1] and f < LEAST_FILL]
+    assert not near, near
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "lang"), BUILDS)
+def test_no_lead_in_is_stranded_at_a_page_foot(pdfs: dict[tuple[str, str], Path], name: str, lang: str) -> None:
+    """A sentence introducing what follows (ending in a colon: 如下：, confirmed them:) never ends a page: it
+    is kept with its table, figure or list (review P1-9, qh-en p25)."""
+    stranded = [(n, _body(p)[-1].strip()) for n, p in enumerate(_pages(pdfs[(name, lang)] / "report.pdf"), 1)
+                if _body(p) and _body(p)[-1].rstrip().endswith((":", "："))]
+    assert not stranded, stranded

@@ -75,6 +75,9 @@ class Table:
     """Columns whose short texts (up to ``KEEP_CM``) stay on one line (the index's section names)."""
     keys: tuple[str, ...] = ()
     """An identifier per row (e.g. the checklist item of an index row), never printed."""
+    hold: Hold | None = None
+    """Kept whole (and, ``onward``, with what follows): :mod:`disclosure.word.paging` sets it on a table at
+    a chapter's tail so that the chapter's last page never holds just that table."""
 
 
 @dataclass(frozen=True)
@@ -177,14 +180,17 @@ def _shade(cell_xml: object, fill: str) -> None:
     tc_pr.append(shd)
 
 
-INTRO_CHARS = 120
-"""A paragraph this short right before a table or figure introduces it and is kept with it."""
+INTRO_LINES = 3
+"""A paragraph of at most this many lines right before a table or figure introduces it and is kept with it."""
 WHOLE_ROWS = 12
 """A table of at most this many rows is kept on one page (its rows kept with the next)."""
 WHOLE_PT = 300.0
 """... and is at most this tall (a taller one would leave half a page empty before it)."""
 LINE_SPACING = 1.25
 """Table lines are about this many times the type size apart (the table styles' single spacing)."""
+BODY_PT = 12.0
+"""The body text size (小四)."""
+BODY_FAMILY = "Noto Serif CJK SC"
 TEXT_WIDTH_CM = TEXT_WIDTH_PT / PT_PER_CM
 """A4 width less the reference document's margins."""
 
@@ -195,7 +201,7 @@ def layout(block: Table) -> Layout:
     return columns.layout(block.headers, block.rows, block.numeric, block.emphasis, block.keep)
 
 
-def _height(block: Table) -> float:
+def table_height(block: Table) -> float:
     """The table's height in points as laid out (each row as tall as its cell of most lines)."""
     fitted = layout(block)
     total = 0.0
@@ -204,6 +210,11 @@ def _height(block: Table) -> float:
                     for text, width in zip(row, fitted.widths, strict=False)), default=1)
         total += most * fitted.size * LINE_SPACING + 2
     return total
+
+
+def intro(text: str) -> bool:
+    """Whether a paragraph is short enough to be a lead-in kept with the table or figure after it."""
+    return len(wrap.lines(text.replace("**", ""), TEXT_WIDTH_PT, BODY_PT, BODY_FAMILY)) <= INTRO_LINES
 
 
 def column_widths(block: Table) -> list[float]:
@@ -381,7 +392,7 @@ def write(blocks: list[Block], meta: Meta, reference: bytes) -> bytes:
             p = styled.add(block.style)
             _runs(p, block.text)
             _hold([p], block.hold)
-            if isinstance(after, Table | Image) and len(block.text) <= INTRO_CHARS:
+            if isinstance(after, Table | Image) and intro(block.text):
                 p.paragraph_format.keep_with_next = True  # a table's or figure's lead-in stays with it
         elif isinstance(block, Bullets):
             items = []
@@ -393,15 +404,21 @@ def write(blocks: list[Block], meta: Meta, reference: bytes) -> bytes:
             styled.add("Caption", block.caption)
             table = _table(doc, block, styled)
             rows = table._tbl.tr_lst
-            # A short table stays on one page (no header and one row at a page's foot, nor a lone total row
-            # on the next); the note stays with the table's last row (no page holding just the note).
-            held = rows[:-1] if len(block.rows) <= WHOLE_ROWS and _height(block) <= WHOLE_PT else []
-            for tr in [*held, rows[-1]] if block.note else held:
+            # The header row always stays with the first body row (a caption and header never stand alone at
+            # a page's foot: the caption's style keeps it with the header). A short table stays on one page (no
+            # header and one row at a page's foot, nor a lone total row on the next), as does a table paging
+            # holds; the note stays with the table's last row (no page holding just the note).
+            whole = block.hold is not None or (len(block.rows) <= WHOLE_ROWS and table_height(block) <= WHOLE_PT)
+            held = rows[:-1] if whole else rows[:1]
+            onward = block.hold is not None and block.hold.onward
+            for tr in [*held, rows[-1]] if block.note or onward else held:
                 for tc in tr.tc_lst:
                     for p_el in tc.iterchildren(qn("w:p")):
                         p_el.get_or_add_pPr().get_or_add_keepNext()
             if block.note:
-                styled.add("Table Note", block.note)
+                note = styled.add("Table Note", block.note)
+                if onward:
+                    note.paragraph_format.keep_with_next = True
         elif isinstance(block, Image):
             p = styled.add("Figure")
             p.add_run().add_picture(io.BytesIO(block.png), width=Cm(block.width_cm))
