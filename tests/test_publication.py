@@ -19,8 +19,9 @@ import yaml
 
 from disclosure.build import BuildOptions, build
 from disclosure.errors import DisclosureError
-from disclosure.word import markup
+from disclosure.word import markup, paging
 from disclosure.word.citations import DRAFT_MARK
+from disclosure.word.pdf import page_fills
 from tests.conftest import BASE_FILING
 
 pytestmark = pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
@@ -455,26 +456,6 @@ def test_a_caption_and_header_never_stand_alone_at_a_page_foot(pdfs: dict[tuple[
     assert checked > 20
 
 
-def _fills(pdf: Path) -> list[float]:
-    """The share of each page's text area (below the running header, above the folio) its content fills,
-    from the top of the area to the foot of its lowest word (pdftotext -bbox)."""
-    out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    fills = []
-    for page in re.findall(r"<page width=\"[\d.]+\" height=\"([\d.]+)\">(.*?)</page>", out, re.S):
-        height = float(page[0])
-        top, bottom = MARGIN_PT, height - MARGIN_PT
-        words = [(float(a), float(b)) for a, b in re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', page[1])]
-        body = [b for a, b in words if a > top - 12 and b < bottom + 8]  # not the header, not the folio
-        fills.append((max(body, default=top) - top) / (bottom - top))
-    return fills
-
-
-MARGIN_PT = 72.0
-"""The reference document's top and bottom page margins (2.54 cm)."""
-LEAST_FILL = 0.25
-"""A page that does not open a chapter holds at least a quarter page of content."""
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize(("name", "lang"), BUILDS)
 def test_no_page_is_almost_empty(pdfs: dict[tuple[str, str], Path], name: str, lang: str) -> None:
@@ -487,11 +468,12 @@ def test_no_page_is_almost_empty(pdfs: dict[tuple[str, str], Path], name: str, l
     assert not thin, thin
     chapters = {_squash(t) for t in markup.texts(lang)["sections"].values()}
     last, _ = _toc(pages, lang)
-    fills = _fills(folder / "report.pdf")
+    fills = page_fills((folder / "report.pdf").read_bytes())
+    assert fills is not None
     assert len(fills) == len(pages)
     opens = [any(_squash(line) in chapters for line in _body(p)[:1]) for p in pages]
     near = [(n, round(f, 2), _body(pages[n - 1])[:2]) for n, f in enumerate(fills, 1)
-            if n > last and not opens[n - 1] and f < LEAST_FILL]
+            if n > last and not opens[n - 1] and f < paging.LEAST_FILL]
     assert not near, near
 
 

@@ -201,15 +201,29 @@ def layout(block: Table) -> Layout:
     return columns.layout(block.headers, block.rows, block.numeric, block.emphasis, block.keep)
 
 
-def table_height(block: Table) -> float:
-    """The table's height in points as laid out (each row as tall as its cell of most lines)."""
+def row_heights(block: Table) -> list[float]:
+    """Each row's height in points as laid out (as tall as its cell of most lines), the header first."""
     fitted = layout(block)
-    total = 0.0
+    out = []
     for r, row in enumerate((block.headers, *block.rows)):
         most = max((len(wrap.lines(text, width - fitted.padding, fitted.size, columns.FAMILY, r == 0))
                     for text, width in zip(row, fitted.widths, strict=False)), default=1)
-        total += most * fitted.size * LINE_SPACING + 2
-    return total
+        out.append(most * fitted.size * LINE_SPACING + 2)
+    return out
+
+
+def short(block: Table) -> bool:
+    """Whether the table is short enough to be kept on one page."""
+    return len(block.rows) <= WHOLE_ROWS and table_height(block) <= WHOLE_PT
+
+
+def table_height(block: Table) -> float:
+    """The table's height in points as laid out."""
+    return sum(row_heights(block))
+
+
+SPLIT_PT = 120.0
+"""A row taller than this (about ten lines) may break across pages."""
 
 
 def intro(text: str) -> bool:
@@ -295,8 +309,11 @@ def _table(doc: object, block: Table, styled: _Styles) -> DocxTable:
     for r, i, cut in fitted.indents:
         grid[r][i].paragraphs[0].paragraph_format.right_indent = Pt(cut)
     refs = {(r, c): mark for r, c, mark in block.pagerefs}
-    for tr in table._tbl.tr_lst:  # a row never breaks across pages (no orphan fragment under a repeated header)
-        tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    # A row breaks across pages only when it is tall (a long description): a short one never does (no
+    # orphan fragment under a repeated header), a tall one unbroken would leave half a page blank before it.
+    for tr, height in zip(table._tbl.tr_lst, row_heights(block), strict=True):
+        if height <= SPLIT_PT:
+            tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     for r, row in enumerate(block.rows, start=1):
         for i, text in enumerate(row):
             cell = grid[r][i]
@@ -404,12 +421,12 @@ def write(blocks: list[Block], meta: Meta, reference: bytes) -> bytes:
             styled.add("Caption", block.caption)
             table = _table(doc, block, styled)
             rows = table._tbl.tr_lst
-            # The header row always stays with the first body row (a caption and header never stand alone at
-            # a page's foot: the caption's style keeps it with the header). A short table stays on one page (no
-            # header and one row at a page's foot, nor a lone total row on the next), as does a table paging
-            # holds; the note stays with the table's last row (no page holding just the note).
-            whole = block.hold is not None or (len(block.rows) <= WHOLE_ROWS and table_height(block) <= WHOLE_PT)
-            held = rows[:-1] if whole else rows[:1]
+            # A short table stays on one page (no header and one row at a page's foot, nor a lone total row on
+            # the next), as does a table paging holds; the note stays with the table's last row (no page holding
+            # just the note). A long table gets no keep-with-next on its rows: LibreOffice reads one on its
+            # header row as "keep the table with the next paragraph" and moves the whole table off the page its
+            # caption is on; it never leaves a repeated header row alone at a page's foot itself.
+            held = rows[:-1] if block.hold is not None or short(block) else []
             onward = block.hold is not None and block.hold.onward
             for tr in [*held, rows[-1]] if block.note or onward else held:
                 for tc in tr.tc_lst:

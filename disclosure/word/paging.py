@@ -12,7 +12,7 @@ from typing import Any
 
 from disclosure.word.columns import TEXT_WIDTH_PT
 from disclosure.word.disclosures import SECTION_MARK
-from disclosure.word.document import Block, Bullets, Heading, Hold, Para, Table, Toc, table_height
+from disclosure.word.document import Block, Bullets, Heading, Hold, Para, Table, Toc, short, table_height
 from disclosure.word.figures import DASH
 from disclosure.word.metrics import width
 
@@ -79,7 +79,9 @@ def with_pages(parsed: list[Block], numbers: list[int]) -> list[Block]:
 THIN_LINES = 8
 """A page with fewer lines than this (besides its running header and folio), about a quarter of the text
 area, is almost empty."""
-GROUP_LINES = 10
+LEAST_FILL = 0.25
+"""... or whose content fills less than a quarter of the text area."""
+GROUP_LINES = 12
 """A chapter's tail is held back to at least this many (estimated) lines, so the page it moves onto is no
 longer almost empty."""
 BODY_PT = 12.0
@@ -97,11 +99,14 @@ def thin(page: str) -> bool:
     return len(lines[1:]) < THIN_LINES
 
 
-def held(parsed: list[Block], pages: list[str], numbers: list[int]) -> tuple[list[Block], list[int]]:
+def held(parsed: list[Block], pages: list[str], numbers: list[int],
+         fills: list[float] | None = None) -> tuple[list[Block], list[int]]:
     """The blocks with the last paragraphs, lists and tables of every chapter whose last page would be almost
     empty (in a first rendering: ``pages``, the level-1/2 headings on ``numbers``) kept whole and together,
     so that they move onto that page as a group of at least ``GROUP_LINES`` lines; and the headings' pages
-    with those in the group or right before it (a heading is kept with what follows) on that page."""
+    with those in the group or right before it (a heading is kept with what follows) on that page. A page is
+    almost empty when it has fewer than ``THIN_LINES`` lines or, with ``fills`` (each page's share of the
+    text area filled), fills less than ``LEAST_FILL``."""
     out = list(parsed)
     numbers = list(numbers)
     ordinal: dict[int, int] = {}  # block index → position of the level-1/2 heading in ``numbers``
@@ -111,7 +116,8 @@ def held(parsed: list[Block], pages: list[str], numbers: list[int]) -> tuple[lis
     for i, k in ordinal.items():
         page = numbers[k] if k < len(numbers) else 0
         chapter = isinstance(parsed[i], Heading) and getattr(parsed[i], "level", 0) == 1
-        if chapter and 2 < page <= len(pages) + 1 and thin(pages[page - 2]):
+        short = fills is not None and page - 2 < len(fills) and fills[page - 2] < LEAST_FILL
+        if chapter and 2 < page <= len(pages) + 1 and (thin(pages[page - 2]) or short):
             first = _hold_tail(out, i)
             while first is not None and first > 0 and isinstance(out[first - 1], Heading):
                 first -= 1  # a heading right before the group goes with it
@@ -134,6 +140,8 @@ def _hold_tail(blocks: list[Block], heading: int) -> int | None:
             lines += 2  # kept with what follows by its style
             continue
         if isinstance(b, Table):
+            if not short(b):
+                return whole  # a long table runs on over pages: its tail cannot be held
             lines += math.ceil(table_height(b) / LINE_PT) + 2  # and its caption
             blocks[j] = replace(b, hold=Hold(1, onward))
             whole, onward = j, True
