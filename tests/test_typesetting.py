@@ -72,12 +72,12 @@ def _rows_xml(blocks: list) -> list[str]:  # type: ignore[type-arg]
     import io
     import re
     import zipfile
-    from datetime import datetime
+    from datetime import UTC, datetime
 
     from disclosure.word import reference_bytes
     from disclosure.word.document import Meta, write
 
-    meta = Meta("t", "a", "s", "k", "zh-CN", "h", "第 {PAGE} 页", datetime(2026, 1, 1))
+    meta = Meta("t", "a", "s", "k", "zh-CN", "h", "第 {PAGE} 页", datetime(2026, 1, 1, tzinfo=UTC))
     xml = zipfile.ZipFile(io.BytesIO(write(blocks, meta, reference_bytes()))).read("word/document.xml").decode()
     return re.findall(r"<w:tr[ >].*?</w:tr>", xml, re.S)
 
