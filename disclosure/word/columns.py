@@ -250,7 +250,8 @@ BALANCE_MOVES = 120
 def _balance(columns: list[list[Cell]], widths: list[float], mins: list[float], size: float) -> list[float]:
     """The widths with room moved, ``BALANCE_PT`` (or two, four, eight times that) at a time, from the
     columns whose rows are short to those that make the rows tall, as long as the table gets shorter
-    (fewer lines in its tallest cells, then fewer lines in all): a long description and response get the width a short id or horizon does not need."""
+    (fewer lines in its tallest cells, then fewer lines in all): a long description and response get the
+    width a short id or horizon does not need."""
     widths = list(widths)
     counts: dict[tuple[int, float], tuple[int, ...]] = {}
 
