@@ -24,6 +24,7 @@ from docx.text.paragraph import Paragraph
 from disclosure.word import columns, punctuation, wrap
 from disclosure.word.columns import PT_PER_CM, TEXT_WIDTH_PT, Layout
 from disclosure.word.figures import ShownParts
+from disclosure.word.metrics import wide
 
 
 @dataclass(frozen=True)
@@ -226,6 +227,34 @@ SPLIT_PT = 120.0
 """A row taller than this (about ten lines) may break across pages."""
 
 
+NBSP = "\u00a0"
+SECTION_SEP = " › "
+JOINED_CHARS = 50
+"""A Latin section name (or part of one: 5 Metrics and targets › Restatements) of at most this many
+characters is kept on one line."""
+
+
+def joined(block: Table) -> Table:
+    """The table with the Latin texts of its ``keep`` columns (the index's sections) breaking only between
+    a chapter and its section (5 Metrics and targets › / Restatements), never inside either: the words of
+    each part joined by no-break spaces and the column no longer held to one line, so it does not take
+    the width of its longest ``chapter › section`` from the requirement and source columns. Chinese
+    texts, which break between any two characters, stay held on one line."""
+    latin = [c for c in block.keep
+             if all(not any(wide(ch) for ch in row[c]) for row in block.rows if c < len(row))]
+    if not latin:
+        return block
+
+    def join(text: str) -> str:
+        parts = text.split(SECTION_SEP)
+        if any(len(part) > JOINED_CHARS for part in parts):
+            return text
+        return (NBSP + SECTION_SEP.lstrip()).join(part.replace(" ", NBSP) for part in parts)  # › ends a line
+
+    rows = tuple(tuple(join(cell) if c in latin else cell for c, cell in enumerate(row)) for row in block.rows)
+    return replace(block, rows=rows, keep=block.keep - frozenset(latin))
+
+
 def intro(text: str) -> bool:
     """Whether a paragraph is short enough to be a lead-in kept with the table or figure after it."""
     return len(wrap.lines(text.replace("**", ""), TEXT_WIDTH_PT, BODY_PT, BODY_FAMILY)) <= INTRO_LINES
@@ -418,6 +447,7 @@ def write(blocks: list[Block], meta: Meta, reference: bytes) -> bytes:
                 _runs(items[-1], item)
             _hold(items, block.hold)
         elif isinstance(block, Table):
+            block = joined(block)
             styled.add("Caption", block.caption)
             table = _table(doc, block, styled)
             rows = table._tbl.tr_lst
@@ -426,7 +456,7 @@ def write(blocks: list[Block], meta: Meta, reference: bytes) -> bytes:
             # just the note). A long table gets no keep-with-next on its rows: LibreOffice reads one on its
             # header row as "keep the table with the next paragraph" and moves the whole table off the page its
             # caption is on; it never leaves a repeated header row alone at a page's foot itself.
-            held = rows[:-1] if block.hold is not None or short(block) else []
+            held = rows[:-1] if short(block) else rows[-block.hold.paragraphs - 1:-1] if block.hold else []
             onward = block.hold is not None and block.hold.onward
             for tr in [*held, rows[-1]] if block.note or onward else held:
                 for tc in tr.tc_lst:

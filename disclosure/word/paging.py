@@ -12,7 +12,7 @@ from typing import Any
 
 from disclosure.word.columns import TEXT_WIDTH_PT
 from disclosure.word.disclosures import SECTION_MARK
-from disclosure.word.document import Block, Bullets, Heading, Hold, Para, Table, Toc, short, table_height
+from disclosure.word.document import Block, Bullets, Heading, Hold, Para, Table, Toc, row_heights, short, table_height
 from disclosure.word.figures import DASH
 from disclosure.word.metrics import width
 
@@ -140,8 +140,15 @@ def _hold_tail(blocks: list[Block], heading: int) -> int | None:
             lines += 2  # kept with what follows by its style
             continue
         if isinstance(b, Table):
-            if not short(b):
-                return whole  # a long table runs on over pages: its tail cannot be held
+            if not short(b):  # a long table runs on over pages: its last rows are held together
+                rows = 0
+                for height in reversed(row_heights(b)[1:]):
+                    rows += 1
+                    lines += math.ceil(height / LINE_PT)
+                    if lines >= GROUP_LINES:
+                        break
+                blocks[j] = replace(b, hold=Hold(rows, onward))
+                return None
             lines += math.ceil(table_height(b) / LINE_PT) + 2  # and its caption
             blocks[j] = replace(b, hold=Hold(1, onward))
             whole, onward = j, True
