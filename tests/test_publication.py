@@ -491,3 +491,20 @@ def test_no_lead_in_is_stranded_at_a_page_foot(pdfs: dict[tuple[str, str], Path]
     stranded = [(n, _body(p)[-1].strip()) for n, p in enumerate(_pages(pdfs[(name, lang)] / "report.pdf"), 1)
                 if _body(p) and _body(p)[-1].rstrip().endswith((":", "："))]
     assert not stranded, stranded
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "lang"), BUILDS)
+def test_report_numbers_and_dates_never_break_inside(pdfs: dict[tuple[str, str], Path], name: str, lang: str) -> None:
+    """A report number (GD-HJ-2026-C-088), another code with a digit or a date (2026年4月14日) in a table is
+    printed whole on one line: the columns are fitted to it and the writer makes it unbreakable (review
+    P2-9: cement Table 7-2 printed GD-HJ- / 2026-C- / 08 / 8（2026 / 年 7 月 15 / 日）)."""
+    from disclosure.word.wrap import WHOLE
+
+    folder = pdfs[(name, lang)]
+    lines = {_squash(line) for page in _pages(folder / "report.pdf") for line in page.splitlines()}
+    tokens = {m.group(0) for rows in _docx_tables(folder / "report.docx") for row in rows[1:] for cell in row
+              for m in WHOLE.finditer(cell.replace("\u2011", "-").replace("\u2060", ""))}
+    assert tokens
+    broken = sorted(t for t in tokens if not any(t in line for line in lines))
+    assert not broken, broken

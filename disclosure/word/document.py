@@ -354,7 +354,7 @@ def _table(doc: object, block: Table, styled: _Styles) -> DocxTable:
                     for field_run in p.runs:
                         field_run.font.size = size
             else:
-                run = p.add_run(text)
+                run = p.add_run(wrap.nobreak(text))
                 if size is not None:
                     run.font.size = size
                 if (r - 1) in block.emphasis:

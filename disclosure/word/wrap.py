@@ -12,6 +12,7 @@ mid-way" the fitting avoids.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -54,12 +55,31 @@ def pieces(text: str) -> list[str]:
     return [text[a:c] for a, _, c in _spans(text)]
 
 
+WHOLE = re.compile(r"(?<![A-Za-z0-9-])(?=[A-Z-]*[0-9])[A-Z0-9]+(?:-[A-Z0-9]+)+(?![A-Za-z0-9])"
+                   r"|\d{4}年\d{1,2}月(?:\d{1,2}日)?")
+"""Tokens never broken inside: report numbers and other codes with a digit (GD-HJ-2026-C-088, CEC-QH-2026-0412,
+2025-02) and Chinese dates (2026年4月14日). The Word writer makes them so (:func:`nobreak`)."""
+NB_HYPHEN = "\u2011"
+WORD_JOINER = "\u2060"
+
+
+def nobreak(text: str) -> str:
+    """``text`` as written into a table cell: the hyphens of a code non-breaking (LibreOffice and Word draw
+    U+2011 as a hyphen and copy it as one) and a date's characters joined by word joiners (invisible)."""
+    def whole(m: re.Match[str]) -> str:
+        token = m.group(0)
+        return token.replace("-", NB_HYPHEN) if "-" in token else WORD_JOINER.join(token)
+
+    return WHOLE.sub(whole, text)
+
+
 def _spans(text: str) -> tuple[tuple[int, int, int], ...]:
     """Each piece as (start, end without trailing spaces, end)."""
     out: list[tuple[int, int, int]] = []
     start = 0
+    inside = {i for m in WHOLE.finditer(text) for i in range(m.start() + 1, m.end())}
     for i in range(1, len(text) + 1):
-        if i == len(text) or _opportunity(text[i - 1], text[i]):
+        if i == len(text) or (i not in inside and _opportunity(text[i - 1], text[i])):
             body = i
             while body > start and text[body - 1] == " ":
                 body -= 1
@@ -146,4 +166,4 @@ def bad(broken: list[Line]) -> bool:
     return len(broken) > 1 and any(line.cut or lonely(line) for line in broken)
 
 
-__all__ = ["LONE_OK", "Line", "bad", "lines", "lonely", "pieces"]
+__all__ = ["LONE_OK", "WHOLE", "Line", "bad", "lines", "lonely", "nobreak", "pieces"]
