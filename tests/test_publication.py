@@ -164,11 +164,17 @@ def test_index_pages_are_where_the_sections_start(pdfs: dict[tuple[str, str], Pa
             starts = [m.group(1).find(t) for t in tops if t in m.group(1)] if m else []
             if not m or not starts:
                 continue
-            top, _, sub = (x.strip() for x in m.group(1)[min(starts):].partition("›"))
-            if m.group(1).endswith("›") and k + 1 < len(lines):  # the section on the next line, same column
-                column = m.start(1) + min(starts)
-                near = [x for x in re.finditer(r"\S(?:\S| (?=\S))*", lines[k + 1]) if abs(x.start() - column) <= 6]
-                sub = near[0].group(0) if near else ""
+            cell = m.group(1)[min(starts):]
+            column = m.start(1) + min(starts)
+            whole = {_squash(t) for t in tops} | {_squash(t) for t in subs}
+            for after in lines[k + 1:]:  # a long section name wraps in its column (an en one after ›)
+                if place.search(after) or _squash(cell).split("›")[-1] in whole:
+                    break
+                near = [x for x in re.finditer(r"\S(?:\S| (?=\S))*", after) if abs(x.start() - column) <= 6]
+                if not near:
+                    break
+                cell += ("" if cell.endswith("-") else " ") + near[0].group(0)
+            top, _, sub = (x.strip() for x in cell.partition("›"))
             assert top in tops, line
             start = _heading_page(pages, top, last + 1)
             assert start is not None, top

@@ -229,9 +229,9 @@ SPLIT_PT = 120.0
 
 NBSP = "\u00a0"
 SECTION_SEP = " › "
-JOINED_CHARS = 50
-"""A Latin section name (or part of one: 5 Metrics and targets › Restatements) of at most this many
-characters is kept on one line."""
+JOINED_CHARS = 30
+"""A part of a Latin section name (5 Metrics and targets › Restatements) of at most this many characters is
+kept on one line; a longer one wraps between its words (4 Impact, risk and / opportunity management)."""
 
 
 def joined(block: Table) -> Table:
@@ -247,9 +247,10 @@ def joined(block: Table) -> Table:
 
     def join(text: str) -> str:
         parts = text.split(SECTION_SEP)
-        if any(len(part) > JOINED_CHARS for part in parts):
-            return text
-        return (NBSP + SECTION_SEP.lstrip()).join(part.replace(" ", NBSP) for part in parts)  # › ends a line
+        if len(parts) == 1 and len(text) > JOINED_CHARS:
+            return text  # a reason for an omission, not a section
+        return (NBSP + SECTION_SEP.lstrip()).join(  # › ends a line
+            part.replace(" ", NBSP) if len(part) <= JOINED_CHARS else part for part in parts)
 
     rows = tuple(tuple(join(cell) if c in latin else cell for c, cell in enumerate(row)) for row in block.rows)
     return replace(block, rows=rows, keep=block.keep - frozenset(latin))

@@ -24,6 +24,9 @@ NO_END = set("（《「『【〔〈“‘([{")
 """Characters a line never ends with (opening punctuation)."""
 CLOSE = set("）〕》」』】〉〗”’)]}")
 """Closing brackets and quotes: no break between one and the Latin text or number after it."""
+FULL_STOPS = set("，。、；：！？")
+"""Full-width punctuation also holds on to the Latin text or number after it (LibreOffice set
+院，GD-HJ-2026-C-088 as one piece and cut it where it overflowed)."""
 BREAK_AFTER = set("-–—")
 """A line may break after these unless a digit follows (a solidus joins its neighbours: 5000t/d, tCO2/t)."""
 
@@ -43,7 +46,7 @@ def _opportunity(a: str, b: str) -> bool:
         return True
     if a == b == "—" or a == b == "…":
         return False
-    if a in CLOSE and not wide(b):
+    if (a in CLOSE or a in FULL_STOPS) and not wide(b):
         return False
     if a in BREAK_AFTER:
         return not b.isdigit() and b not in BREAK_AFTER
