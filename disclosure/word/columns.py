@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from disclosure.word.metrics import wide
-from disclosure.word.wrap import bad, lines, measured
+from disclosure.word.wrap import WHOLE, bad, lines, measured
 
 TEXT_WIDTH_PT = 11906 / 20 - 2 * 1361 / 20
 """A4 width less the reference document's margins (2.4 cm each side), in points (16.2 cm)."""
@@ -49,6 +49,11 @@ its glyph advances and the cell margins fill it (五、指标与目标 › 以�
 in a column with 165.9 pt between its margins and borders)."""
 
 
+TOKEN_ROOM = 0.5
+"""Extra room (em) for a piece holding a token never broken: LibreOffice sets it a little wider than its
+glyph advances add up to."""
+
+
 @dataclass(frozen=True)
 class Cell:
     text: str
@@ -76,9 +81,12 @@ def _width(cell: Cell, size: float) -> float:
 
 
 def _piece(cell: Cell, size: float) -> float:
-    """Width of the widest unbreakable piece of the cell."""
+    """Width of the widest unbreakable piece of the cell; a piece holding a report number or a date (which
+    the writer makes unbreakable) with room for the quarter em LibreOffice sets between it and the full-width
+    comma before it (院，GD-HJ-2026-C-088 is cut where it overflows, not wrapped)."""
     m = measured(cell.text, size, FAMILY, cell.bold)
-    return max((m.width(start, body) for start, body, _ in m.spans), default=0.0)
+    return max((m.width(start, body) + (TOKEN_ROOM * size if WHOLE.search(cell.text[start:body]) else 0.0)
+                for start, body, _ in m.spans), default=0.0)
 
 
 def _good(cell: Cell, room: float, size: float) -> bool:
