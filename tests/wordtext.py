@@ -9,9 +9,9 @@ from docx import Document
 from docx.oxml.ns import qn
 
 BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
-READ = str.maketrans({"\u2011": "-", "\u2060": None, "\u00a0": " "})
-"""Text as a reader reads it: a non-breaking hyphen is a hyphen, a word joiner nothing (word/wrap.py: nobreak),
-a no-break space a space (the en index: document.joined)."""
+READ = str.maketrans({"\u2011": "-", "\u2060": None, "\u200b": None, "\u00a0": " "})
+"""Text as a reader reads it: a non-breaking hyphen is a hyphen, a word joiner or zero-width space nothing
+(word/wrap.py: nobreak), a no-break space a space (the en index: document.joined)."""
 
 
 def _text(el: object) -> str:

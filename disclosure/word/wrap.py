@@ -64,6 +64,8 @@ WHOLE = re.compile(r"(?<![A-Za-z0-9-])(?=[A-Z-]*[0-9])[A-Z0-9]+(?:-[A-Z0-9]+)+(?
 2025-02) and Chinese dates (2026年4月14日). The Word writer makes them so (:func:`nobreak`)."""
 NB_HYPHEN = "\u2011"
 WORD_JOINER = "\u2060"
+ZW_SPACE = "\u200b"
+OPEN_WIDE = set("（《「『【〔〈")
 
 
 def nobreak(text: str) -> str:
@@ -71,7 +73,12 @@ def nobreak(text: str) -> str:
     U+2011 as a hyphen and copy it as one) and a date's characters joined by word joiners (invisible)."""
     def whole(m: re.Match[str]) -> str:
         token = m.group(0)
-        return token.replace("-", NB_HYPHEN) if "-" in token else WORD_JOINER.join(token)
+        if "-" not in token:
+            return WORD_JOINER.join(token)
+        # LibreOffice does not break between a number and a full-width bracket (088（2026…): a zero-width
+        # space lets the line break there, as the fitting expects.
+        space = ZW_SPACE if text[m.end():m.end() + 1] in OPEN_WIDE else ""
+        return token.replace("-", NB_HYPHEN) + space
 
     return WHOLE.sub(whole, text)
 
