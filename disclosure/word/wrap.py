@@ -62,15 +62,15 @@ WHOLE = re.compile(r"(?<![A-Za-z0-9-])(?=[A-Z-]*[0-9])[A-Z0-9]+(?:-[A-Z0-9]+)+(?
                    r"|\d{4}年\d{1,2}月(?:\d{1,2}日)?")
 """Tokens never broken inside: report numbers and other codes with a digit (GD-HJ-2026-C-088, CEC-QH-2026-0412,
 2025-02) and Chinese dates (2026年4月14日). The Word writer makes them so (:func:`nobreak`)."""
-NB_HYPHEN = "\u2011"
 WORD_JOINER = "\u2060"
 ZW_SPACE = "\u200b"
 OPEN_WIDE = set("（《「『【〔〈")
 
 
 def nobreak(text: str) -> str:
-    """``text`` as written into a table cell: the hyphens of a code non-breaking (LibreOffice and Word draw
-    U+2011 as a hyphen and copy it as one) and a date's characters joined by word joiners (invisible)."""
+    """``text`` as written into a table cell: the hyphens of a code and a date's characters joined by word
+    joiners (U+2060, invisible, and no break on either side; a non-breaking hyphen U+2011 made LibreOffice
+    cut the code where the line ran out instead of moving it to the next line)."""
     def whole(m: re.Match[str]) -> str:
         token = m.group(0)
         if "-" not in token:
@@ -78,7 +78,7 @@ def nobreak(text: str) -> str:
         # LibreOffice does not break between a number and a full-width bracket (088（2026…): a zero-width
         # space lets the line break there, as the fitting expects.
         space = ZW_SPACE if text[m.end():m.end() + 1] in OPEN_WIDE else ""
-        return token.replace("-", NB_HYPHEN) + space
+        return token.replace("-", WORD_JOINER + "-" + WORD_JOINER) + space
 
     return WHOLE.sub(whole, text)
 
