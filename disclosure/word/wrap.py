@@ -77,8 +77,9 @@ def nobreak(text: str) -> str:
             return WORD_JOINER.join(token)
         # LibreOffice does not break between a number and a full-width bracket (088（2026…): a zero-width
         # space lets the line break there, as the fitting expects.
-        space = ZW_SPACE if text[m.end():m.end() + 1] in OPEN_WIDE else ""
-        return token.replace("-", WORD_JOINER + "-" + WORD_JOINER) + space
+        after = ZW_SPACE if text[m.end():m.end() + 1] in OPEN_WIDE else ""
+        before = ZW_SPACE if text[m.start() - 1:m.start()] in FULL_STOPS else ""  # 院，/GD-HJ-…, as fitted
+        return before + token.replace("-", WORD_JOINER + "-" + WORD_JOINER) + after
 
     return WHOLE.sub(whole, text)
 
@@ -87,9 +88,11 @@ def _spans(text: str) -> tuple[tuple[int, int, int], ...]:
     """Each piece as (start, end without trailing spaces, end)."""
     out: list[tuple[int, int, int]] = []
     start = 0
-    inside = {i for m in WHOLE.finditer(text) for i in range(m.start() + 1, m.end())}
+    tokens = list(WHOLE.finditer(text))
+    inside = {i for m in tokens for i in range(m.start() + 1, m.end())}
+    led = {m.start() for m in tokens if text[m.start() - 1:m.start()] in FULL_STOPS}  # nobreak's zero-width space
     for i in range(1, len(text) + 1):
-        if i == len(text) or (i not in inside and _opportunity(text[i - 1], text[i])):
+        if i == len(text) or i in led or (i not in inside and _opportunity(text[i - 1], text[i])):
             body = i
             while body > start and text[body - 1] == " ":
                 body -= 1
