@@ -327,22 +327,28 @@ def test_a_preparer_source_cites_a_library_default(tmp_path: Path) -> None:
 
 
 def test_a_chapter_tail_left_alone_on_a_page_is_held_with_what_precedes_it() -> None:
-    """paging.held: the last page of chapter 1 held two lines in the first rendering; the chapter's last
-    paragraphs (back to four estimated lines) are kept whole and together, the heading before them moves
-    with them and its page number follows."""
-    from disclosure.word import paging
-    from disclosure.word.document import Bullets, Heading, Hold, Para
+    """paging.held: the last page of chapter 1 held two lines in the first rendering; the chapter's tail,
+    back to about twelve estimated lines through its section headings (and short tables), is kept whole and
+    together, so it moves onto that page as a group; the headings in it follow onto that page. A page with
+    enough lines but filled less than a quarter (a table's few rows) counts as almost empty too."""
+    from dataclasses import replace
 
-    parsed = [Heading(1, "一、甲"), Para("正文" * 200), Heading(2, "联系方式"), Para("我们重视读者的意见。"),
+    from disclosure.word import paging
+    from disclosure.word.document import Bullets, Heading, Hold, Para, Table
+
+    table = Table("表", ("项目", "数值"), (("甲", "1"), ("乙", "2")), frozenset({1}))
+    parsed = [Heading(1, "一、甲"), Para("正文" * 200), table, Heading(2, "联系方式"), Para("我们重视读者的意见。"),
               Bullets(("地址：某路 1 号", "电话：0971-1", "电子邮箱：a@b.cn")), Heading(1, "二、乙"), Para("乙")]
     pages = ["封面", "页眉\n一、甲\n" + "正文\n" * 30, "页眉\n联系方式\n我们重视读者的意见。\n\uf0b7\n地址\n第 3 页",
              "页眉\n\uf0b7\n电话：0971-1\n\uf0b7\n电子邮箱：a@b.cn\n第 4 页", "页眉\n二、乙\n乙\n第 5 页"]
     assert paging.thin(pages[3]) and not paging.thin(pages[1])
     kept, numbers = paging.held(parsed, pages, [2, 3, 5])
-    assert kept[4] == Bullets(parsed[4].items, Hold(3)) and kept[3] == Para(parsed[3].text, hold=Hold(1, True))
-    assert kept[1] == parsed[1]  # the group stops at the heading, which goes with it
-    assert numbers == [2, 4, 5]
-    assert paging.held(parsed, pages[:3] + ["页眉\n" + "一行正文\n" * 10] + pages[4:], [2, 3, 5]) == (parsed, [2, 3, 5])
+    assert kept[5] == Bullets(parsed[5].items, Hold(3)) and kept[4] == Para(parsed[4].text, hold=Hold(1, True))
+    assert kept[2] == replace(table, hold=Hold(1, True)) and kept[1] == Para(parsed[1].text, hold=Hold(1, True))
+    assert numbers == [4, 4, 5]  # the group reached back to the chapter's heading, which goes with it
+    full = pages[:3] + ["页眉\n" + "一行正文\n" * 10] + pages[4:]
+    assert paging.held(parsed, full, [2, 3, 5]) == (parsed, [2, 3, 5])
+    assert paging.held(parsed, full, [2, 3, 5], [1.0, 1.0, 1.0, 0.2, 1.0])[1] == [4, 4, 5]
 
 
 def test_an_english_index_cites_the_guides_sections_in_english() -> None:
