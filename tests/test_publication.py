@@ -521,3 +521,19 @@ def test_report_numbers_and_dates_never_break_inside(pdfs: dict[tuple[str, str],
     assert tokens
     broken = sorted(t for t in tokens if not any(t in line for line in lines))
     assert not broken, broken
+
+
+def test_page_numbers_are_read_again_where_held_tails_moved_a_heading(monkeypatch: pytest.MonkeyPatch) -> None:
+    """After the second rendering the contents' and the index's page numbers are compared with where the
+    headings are in that PDF; where a held tail moved a heading elsewhere than foreseen, they are rewritten
+    (a third rendering), else nothing changes."""
+    import disclosure.word as word
+    from disclosure.word.document import Heading, Para, Toc
+
+    blocks = [Toc("目录", ((1, "一、甲"), (1, "二、乙")), (3, 4)), Heading(1, "一、甲", "_Ref_sec000"), Para("正文"),
+              Heading(1, "二、乙", "_Ref_sec001"), Para("乙")]
+    pages = ["封面", "目录\n一、甲 3\n二、乙 4", "页眉\n一、甲\n正文", "页眉\n正文", "页眉\n二、乙\n乙"]
+    monkeypatch.setattr(word, "page_texts", lambda pdf: pages)
+    fixed = word._repaginate(blocks, b"")
+    assert fixed is not None and fixed[0] == Toc("目录", ((1, "一、甲"), (1, "二、乙")), (3, 5))
+    assert word._repaginate(fixed, b"") is None
