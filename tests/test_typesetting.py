@@ -66,3 +66,46 @@ def test_an_english_index_cites_articles_in_english(cited: str, english: str) ->
     from disclosure.word.punctuation import english_clauses
 
     assert english_clauses(cited) == english
+
+
+def _rows_xml(blocks: list) -> list[str]:  # type: ignore[type-arg]
+    import io
+    import re
+    import zipfile
+    from datetime import UTC, datetime
+
+    from disclosure.word import reference_bytes
+    from disclosure.word.document import Meta, write
+
+    meta = Meta("t", "a", "s", "k", "zh-CN", "h", "第 {PAGE} 页", datetime(2026, 1, 1, tzinfo=UTC))
+    xml = zipfile.ZipFile(io.BytesIO(write(blocks, meta, reference_bytes()))).read("word/document.xml").decode()
+    return re.findall(r"<w:tr[ >].*?</w:tr>", xml, re.S)
+
+
+def test_a_tall_row_may_break_across_pages_a_short_one_never() -> None:
+    """Review P2-8: a risk row of twenty lines that cannot split leaves half a page blank before it."""
+    from disclosure.word.document import Table
+
+    table = Table("表", ("编号", "描述"), (("R1", "短"), ("R2", "很长的描述。" * 200)))
+    rows = _rows_xml([table])
+    assert "<w:cantSplit/>" in rows[1] and "<w:cantSplit/>" not in rows[2]
+
+
+def test_long_descriptions_get_the_width_short_columns_do_not_need() -> None:
+    """Review P2-8 (en Table 3-1): Description and Response got about twelve characters and ran 20–30
+    lines. The room goes to the columns that make the rows tall; a table whose rows would still be very
+    tall at 10.5 pt is set at 9 pt; an English header wraps between its words."""
+    from disclosure.word import columns
+
+    text = ("Aluminium smelting joined the national ETS in 2025 and benchmarks tighten each year; the Xining "
+            "smelter was about 114,000 t short of allowances for 2024 and the gap may widen.")
+    head = ("No.", "Kind", "Horizon and rating", "Description", "Response", "Current financial effect",
+            "Anticipated financial effect")
+    rows = [(f"R{i}", "Transition risk — policy and legal", "Medium term; likelihood high; magnitude medium",
+             text * 2, text, "About CNY 28.6 million spent on allowances.", "—") for i in range(3)]
+    fitted = columns.layout(head, rows)
+    no, kind, horizon, description, response, current, anticipated = fitted.widths
+    assert description > max(no, kind, horizon, current, anticipated) and response > max(no, kind, horizon)
+    assert fitted.size == 9.0
+    cells = [[columns.Cell(h, True)] + [columns.Cell(r[i], False) for r in rows] for i, h in enumerate(head)]
+    assert columns.tallest(cells, fitted.widths, fitted.size, fitted.padding) <= 16

@@ -653,3 +653,27 @@ def test_a_long_cell_never_ends_on_a_lone_character() -> None:
             room = fitted.widths[c] - PADDING_PT - indents.get((r, c), 0.0)
             assert not bad(lines(cell, room, fitted.size, FAMILY)), (cell, room)
     assert bad(lines(text, 8 * 10.5 + 0.2, 10.5, FAMILY))  # the trap the fitting avoids
+
+
+def test_axis_tick_labels_never_run_together_and_the_legend_is_below_the_bars() -> None:
+    """Review P2-10 (cement Figure 5-2): tick labels ran together (1,000,0001,200,000) and the legend was drawn
+    over a bar. With long facility names the axis takes fewer ticks; the legend sits below the axis."""
+    import re
+
+    from disclosure.word import charts
+    from disclosure.word.canvas import measure
+
+    series = [charts.Series("范围一", (Decimal(1583259), Decimal(1387936), Decimal(1212571))),
+              charts.Series("范围二（基于位置）", (Decimal(49708), Decimal(43643), Decimal(36345)))]
+    names = ["英德熟料一线（5000t/d）（一期工程与二期工程合并）", "英德熟料二线（4500t/d）", "西江水泥熟料线"]
+    svg = charts.horizontal_bars(names, series, "吨二氧化碳当量", fmt="svg").decode()
+    texts = re.findall(r'<text x="([\d.]+)" y="([\d.]+)"[^>]*text-anchor="(\w+)"[^>]*>([^<]*)</text>', svg)
+    ticks = [(float(x), float(y), t) for x, y, anchor, t in texts if re.fullmatch(r"[\d,]+", t) and anchor == "middle"]
+    assert len(ticks) >= 3
+    cjk = charts.cjk_font() is not None
+    spans = sorted((x - measure(t, charts.SIZE, cjk) / 2, x + measure(t, charts.SIZE, cjk) / 2) for x, _, t in ticks)
+    assert all(a[1] + 4 <= b[0] for a, b in zip(spans, spans[1:], strict=False)), spans
+    rect = r'<rect x="[\d.]+" y="([\d.]+)" width="[\d.]+" height="([\d.]+)"'
+    bars = [float(y) + float(h) for y, h in re.findall(rect, svg)]
+    legend = [float(y) for _, y, anchor, t in texts if t in ("范围一", "范围二（基于位置）")]
+    assert legend and min(legend) > max(ticks, key=lambda t: t[1])[1] > max(bars[:-2])

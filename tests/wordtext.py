@@ -9,6 +9,13 @@ from docx import Document
 from docx.oxml.ns import qn
 
 BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
+READ = str.maketrans({"\u2011": "-", "\u2060": None, "\u200b": None, "\u00a0": " "})
+"""Text as a reader reads it: a non-breaking hyphen is a hyphen, a word joiner or zero-width space nothing
+(word/wrap.py: nobreak), a no-break space a space (the en index: document.joined)."""
+
+
+def _text(el: object) -> str:
+    return "".join(t.text or "" for t in el.iter(qn("w:t"))).translate(READ)  # type: ignore[attr-defined]
 
 
 def dump(docx: bytes) -> str:
@@ -20,7 +27,7 @@ def dump(docx: bytes) -> str:
             ppr = child.find(qn("w:pPr"))
             style_el = ppr.find(qn("w:pStyle")) if ppr is not None else None
             style = styles.get(style_el.get(qn("w:val")), "") if style_el is not None else ""
-            text = "".join(t.text or "" for t in child.iter(qn("w:t")))
+            text = _text(child)
             if child.find(".//" + BLIP) is not None:
                 lines.append("IMAGE")
             elif any(i.text and "TOC" in i.text for i in child.iter(qn("w:instrText"))):
@@ -32,7 +39,7 @@ def dump(docx: bytes) -> str:
                 lines.append(f"{kind} {text}")
         elif child.tag == qn("w:tbl"):
             for row in child.iter(qn("w:tr")):
-                cells = ["".join(t.text or "" for t in tc.iter(qn("w:t"))) for tc in row.iter(qn("w:tc"))]
+                cells = [_text(tc) for tc in row.iter(qn("w:tc"))]
                 lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 
@@ -48,8 +55,7 @@ def tables(docx: bytes) -> dict[str, list[list[str]]]:
             ppr = child.find(qn("w:pPr"))
             style_el = ppr.find(qn("w:pStyle")) if ppr is not None else None
             if style_el is not None and styles.get(style_el.get(qn("w:val"))) == "Caption":
-                caption = "".join(t.text or "" for t in child.iter(qn("w:t")))
+                caption = _text(child)
         elif child.tag == qn("w:tbl"):
-            out[caption] = [["".join(t.text or "" for t in tc.iter(qn("w:t"))) for tc in row.iter(qn("w:tc"))]
-                            for row in child.iter(qn("w:tr"))]
+            out[caption] = [[_text(tc) for tc in row.iter(qn("w:tc"))] for row in child.iter(qn("w:tr"))]
     return out

@@ -11,7 +11,7 @@ from disclosure.resources import templates
 from disclosure.word import citations, content, markup, paging
 from disclosure.word.context import context
 from disclosure.word.document import Block, Heading, Image, Meta, Table, Toc, typeset, write
-from disclosure.word.pdf import heading_pages, page_texts, to_pdf
+from disclosure.word.pdf import heading_pages, page_fills, page_texts, to_pdf
 from disclosure.xbrl.facts import facts
 
 if TYPE_CHECKING:
@@ -125,7 +125,13 @@ def render(ctx: RenderInput) -> dict[str, bytes]:
                            "is needed to find them); Word fills them in when it opens report.docx.")
         return {DOCX: docx, PDF: pdf}
     docx = write(paginated, meta, reference_bytes())
-    return {DOCX: docx, PDF: to_pdf(docx)}
+    pdf = to_pdf(docx)
+    # Where the held tails moved a heading elsewhere than foreseen, the numbers as the PDF has them.
+    corrected = _repaginate(paginated, pdf)
+    if corrected is not None:
+        docx = write(corrected, meta, reference_bytes())
+        pdf = to_pdf(docx)
+    return {DOCX: docx, PDF: pdf}
 
 
 def _header(company: str, title: str, year: int, lang: str) -> str:
@@ -149,8 +155,23 @@ def _paginate(parsed: list[Block], pdf: bytes) -> list[Block] | None:
     numbers = heading_pages(pages, [text for _, text in toc.entries], start + 1)
     if numbers is None:
         return None
-    kept, numbers = paging.held(parsed, pages, numbers)
+    kept, numbers = paging.held(parsed, pages, numbers, page_fills(pdf))
     return paging.with_pages(kept, numbers)
+
+
+def _repaginate(paginated: list[Block], pdf: bytes) -> list[Block] | None:
+    """The blocks with the contents' and the index's page numbers as ``pdf`` has the headings, when they
+    differ from those written; None when they are right (or cannot be read)."""
+    pages = page_texts(pdf)
+    toc = next((b for b in paginated if isinstance(b, Toc)), None)
+    if pages is None or toc is None:
+        return None
+    title = "".join(toc.title.split())
+    start = next((i + 1 for i, text in enumerate(pages) if title in "".join(text.split())), 1)
+    numbers = heading_pages(pages, [text for _, text in toc.entries], start + 1)
+    if numbers is None or tuple(numbers) == toc.pages:
+        return None
+    return paging.with_pages(paginated, numbers)
 
 
 __all__ = ["DOCX", "PDF", "blocks", "reference_bytes", "render", "timestamp"]

@@ -54,15 +54,19 @@ def _write(canvas: Canvas, fmt: str, cjk: bool) -> bytes:
     raise ValueError(f"unknown chart format {fmt!r} (png or svg)")
 
 
-def _ticks(top: float) -> list[float]:
-    """0 and round steps (1, 2, 2.5 or 5 × 10ⁿ) up to the first at or above ``top``, about five of them."""
+def _ticks(top: float, count: int = 5) -> list[float]:
+    """0 and round steps (1, 2, 2.5 or 5 × 10ⁿ) up to the first at or above ``top``, about ``count`` of them."""
     if top <= 0:
         return [0.0, 1.0]
-    raw = top / 5
+    raw = top / count
     magnitude = 10 ** math.floor(math.log10(raw))
     step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
     count = math.ceil(top / step - 1e-9)
     return [i * step for i in range(count + 1)]
+
+
+TICK_GAP = 9.0
+"""The least room between two tick labels of an axis, in points (one character)."""
 
 
 def _label(value: float) -> str:
@@ -126,12 +130,15 @@ def horizontal_bars(labels: list[str], series: list[Series], unit: str, fmt: str
     top = 8 + SIZE * 1.8
     canvas = Canvas(WIDTH, top + row * len(labels) + 40)
     sums = [sum((s.values[i] for s in series), Decimal(0)) for i in range(len(labels))]
-    ticks = _ticks(max([float(v) for v in sums] + [0.0]))
     label_width = max([measure(n, SIZE, cjk) for n in labels] + [0.0])
     left = label_width + TICK + 8
-    right = canvas.width - measure(_label(ticks[-1]), SIZE, cjk) / 2 - 4
+    for count in range(5, 0, -1):  # fewer ticks where their labels would run together (1,000,0001,200,000)
+        ticks = _ticks(max([float(v) for v in sums] + [0.0]), count)
+        right = canvas.width - measure(_label(ticks[-1]), SIZE, cjk) / 2 - 4
+        scale = (right - left) / ticks[-1]
+        if (ticks[1] - ticks[0]) * scale >= max(measure(_label(t), SIZE, cjk) for t in ticks) + TICK_GAP:
+            break
     bottom = top + row * len(labels)
-    scale = (right - left) / ticks[-1]
     canvas.add(Text(6, top - SIZE * 1.2, unit, SIZE))
     for t in ticks:
         x = left + t * scale

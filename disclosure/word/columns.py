@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from disclosure.word.wrap import bad, lines, measured
+from disclosure.word.metrics import wide
+from disclosure.word.wrap import WHOLE, bad, lines, measured
 
 TEXT_WIDTH_PT = 11906 / 20 - 2 * 1361 / 20
 """A4 width less the reference document's margins (2.4 cm each side), in points (16.2 cm)."""
@@ -48,6 +49,11 @@ its glyph advances and the cell margins fill it (五、指标与目标 › 以�
 in a column with 165.9 pt between its margins and borders)."""
 
 
+TOKEN_ROOM = 0.5
+"""Extra room (em) for a piece holding a token never broken: LibreOffice sets it a little wider than its
+glyph advances add up to."""
+
+
 @dataclass(frozen=True)
 class Cell:
     text: str
@@ -75,9 +81,12 @@ def _width(cell: Cell, size: float) -> float:
 
 
 def _piece(cell: Cell, size: float) -> float:
-    """Width of the widest unbreakable piece of the cell."""
+    """Width of the widest unbreakable piece of the cell; a piece holding a report number or a date (which
+    the writer makes unbreakable) with room for the quarter em LibreOffice sets between it and the full-width
+    comma before it (院，GD-HJ-2026-C-088 is cut where it overflows, not wrapped)."""
     m = measured(cell.text, size, FAMILY, cell.bold)
-    return max((m.width(start, body) for start, body, _ in m.spans), default=0.0)
+    return max((m.width(start, body) + (TOKEN_ROOM * size if WHOLE.search(cell.text[start:body]) else 0.0)
+                for start, body, _ in m.spans), default=0.0)
 
 
 def _good(cell: Cell, room: float, size: float) -> bool:
@@ -109,7 +118,9 @@ def layout(headers: Sequence[str], rows: Sequence[Sequence[str]], numeric: froze
     for size in SIZES:
         mins, wants = _bounds(columns, size, numeric, keep, short=True)
         if sum(mins) <= TEXT_WIDTH_PT:
-            widths = _settle(columns, _share(mins, wants, TEXT_WIDTH_PT), mins, size)
+            widths = _settle(columns, _balance(columns, _share(mins, wants, TEXT_WIDTH_PT), mins, size), mins, size)
+            if size != SIZES[-1] and tallest(columns, widths, size) > TALL_LINES:
+                continue  # long texts in narrow columns: a smaller size sets them in fewer, longer lines
             return Layout(size, tuple(widths), _indents(columns, widths, size))
     mins, wants = _bounds(columns, size, numeric, keep, short=False)
     # Narrower cell margins where even that does not fit: the fitting runs on columns wider by what the
@@ -119,9 +130,20 @@ def layout(headers: Sequence[str], rows: Sequence[Sequence[str]], numeric: froze
     if sum(mins) > total:  # narrower than the words: shrink every column alike
         widths = [m * total / sum(mins) for m in mins]
     else:
-        widths = _settle(columns, _share(mins, wants, total), mins, size)
+        widths = _settle(columns, _balance(columns, _share(mins, wants, total), mins, size), mins, size)
     indents = _indents(columns, widths, size)
     return Layout(size, tuple(w - tight for w in widths), indents, PADDING_PT - tight)
+
+
+TALL_LINES = 12
+"""A table whose tallest row would take more lines than this at 10.5 pt is set at 9 pt."""
+
+
+def tallest(columns: list[list[Cell]], widths: Sequence[float], size: float, padding: float = PADDING_PT) -> int:
+    """The most lines a body row of the table takes at these widths."""
+    rows = list(zip(*([len(lines(c.text, w - padding, size, FAMILY, c.bold)) for c in cells[1:]]
+                      for cells, w in zip(columns, widths, strict=True)), strict=True))
+    return max((max(r) for r in rows), default=1)
 
 
 INDENT_EM = 3.0
@@ -153,24 +175,34 @@ def _bounds(columns: list[list[Cell]], size: float, numeric: frozenset[int], kee
     The minimum holds the column's longest unbreakable piece, its header in at most two lines none of
     them a lone character (核查/范围二, never 差/异), a number column's longest value and, when ``short``,
     its short texts on one line. Without ``short`` (a table too wide for that at the smallest size), a
-    header may take three lines and short labels wrap (a ``keep`` column's texts still do not)."""
+    header may take three lines, short labels wrap (a ``keep`` column's texts still do not) and a figure
+    with its share breaks before the bracket (+178 / （+0.01%）)."""
     mins, wants = [], []
     for i, cells in enumerate(columns):
         full = max(_width(c, size) for c in cells)
-        head = _head(cells[0], size, 2 if short else 3)
-        if i in numeric:
-            body = max((_width(c, size) for c in cells[1:]), default=0.0) * (1 + LINE_SLACK)
+        latin = not any(wide(ch) for ch in cells[0].text)  # an English header breaks between words as it reads
+        head = _head(cells[0], size, 2 if short and not latin else 3)
+        if i in numeric:  # a figure on one line; in a table too wide for that, a gap wraps before its share
+            body = max(((_width(c, size) if short else _piece(c, size)) for c in cells[1:]), default=0.0)
+            body *= 1 + LINE_SLACK
             low = max(body, head)
             mins.append(low + PADDING_PT + SLACK_PT)
             wants.append(max(low, min(full, 5 * size)) + PADDING_PT)
             continue
         limit = KEEP_EM * size if i in keep else SHORT_EM * size if short else 0.0
         texts = [_width(c, size) for c in cells[1:]]
+        labels = [w for c, w in zip(cells[1:], texts, strict=True) if w <= limit and (i in keep or _label(c.text))]
         low = max(head, max(_piece(c, size) for c in cells), min(max(texts, default=0.0), NARROWEST_EM * size),
-                  max((w for w in texts if w <= limit), default=0.0) * (1 + LINE_SLACK))
+                  max(labels, default=0.0) * (1 + LINE_SLACK))
         mins.append(low + PADDING_PT + SLACK_PT)
         wants.append(max(low, min(full, WIDEST_EM * size)) + PADDING_PT)
     return mins, wants
+
+
+def _label(text: str) -> bool:
+    """A short text kept on one line: Chinese (which would break between any two characters: 汇/报/频/率)
+    or a single word; a Latin phrase breaks between its words as it reads."""
+    return " " not in text.strip() or any(wide(ch) for ch in text)
 
 
 def _head(cell: Cell, size: float, most: int = 2) -> float:
@@ -217,6 +249,52 @@ def _settle(columns: list[list[Cell]], widths: list[float], mins: list[float], s
                 widths = others
                 widths[i] = target
                 break
+    return widths
+
+
+BALANCE_PT = 4.0
+"""The width moved at a time between two columns when balancing a table's height."""
+BALANCE_MOVES = 120
+
+
+def _balance(columns: list[list[Cell]], widths: list[float], mins: list[float], size: float) -> list[float]:
+    """The widths with room moved, ``BALANCE_PT`` (or two, four, eight times that) at a time, from the
+    columns whose rows are short to those that make the rows tall, as long as the table gets shorter
+    (fewer lines in its tallest cells, then fewer lines in all): a long description and response get the
+    width a short id or horizon does not need."""
+    widths = list(widths)
+    counts: dict[tuple[int, float], tuple[int, ...]] = {}
+
+    def lines_at(i: int, width: float) -> tuple[int, ...]:
+        key = (i, round(width, 3))
+        if key not in counts:
+            counts[key] = tuple(len(lines(c.text, width - PADDING_PT, size, FAMILY, c.bold)) for c in columns[i])
+        return counts[key]
+
+    def cost(ws: list[float]) -> tuple[int, int]:
+        per = [lines_at(i, w) for i, w in enumerate(ws)]
+        rows = list(zip(*per, strict=True))
+        return sum(max(r) for r in rows), sum(sum(r) for r in rows)
+
+    best = cost(widths)
+    for _ in range(BALANCE_MOVES):
+        found = None
+        for give in range(len(widths)):
+            for step in (BALANCE_PT * k for k in (1, 2, 4, 8)):  # a longer move past a plateau
+                if widths[give] - step < mins[give] - 1e-6:
+                    break
+                for take in range(len(widths)):
+                    if take == give:
+                        continue
+                    trial = list(widths)
+                    trial[give] -= step
+                    trial[take] += step
+                    got = cost(trial)
+                    if got < best and (found is None or got < found[0]):
+                        found = (got, trial)
+        if found is None:
+            break
+        best, widths = found
     return widths
 
 

@@ -525,7 +525,8 @@ class Builder:
                              citations.citation(factor, self.lang, self.preparer, self.draft)])
             elif gas.upper() == "CO2":
                 rows.append([shown, "1", self.t["words"]["co2_reference"]])
-        self.table("gwp", rows, numeric={1})
+        if [g.upper() for g in gases] != ["CO2"]:  # CO₂ alone: one sentence instead (the templates)
+            self.table("gwp", rows, numeric={1})
         self.table("glossary", [list(pair) for pair in self.t["glossary"]])
         disclosures.soe_tables(self)
         disclosures.index(self)

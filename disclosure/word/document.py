@@ -24,6 +24,7 @@ from docx.text.paragraph import Paragraph
 from disclosure.word import columns, punctuation, wrap
 from disclosure.word.columns import PT_PER_CM, TEXT_WIDTH_PT, Layout
 from disclosure.word.figures import ShownParts
+from disclosure.word.metrics import wide
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,9 @@ class Table:
     """Columns whose short texts (up to ``KEEP_CM``) stay on one line (the index's section names)."""
     keys: tuple[str, ...] = ()
     """An identifier per row (e.g. the checklist item of an index row), never printed."""
+    hold: Hold | None = None
+    """Kept whole (and, ``onward``, with what follows): :mod:`disclosure.word.paging` sets it on a table at
+    a chapter's tail so that the chapter's last page never holds just that table."""
 
 
 @dataclass(frozen=True)
@@ -177,14 +181,17 @@ def _shade(cell_xml: object, fill: str) -> None:
     tc_pr.append(shd)
 
 
-INTRO_CHARS = 120
-"""A paragraph this short right before a table or figure introduces it and is kept with it."""
+INTRO_LINES = 3
+"""A paragraph of at most this many lines right before a table or figure introduces it and is kept with it."""
 WHOLE_ROWS = 12
 """A table of at most this many rows is kept on one page (its rows kept with the next)."""
 WHOLE_PT = 300.0
 """... and is at most this tall (a taller one would leave half a page empty before it)."""
 LINE_SPACING = 1.25
 """Table lines are about this many times the type size apart (the table styles' single spacing)."""
+BODY_PT = 12.0
+"""The body text size (小四)."""
+BODY_FAMILY = "Noto Serif CJK SC"
 TEXT_WIDTH_CM = TEXT_WIDTH_PT / PT_PER_CM
 """A4 width less the reference document's margins."""
 
@@ -195,15 +202,63 @@ def layout(block: Table) -> Layout:
     return columns.layout(block.headers, block.rows, block.numeric, block.emphasis, block.keep)
 
 
-def _height(block: Table) -> float:
-    """The table's height in points as laid out (each row as tall as its cell of most lines)."""
+def row_heights(block: Table) -> list[float]:
+    """Each row's height in points as laid out (as tall as its cell of most lines), the header first."""
     fitted = layout(block)
-    total = 0.0
+    out = []
     for r, row in enumerate((block.headers, *block.rows)):
         most = max((len(wrap.lines(text, width - fitted.padding, fitted.size, columns.FAMILY, r == 0))
                     for text, width in zip(row, fitted.widths, strict=False)), default=1)
-        total += most * fitted.size * LINE_SPACING + 2
-    return total
+        out.append(most * fitted.size * LINE_SPACING + 2)
+    return out
+
+
+def short(block: Table) -> bool:
+    """Whether the table is short enough to be kept on one page."""
+    return len(block.rows) <= WHOLE_ROWS and table_height(block) <= WHOLE_PT
+
+
+def table_height(block: Table) -> float:
+    """The table's height in points as laid out."""
+    return sum(row_heights(block))
+
+
+SPLIT_PT = 120.0
+"""A row taller than this (about ten lines) may break across pages."""
+
+
+NBSP = "\u00a0"
+SECTION_SEP = " › "
+JOINED_CHARS = 30
+"""A part of a Latin section name (5 Metrics and targets › Restatements) of at most this many characters is
+kept on one line; a longer one wraps between its words (4 Impact, risk and / opportunity management)."""
+
+
+def joined(block: Table) -> Table:
+    """The table with the Latin texts of its ``keep`` columns (the index's sections) breaking only between
+    a chapter and its section (5 Metrics and targets › / Restatements), never inside either: the words of
+    each part joined by no-break spaces and the column no longer held to one line, so it does not take
+    the width of its longest ``chapter › section`` from the requirement and source columns. Chinese
+    texts, which break between any two characters, stay held on one line."""
+    latin = [c for c in block.keep
+             if all(not any(wide(ch) for ch in row[c]) for row in block.rows if c < len(row))]
+    if not latin:
+        return block
+
+    def join(text: str) -> str:
+        parts = text.split(SECTION_SEP)
+        if len(parts) == 1 and len(text) > JOINED_CHARS:
+            return text  # a reason for an omission, not a section
+        return (NBSP + SECTION_SEP.lstrip()).join(  # › ends a line
+            part.replace(" ", NBSP) if len(part) <= JOINED_CHARS else part for part in parts)
+
+    rows = tuple(tuple(join(cell) if c in latin else cell for c, cell in enumerate(row)) for row in block.rows)
+    return replace(block, rows=rows, keep=block.keep - frozenset(latin))
+
+
+def intro(text: str) -> bool:
+    """Whether a paragraph is short enough to be a lead-in kept with the table or figure after it."""
+    return len(wrap.lines(text.replace("**", ""), TEXT_WIDTH_PT, BODY_PT, BODY_FAMILY)) <= INTRO_LINES
 
 
 def column_widths(block: Table) -> list[float]:
@@ -284,8 +339,11 @@ def _table(doc: object, block: Table, styled: _Styles) -> DocxTable:
     for r, i, cut in fitted.indents:
         grid[r][i].paragraphs[0].paragraph_format.right_indent = Pt(cut)
     refs = {(r, c): mark for r, c, mark in block.pagerefs}
-    for tr in table._tbl.tr_lst:  # a row never breaks across pages (no orphan fragment under a repeated header)
-        tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    # A row breaks across pages only when it is tall (a long description): a short one never does (no
+    # orphan fragment under a repeated header), a tall one unbroken would leave half a page blank before it.
+    for tr, height in zip(table._tbl.tr_lst, row_heights(block), strict=True):
+        if height <= SPLIT_PT:
+            tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     for r, row in enumerate(block.rows, start=1):
         for i, text in enumerate(row):
             cell = grid[r][i]
@@ -297,7 +355,7 @@ def _table(doc: object, block: Table, styled: _Styles) -> DocxTable:
                     for field_run in p.runs:
                         field_run.font.size = size
             else:
-                run = p.add_run(text)
+                run = p.add_run(wrap.nobreak(text))
                 if size is not None:
                     run.font.size = size
                 if (r - 1) in block.emphasis:
@@ -381,7 +439,7 @@ def write(blocks: list[Block], meta: Meta, reference: bytes) -> bytes:
             p = styled.add(block.style)
             _runs(p, block.text)
             _hold([p], block.hold)
-            if isinstance(after, Table | Image) and len(block.text) <= INTRO_CHARS:
+            if isinstance(after, Table | Image) and intro(block.text):
                 p.paragraph_format.keep_with_next = True  # a table's or figure's lead-in stays with it
         elif isinstance(block, Bullets):
             items = []
@@ -390,18 +448,25 @@ def write(blocks: list[Block], meta: Meta, reference: bytes) -> bytes:
                 _runs(items[-1], item)
             _hold(items, block.hold)
         elif isinstance(block, Table):
+            block = joined(block)
             styled.add("Caption", block.caption)
             table = _table(doc, block, styled)
             rows = table._tbl.tr_lst
-            # A short table stays on one page (no header and one row at a page's foot, nor a lone total row
-            # on the next); the note stays with the table's last row (no page holding just the note).
-            held = rows[:-1] if len(block.rows) <= WHOLE_ROWS and _height(block) <= WHOLE_PT else []
-            for tr in [*held, rows[-1]] if block.note else held:
+            # A short table stays on one page (no header and one row at a page's foot, nor a lone total row on
+            # the next), as does a table paging holds; the note stays with the table's last row (no page holding
+            # just the note). A long table gets no keep-with-next on its rows: LibreOffice reads one on its
+            # header row as "keep the table with the next paragraph" and moves the whole table off the page its
+            # caption is on; it never leaves a repeated header row alone at a page's foot itself.
+            held = rows[:-1] if short(block) else rows[-block.hold.paragraphs - 1:-1] if block.hold else []
+            onward = block.hold is not None and block.hold.onward
+            for tr in [*held, rows[-1]] if block.note or onward else held:
                 for tc in tr.tc_lst:
                     for p_el in tc.iterchildren(qn("w:p")):
                         p_el.get_or_add_pPr().get_or_add_keepNext()
             if block.note:
-                styled.add("Table Note", block.note)
+                note = styled.add("Table Note", block.note)
+                if onward:
+                    note.paragraph_format.keep_with_next = True
         elif isinstance(block, Image):
             p = styled.add("Figure")
             p.add_run().add_picture(io.BytesIO(block.png), width=Cm(block.width_cm))

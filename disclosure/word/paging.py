@@ -12,7 +12,7 @@ from typing import Any
 
 from disclosure.word.columns import TEXT_WIDTH_PT
 from disclosure.word.disclosures import SECTION_MARK
-from disclosure.word.document import Block, Bullets, Heading, Hold, Para, Table, Toc
+from disclosure.word.document import Block, Bullets, Heading, Hold, Para, Table, Toc, row_heights, short, table_height
 from disclosure.word.figures import DASH
 from disclosure.word.metrics import width
 
@@ -76,10 +76,18 @@ def with_pages(parsed: list[Block], numbers: list[int]) -> list[Block]:
     return out
 
 
-THIN_LINES = 4
-"""A page with fewer lines than this (besides its running header and folio) is almost empty."""
+THIN_LINES = 8
+"""A page with fewer lines than this (besides its running header and folio), about a quarter of the text
+area, is almost empty."""
+LEAST_FILL = 0.25
+"""... or whose content fills less than a quarter of the text area."""
+GROUP_LINES = 12
+"""A chapter's tail is held back to at least this many (estimated) lines, so the page it moves onto is no
+longer almost empty."""
 BODY_PT = 12.0
 """The body text size (小四), for estimating how many lines a paragraph takes."""
+LINE_PT = BODY_PT * 1.3
+"""A body line's height (the body's 1.3 line spacing)."""
 BULLET_INDENT_PT = 21.0
 
 
@@ -91,11 +99,14 @@ def thin(page: str) -> bool:
     return len(lines[1:]) < THIN_LINES
 
 
-def held(parsed: list[Block], pages: list[str], numbers: list[int]) -> tuple[list[Block], list[int]]:
-    """The blocks with the last paragraphs of every chapter whose last page would hold just a line or two
-    (in a first rendering: ``pages``, the level-1/2 headings on ``numbers``) kept whole and together, so
-    that they move onto that page as a group of at least ``THIN_LINES`` lines; and the headings' pages
-    with those that move along (a heading is kept with what follows) on that page."""
+def held(parsed: list[Block], pages: list[str], numbers: list[int],
+         fills: list[float] | None = None) -> tuple[list[Block], list[int]]:
+    """The blocks with the last paragraphs, lists and tables of every chapter whose last page would be almost
+    empty (in a first rendering: ``pages``, the level-1/2 headings on ``numbers``) kept whole and together,
+    so that they move onto that page as a group of at least ``GROUP_LINES`` lines; and the headings' pages
+    with those in the group or right before it (a heading is kept with what follows) on that page. A page is
+    almost empty when it has fewer than ``THIN_LINES`` lines or, with ``fills`` (each page's share of the
+    text area filled), fills less than ``LEAST_FILL``."""
     out = list(parsed)
     numbers = list(numbers)
     ordinal: dict[int, int] = {}  # block index → position of the level-1/2 heading in ``numbers``
@@ -105,23 +116,45 @@ def held(parsed: list[Block], pages: list[str], numbers: list[int]) -> tuple[lis
     for i, k in ordinal.items():
         page = numbers[k] if k < len(numbers) else 0
         chapter = isinstance(parsed[i], Heading) and getattr(parsed[i], "level", 0) == 1
-        if chapter and 2 < page <= len(pages) + 1 and thin(pages[page - 2]):
+        short = fills is not None and page - 2 < len(fills) and fills[page - 2] < LEAST_FILL
+        if chapter and 2 < page <= len(pages) + 1 and (thin(pages[page - 2]) or short):
             first = _hold_tail(out, i)
             while first is not None and first > 0 and isinstance(out[first - 1], Heading):
                 first -= 1  # a heading right before the group goes with it
-                if first in ordinal and ordinal[first] < len(numbers):
-                    numbers[ordinal[first]] = page - 1
+            for j in range(first if first is not None else i, i):
+                if j in ordinal and ordinal[j] < len(numbers):
+                    numbers[ordinal[j]] = page - 1
     return out, numbers
 
 
 def _hold_tail(blocks: list[Block], heading: int) -> int | None:
-    """Hold the paragraphs before ``blocks[heading]`` back to at least ``THIN_LINES`` estimated lines;
-    the index of the first block held whole (what comes before it moves along if it is a heading)."""
+    """Hold the paragraphs, lists and tables before ``blocks[heading]`` (and the section headings between
+    them) back to at least ``GROUP_LINES`` estimated lines; the index of the first block held whole (what
+    comes before it moves along if it is a heading)."""
     lines = 0
     onward = False
     whole: int | None = None
     for j in range(heading - 1, -1, -1):
         b = blocks[j]
+        if isinstance(b, Heading) and b.level >= 2:
+            lines += 2  # kept with what follows by its style
+            continue
+        if isinstance(b, Table):
+            if not short(b):  # a long table runs on over pages: its last rows are held together
+                rows = 0
+                for height in reversed(row_heights(b)[1:]):
+                    rows += 1
+                    lines += math.ceil(height / LINE_PT)
+                    if lines >= GROUP_LINES:
+                        break
+                blocks[j] = replace(b, hold=Hold(rows, onward))
+                return None
+            lines += math.ceil(table_height(b) / LINE_PT) + 2  # and its caption
+            blocks[j] = replace(b, hold=Hold(1, onward))
+            whole, onward = j, True
+            if lines >= GROUP_LINES:
+                return whole
+            continue
         if isinstance(b, Para) and not b.style:
             texts, indent = [b.text], 0.0
         elif isinstance(b, Bullets) and b.items:
@@ -132,13 +165,13 @@ def _hold_tail(blocks: list[Block], heading: int) -> int | None:
         for text in reversed(texts):
             count += 1
             lines += _lines(text, TEXT_WIDTH_PT - indent)
-            if lines >= THIN_LINES:
+            if lines >= GROUP_LINES:
                 break
         blocks[j] = replace(b, hold=Hold(count, onward))
         if count < len(texts):
             return None
         whole = j
-        if lines >= THIN_LINES:
+        if lines >= GROUP_LINES:
             return whole
         onward = True
     return whole

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import tempfile
@@ -67,6 +68,33 @@ def page_texts(pdf: bytes) -> list[str] | None:
     if done.returncode != 0:
         return None
     return done.stdout.decode("utf-8", "replace").split("\f")
+
+
+MARGIN_PT = 72.0
+"""The reference document's top and bottom page margins (2.54 cm): the text area lies between them."""
+
+
+def page_fills(pdf: bytes) -> list[float] | None:
+    """The share of each page's text area its content fills, from the top of the area to the foot of its
+    lowest word (pdftotext -bbox; the running header above and the folio below left out), or None when
+    poppler is not installed."""
+    exe = shutil.which("pdftotext")
+    if exe is None:
+        return None
+    with tempfile.TemporaryDirectory(prefix="disclosure-pdftext-") as tmp:
+        path = Path(tmp) / "report.pdf"
+        path.write_bytes(pdf)
+        done = subprocess.run([exe, "-bbox", str(path), "-"], capture_output=True, timeout=TIMEOUT_S, check=False)
+    if done.returncode != 0:
+        return None
+    fills = []
+    for height, page in re.findall(r'<page width="[\d.]+" height="([\d.]+)">(.*?)</page>',
+                                   done.stdout.decode("utf-8", "replace"), re.S):
+        top, bottom = MARGIN_PT, float(height) - MARGIN_PT
+        feet = [float(b) for a, b in re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', page)
+                if float(a) > top - 12 and float(b) < bottom + 8]
+        fills.append((max(feet, default=top) - top) / (bottom - top))
+    return fills
 
 
 def heading_pages(pages: list[str], headings: list[str], first: int) -> list[int] | None:

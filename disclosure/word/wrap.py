@@ -12,6 +12,7 @@ mid-way" the fitting avoids.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -23,6 +24,9 @@ NO_END = set("（《「『【〔〈“‘([{")
 """Characters a line never ends with (opening punctuation)."""
 CLOSE = set("）〕》」』】〉〗”’)]}")
 """Closing brackets and quotes: no break between one and the Latin text or number after it."""
+FULL_STOPS = set("，。、；：！？")
+"""Full-width punctuation also holds on to the Latin text or number after it (LibreOffice set
+院，GD-HJ-2026-C-088 as one piece and cut it where it overflowed)."""
 BREAK_AFTER = set("-–—")
 """A line may break after these unless a digit follows (a solidus joins its neighbours: 5000t/d, tCO2/t)."""
 
@@ -42,7 +46,7 @@ def _opportunity(a: str, b: str) -> bool:
         return True
     if a == b == "—" or a == b == "…":
         return False
-    if a in CLOSE and not wide(b):
+    if (a in CLOSE or a in FULL_STOPS) and not wide(b):
         return False
     if a in BREAK_AFTER:
         return not b.isdigit() and b not in BREAK_AFTER
@@ -54,12 +58,43 @@ def pieces(text: str) -> list[str]:
     return [text[a:c] for a, _, c in _spans(text)]
 
 
+WHOLE = re.compile(r"(?<![A-Za-z0-9-])(?=[A-Z-]*[0-9])[A-Z0-9]+(?:-[A-Z0-9]+)+(?![A-Za-z0-9])"
+                   r"|\d{4}年\d{1,2}月(?:\d{1,2}日)?")
+"""Tokens never broken inside: report numbers and other codes with a digit (GD-HJ-2026-C-088, CEC-QH-2026-0412,
+2025-02) and Chinese dates (2026年4月14日). The Word writer makes them so (:func:`nobreak`)."""
+WORD_JOINER = "\u2060"
+ZW_SPACE = "\u200b"
+OPEN_WIDE = set("（《「『【〔〈")
+BEFORE_OPEN = re.compile(r"(?<=[A-Za-z0-9%.])(?=[（《「『【〔〈])")
+"""Between Latin text or a figure and a full-width opening bracket: LibreOffice does not break there
+(+0.4（+<0.01%） is one piece to it, cut where it overflows) while the fitting may; a zero-width space
+lets it."""
+
+
+def nobreak(text: str) -> str:
+    """``text`` as written into a table cell: the hyphens of a code and a date's characters joined by word
+    joiners (U+2060, invisible, and no break on either side; a non-breaking hyphen U+2011 made LibreOffice
+    cut the code where the line ran out instead of moving it to the next line); a zero-width space where a
+    figure or Latin text meets a full-width opening bracket (:data:`BEFORE_OPEN`)."""
+    def whole(m: re.Match[str]) -> str:
+        token = m.group(0)
+        if "-" not in token:
+            return WORD_JOINER.join(token)
+        before = ZW_SPACE if text[m.start() - 1:m.start()] in FULL_STOPS else ""  # 院，/GD-HJ-…, as fitted
+        return before + token.replace("-", WORD_JOINER + "-" + WORD_JOINER)
+
+    return BEFORE_OPEN.sub(ZW_SPACE, WHOLE.sub(whole, text))
+
+
 def _spans(text: str) -> tuple[tuple[int, int, int], ...]:
     """Each piece as (start, end without trailing spaces, end)."""
     out: list[tuple[int, int, int]] = []
     start = 0
+    tokens = list(WHOLE.finditer(text))
+    inside = {i for m in tokens for i in range(m.start() + 1, m.end())}
+    led = {m.start() for m in tokens if text[m.start() - 1:m.start()] in FULL_STOPS}  # nobreak's zero-width space
     for i in range(1, len(text) + 1):
-        if i == len(text) or _opportunity(text[i - 1], text[i]):
+        if i == len(text) or i in led or (i not in inside and _opportunity(text[i - 1], text[i])):
             body = i
             while body > start and text[body - 1] == " ":
                 body -= 1
@@ -146,4 +181,4 @@ def bad(broken: list[Line]) -> bool:
     return len(broken) > 1 and any(line.cut or lonely(line) for line in broken)
 
 
-__all__ = ["LONE_OK", "Line", "bad", "lines", "lonely", "pieces"]
+__all__ = ["LONE_OK", "WHOLE", "Line", "bad", "lines", "lonely", "nobreak", "pieces"]
