@@ -16,6 +16,7 @@ import pytest
 
 from disclosure.build import BuildOptions, build
 from disclosure.errors import DisclosureError
+from disclosure.taxonomy import definition
 from disclosure.xbrl import INLINE, INSTANCE, package_name, verify
 from disclosure.xbrl.arelle import DEFAULT_GC, Message, plain_parsing, usual_collection
 
@@ -131,22 +132,26 @@ def test_the_clean_instance_is_vouched_for_by_the_report(outputs_dir: Path) -> N
 
 def test_the_instance_is_loaded_not_validated_again(outputs_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Beside the report, the instance is loaded (XML Schema checks of its elements) without Arelle's
-    validation; alone, it is validated in full."""
+    validation, and without the taxonomy's linkbases; alone, it is validated in full, with them."""
     import disclosure.xbrl as xbrl
 
     real, seen = xbrl.load, []
 
     def spy(path: Path, packages: list[Path], **kwargs: Any) -> Any:
-        seen.append((path.name, kwargs.get("validate", True)))
+        seen.append((path.name, kwargs.get("validate", True), kwargs.get("skip")))
         return real(path, packages, **kwargs)
 
     monkeypatch.setattr(xbrl, "load", spy)
     assert _instance_problems(outputs_dir, lambda data: data) == []
-    assert seen == [(INLINE, True), (INSTANCE, False)]
+    linkbases = f"{definition().base_url}*.xml"
+    assert linkbases.startswith("https://xbrl.disclosure.dev/taxonomy/cn-ghg/")
+    assert seen == [(INLINE, True, None), (INSTANCE, False, linkbases)]
     seen.clear()
     assert verify({INSTANCE: (outputs_dir / INSTANCE).read_bytes(),
                    package_name(): (outputs_dir / package_name()).read_bytes()}) == []
-    assert seen == [(INSTANCE, True)]
+    assert seen == [(INSTANCE, True, None)]
+    with pytest.raises(ValueError, match="skip leaves the DTS incomplete"):
+        real(outputs_dir / INSTANCE, [outputs_dir / package_name()], skip="*.xml")
 
 
 def _codes(problems: list[Message]) -> set[str]:

@@ -106,9 +106,16 @@ def check_document(files: dict[str, bytes], document: str, *, validate: bool = T
         vouched = both and document == INSTANCE  # by the report: loaded, compared, not validated again
         reader = sameness.read_instance if vouched else sameness.read
         outcome = load(path, [package], validate=validate and not vouched, exports=wanted,
-                       inspect=reader if validate and both else None)
+                       inspect=reader if validate and both else None, skip=_linkbases() if vouched else None)
     return Checked([Message(m.level, m.code, m.text, name, m.line, m.concept) for m in failing(outcome.messages)],
                    {names[kind]: data for kind, data in outcome.exports.items()}, outcome.inspected)
+
+
+def _linkbases() -> str:
+    """The taxonomy's linkbases (labels, references, presentation, definitions, calculations, formulas), which
+    loading an instance that is not validated does not need: its schemas are what check its elements
+    and what its facts and xBRL-JSON are read with."""
+    return f"{definition().base_url}*.xml"
 
 
 def combine(files: dict[str, bytes], checked: list[Checked], *,

@@ -151,11 +151,15 @@ def run(entry: Path, packages: list[Path], *, taxonomy_package: bool = False,
 def load(entry: Path, packages: list[Path], *, validate: bool = True, taxonomy_package: bool = False,
          base_validation: str = "none", exports: tuple[str, ...] = (), inspect: Callable[[Any], Any] | None = None,
          keep_raw: bool = False, collect: bool = True, home: Path | None = None, utr: Path | None = None,
-         formulas: bool = True) -> Outcome:
+         formulas: bool = True, skip: str | None = None) -> Outcome:
     """Load ``entry`` in one Arelle session; validate it (XBRL 2.1, dimensions, UTR, Calculations 1.1,
     formulas, duplicate facts) unless told not to, and save the requested ``exports`` from the model.
     ``utr`` replaces the Unit Type Registry (a local file; e.g. the UTR with our units added).
-    ``formulas`` off leaves out the taxonomy's formulas and calculations (the rest is validated)."""
+    ``formulas`` off leaves out the taxonomy's formulas and calculations (the rest is validated).
+    ``skip``: URLs (unix patterns separated by ``|``) Arelle does not load, e.g. a taxonomy's linkbases
+    when only its schemas are needed (never with ``validate``: the DTS would be incomplete)."""
+    if skip and validate:
+        raise ValueError("skip leaves the DTS incomplete: not for a validation")
     unknown = set(exports) - set(EXPORTS)
     if unknown:
         raise ValueError(f"unknown Arelle export(s): {sorted(unknown)}")
@@ -166,6 +170,8 @@ def load(entry: Path, packages: list[Path], *, validate: bool = True, taxonomy_p
     if utr is not None:
         checks["utrUrl"] = str(utr)
     checks.update(_loader(entry))
+    if skip:
+        checks["skipLoading"] = skip
     with _session(entry, packages, logFile="logToStructuredMessage", taxonomyPackage=taxonomy_package,
                   collect=collect, home=home, **checks) as session:
         raw = session.get_log_messages()
