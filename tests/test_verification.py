@@ -286,17 +286,20 @@ def test_arelle_runs_at_the_default_gc_thresholds_and_puts_the_callers_back() ->
         gc.set_threshold(*previous)
 
 
-def test_a_build_does_not_import_matplotlib(tmp_path: Path) -> None:
-    """The charts are drawn without matplotlib (a second to import, and packrat parsing for Arelle)."""
+def test_a_build_does_not_import_matplotlib_or_numpy(tmp_path: Path) -> None:
+    """The charts are drawn without matplotlib (a second to import, and packrat parsing for Arelle), and
+    openpyxl (the ETS workbook) is imported without numpy, which it would import only to accept numpy
+    numbers; numpy still imports after the build."""
     import subprocess
     import sys
 
     root = Path(__file__).resolve().parent.parent
     script = ("import sys; from disclosure.build import BuildOptions, build; "
               f"build({str(root / 'samples' / SAMPLE / 'filing.yaml')!r}, BuildOptions(output={str(tmp_path / 'o')!r}, "
-              "verify=False)); print(sorted(m for m in sys.modules if m.split('.')[0] == 'matplotlib'))")
+              "verify=False)); print(sorted(m for m in sys.modules if m.split('.')[0] in ('matplotlib', 'numpy'))); "
+              "print('openpyxl' in sys.modules); import numpy; print(numpy.__name__)")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=root)
-    assert done.stdout.strip() == "[]"
+    assert done.stdout.split() == ["[]", "True", "numpy"]
     assert (tmp_path / "o" / "report.docx").exists()
 
 
