@@ -275,6 +275,45 @@ def test_arelle_runs_without_packrat_and_puts_the_callers_setting_back() -> None
             ParserElement.disable_memoization()
 
 
+def test_formulas_report_the_same_with_their_xpath_parsed_once(outputs_dir: Path, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each distinct XPath expression of the taxonomy's formulas is parsed once a session: a report that
+    breaks many assertions (every number negated) gets the same messages as with Arelle's parser alone
+    (Arelle's own order of assertions varies from run to run, so they are compared sorted)."""
+    import contextlib
+
+    import arelle.formula.XPathParser as parser
+
+    import disclosure.xbrl.arelle as arelle
+
+    html = (outputs_dir / INLINE).read_bytes()
+    broken = tmp_path / INLINE
+    broken.write_bytes(html.replace(b"<ix:nonFraction ", b'<ix:nonFraction sign="-" '))
+    package = outputs_dir / package_name()
+    real = parser.parse
+    calls: list[str] = []
+
+    def counted(*args: Any) -> Any:
+        calls.append(args[1])
+        return real(*args)
+
+    monkeypatch.setattr(parser, "parse", counted)
+
+    def messages() -> list[tuple[str, str, str]]:
+        with usual_collection():
+            return sorted((m.level, m.code, m.text) for m in arelle.load(broken, [package]).messages)
+
+    memoized = messages()
+    assert parser.parse is counted  # put back after the session
+    parsed = len([c for c in calls if c])
+    calls.clear()
+    monkeypatch.setattr(arelle, "parsed_once", contextlib.nullcontext)
+    plain = messages()
+    assert len([c for c in calls if c]) > 3 * parsed > 0  # each expression once instead of at each use
+    assert memoized == plain
+    assert sum(code == "message:VR-GHG-001" for _, code, _ in plain) > 10
+
+
 def test_arelle_runs_at_the_default_gc_thresholds_and_puts_the_callers_back() -> None:
     previous = gc.get_threshold()
     gc.set_threshold(100_000, 50, 100)
