@@ -1,21 +1,20 @@
 """The XBRL instance and the Inline XBRL report carry the same facts: compared fact by fact, as Arelle
-reads them, so the build validates the taxonomy's formulas and calculations once (on the iXBRL report,
-which is what is submitted) and the instance for XBRL 2.1, dimensions, units and duplicates only.
+reads them, so the build validates once, the iXBRL report (what is submitted) in full, and holds the
+instance to it.
 
 A fact is compared by every aspect and property that makes it: concept, entity, period, explicit and
-typed dimensions, unit, decimals or precision, nil, language (for string facts), and its value — a
-number as a number (``1.0000`` in the instance is ``1`` read from the report's ``1.00``), a text block
-as its words (the report lays its HTML out over lines, the instance writes it compact), any other
-value exactly.
+typed dimensions (in the segment or the scenario), unit, decimals or precision, nil, language (for
+string facts), and its value — a number as a number (``1.0000`` in the instance is ``1`` read from the
+report's ``1.00``), a text block as its words (the report lays its HTML out over lines, the instance
+writes it compact), any other value exactly.
 
-The instance is not validated by Arelle again: it is loaded (which checks it against the XML Schemas of
-the taxonomy, fact by fact), and what a validation would add is vouched for by the validated report
-(:func:`unvouched`). Every context and unit of the instance, used or not, must be one of the report's (by
-content: entity, period, the dimensions in segment and scenario, the measures), its DTS references (and
-any other ``link:`` element, such as a footnote link) the report's, its ids unique, its duplicate facts
-consistent; with its
-facts the report's, fact by fact, every XBRL 2.1, dimensional and unit rule that holds for the report holds
-for it.
+The instance is not validated by Arelle again: it is loaded (which checks its elements against the
+taxonomy's XML Schemas: values, attributes, order), and what a validation would add is vouched for by
+the validated report (:func:`unvouched`). Every context and unit of the instance, used or not, must be
+one of the report's (by content: entity, period, the dimensions or other content of segment and
+scenario, the measures); its DTS references (and any other ``link:`` element, such as a footnote link)
+the report's; its ids unique; its duplicate facts consistent. With its facts the report's, fact by
+fact, every XBRL 2.1, dimensional, unit and formula rule that holds for the report holds for it.
 """
 
 from __future__ import annotations
