@@ -236,6 +236,15 @@ def test_the_xml_schemas_still_check_the_instance(outputs_dir: Path) -> None:
     assert "xmlSchema:elementOccurrencesError" in _codes(_instance_problems(outputs_dir, late))
 
 
+def test_a_schema_location_hint_is_refused(outputs_dir: Path) -> None:
+    """Arelle loads the schemas an xsi:schemaLocation names: the DTS would no longer be the report's."""
+    hint = f' xsi:schemaLocation="{definition().namespace} {definition().entry_point_url("all")}"'.encode()
+    lang = b' xml:lang="zh-CN">'
+    problems = _instance_problems(outputs_dir, lambda data: data.replace(lang, hint + lang, 1))
+    assert [(p.code, p.text) for p in problems] == [
+        ("disclosure:instanceInvalid", "xsi:schemaLocation is not allowed: the DTS is the report's")]
+
+
 def test_duplicate_ids_and_inconsistent_duplicates_are_refused(outputs_dir: Path) -> None:
     """A fact's id given to another fact (XML 3.3.1); a text block given twice with the same words but
     other markup (the comparison reads words; the duplicates must be identical)."""

@@ -97,11 +97,15 @@ def _reference_key(element: Any) -> Key:
 
 
 def _faults(model: Any) -> list[Fault]:
-    """Duplicate ids (XML 3.3.1) and duplicate facts whose values differ. (Tuples cannot occur: the
-    taxonomy declares none, and the instance's DTS references must be the report's.)"""
+    """Duplicate ids (XML 3.3.1), schema location hints, and duplicate facts whose values differ. (Tuples
+    cannot occur: the taxonomy declares none, and the instance's DTS references must be the report's.)"""
     faults: list[Fault] = []
     seen: dict[str, int | None] = {}
     for element in model.modelDocument.xmlRootElement.iter(etree.Element):
+        hints = [name for name in SCHEMA_HINTS if element.get(name) is not None]
+        if hints:  # Arelle would load the schemas named: a DTS other than the report's
+            faults.append(("disclosure:instanceInvalid", f"{_local(hints[0])} is not allowed: the DTS is the "
+                           "report's", element.sourceline))
         ident = element.get("id")
         if ident is None:
             continue
@@ -121,6 +125,14 @@ def _faults(model: Any) -> list[Fault]:
             faults.append(("disclosure:instanceInvalid", f"{fact.qname} is given twice with different values "
                            f"(first on line {first[1]})", fact.sourceline))
     return faults
+
+
+XSI = "{http://www.w3.org/2001/XMLSchema-instance}"
+SCHEMA_HINTS = (f"{XSI}schemaLocation", f"{XSI}noNamespaceSchemaLocation")
+
+
+def _local(name: str) -> str:
+    return "xsi:" + name.rsplit("}", 1)[-1]
 
 
 def fact_key(fact: Any) -> Key:
