@@ -3,6 +3,7 @@ reference document, saved deterministically (fixed zip and core-property timesta
 
 from __future__ import annotations
 
+import copy
 import io
 import re
 import zipfile
@@ -16,6 +17,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.text.paragraph import CT_P
 from docx.shared import Cm, Pt
 from docx.table import Table as DocxTable
 from docx.table import _Cell
@@ -291,6 +293,55 @@ class _Styles:
         return p
 
 
+class _CellParagraphs:
+    """A table's cell paragraphs (style, right indent, one run of text at the table's size, bold, alignment).
+
+    The first paragraph of each kind is made through python-docx; the others of that kind are copies of
+    it with their own text (python-docx's proxies and its schema-ordered insertions were most of a
+    report's table writing). A text with tabs or line breaks, or none, is always made through python-docx
+    (it writes those as ``w:tab`` / ``w:br`` elements or no ``w:t``)."""
+
+    def __init__(self, size: Pt | None) -> None:
+        self.size = size
+        self.made: dict[tuple[str, float | None, bool, bool], CT_P] = {}
+
+    def fill(self, cell: _Cell, text: str, style: str, indent: float | None, bold: bool, right: bool) -> None:
+        kind = (style, indent, bold, right)
+        made = self.made.get(kind)
+        plain = bool(text) and not _RUN_BREAKS.search(text)
+        if made is not None and plain:
+            p_el = copy.deepcopy(made)
+            t = p_el.find(_T)
+            assert t is not None  # a plain text's run has one w:t
+            t.text = text
+            if len(text.strip()) < len(text):
+                t.set(_SPACE, "preserve")
+            elif _SPACE in t.attrib:
+                del t.attrib[_SPACE]
+            old = cell._tc.find(_P)
+            cell._tc.replace(old, p_el)
+            return
+        p = cell.paragraphs[0]
+        if indent is not None:
+            p.paragraph_format.right_indent = Pt(indent)
+        p._p.style = style
+        run = p.add_run(text)
+        if self.size is not None:
+            run.font.size = self.size
+        if bold:
+            run.bold = True
+        if right:
+            p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        if plain and made is None:
+            self.made[kind] = copy.deepcopy(p._p)
+
+
+_RUN_BREAKS = re.compile(r"[\t\n\r]")
+_T = qn("w:r") + "/" + qn("w:t")
+_P = qn("w:p")
+_SPACE = qn("xml:space")
+
+
 def _table(doc: object, block: Table, styled: _Styles) -> DocxTable:
     table: DocxTable = doc.add_table(rows=1 + len(block.rows), cols=len(block.headers))  # type: ignore[attr-defined]
     table._tbl.tblStyle_val = styled.style_id("Disclosure Table")  # python-docx's setter: a lookup per table
@@ -326,18 +377,12 @@ def _table(doc: object, block: Table, styled: _Styles) -> DocxTable:
     repeat = OxmlElement("w:tblHeader")
     repeat.set(qn("w:val"), "true")
     tr_pr.append(repeat)
+    indents = {(r, i): cut for r, i, cut in fitted.indents}
+    paragraphs = _CellParagraphs(size)
     for i, text in enumerate(block.headers):
         cell = grid[0][i]
         _shade(cell._tc, "1F4E79")
-        p = cell.paragraphs[0]
-        p._p.style = header_style
-        head_run = p.add_run(text)
-        if size is not None:
-            head_run.font.size = size
-        if i in block.numeric:
-            p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    for r, i, cut in fitted.indents:
-        grid[r][i].paragraphs[0].paragraph_format.right_indent = Pt(cut)
+        paragraphs.fill(cell, text, header_style, indents.get((0, i)), False, i in block.numeric)
     refs = {(r, c): mark for r, c, mark in block.pagerefs}
     # A row breaks across pages only when it is tall (a long description): a short one never does (no
     # orphan fragment under a repeated header), a tall one unbroken would leave half a page blank before it.
@@ -347,21 +392,20 @@ def _table(doc: object, block: Table, styled: _Styles) -> DocxTable:
     for r, row in enumerate(block.rows, start=1):
         for i, text in enumerate(row):
             cell = grid[r][i]
-            p = cell.paragraphs[0]
-            p._p.style = text_style
             if (r - 1, i) in refs:
+                p = cell.paragraphs[0]
+                if (r, i) in indents:
+                    p.paragraph_format.right_indent = Pt(indents[(r, i)])
+                p._p.style = text_style
                 _field(p, f"PAGEREF {refs[(r - 1, i)]} \\h", text)
                 if size is not None:
                     for field_run in p.runs:
                         field_run.font.size = size
+                if i in block.numeric:
+                    p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             else:
-                run = p.add_run(wrap.nobreak(text))
-                if size is not None:
-                    run.font.size = size
-                if (r - 1) in block.emphasis:
-                    run.bold = True
-            if i in block.numeric:
-                p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                paragraphs.fill(cell, wrap.nobreak(text), text_style, indents.get((r, i)), (r - 1) in block.emphasis,
+                                i in block.numeric)
         if (r - 1) in block.emphasis:
             for cell in grid[r]:
                 _shade(cell._tc, "DEEAF6")

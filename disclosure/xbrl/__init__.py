@@ -68,9 +68,11 @@ def check(files: dict[str, bytes], *, validate: bool = True,
 
     With ``validate``, the Inline XBRL report is validated in full (XBRL 2.1, Inline XBRL, dimensions,
     units, Calculations 1.1, the taxonomy's formulas, duplicate facts). The instance, when the report is
-    there too, is validated in full but for formulas and calculations, and must hold the report's facts
-    exactly (:mod:`disclosure.xbrl.sameness`): the formulas then hold for it as well, and they are not
-    run twice (they are most of a validation's time). An instance alone is validated in full.
+    there too, is loaded (its elements checked against the taxonomy's XML Schemas) but not validated
+    again: it must hold the report's facts exactly, and its contexts, units and DTS references must be the
+    report's (:mod:`disclosure.xbrl.sameness`), so what the report's validation proved holds for it too,
+    and nothing is run twice (a validation of the instance cost as much as loading it). An instance
+    alone is validated in full.
 
     Returns the failing messages (each pointing to its document) and the exported files."""
     return combine(files, [check_document(files, d, validate=validate, viewer=viewer) for d in (INLINE, INSTANCE)],
@@ -101,11 +103,19 @@ def check_document(files: dict[str, bytes], document: str, *, validate: bool = T
         package.write_bytes(files.get(package_name()) or package_bytes())
         path = work / name
         path.write_bytes(files[name])
-        outcome = load(path, [package], validate=validate, exports=wanted,
-                       formulas=not (both and document == INSTANCE),
-                       inspect=sameness.read if validate and both else None)
+        vouched = both and document == INSTANCE  # by the report: loaded, compared, not validated again
+        reader = sameness.read_instance if vouched else sameness.read
+        outcome = load(path, [package], validate=validate and not vouched, exports=wanted,
+                       inspect=reader if validate and both else None, skip=_linkbases() if vouched else None)
     return Checked([Message(m.level, m.code, m.text, name, m.line, m.concept) for m in failing(outcome.messages)],
                    {names[kind]: data for kind, data in outcome.exports.items()}, outcome.inspected)
+
+
+def _linkbases() -> str:
+    """The taxonomy's linkbases (labels, references, presentation, definitions, calculations, formulas), which
+    loading an instance that is not validated does not need: its schemas are what check its elements
+    and what its facts and xBRL-JSON are read with."""
+    return f"{definition().base_url}*.xml"
 
 
 def combine(files: dict[str, bytes], checked: list[Checked], *,
@@ -116,8 +126,10 @@ def combine(files: dict[str, bytes], checked: list[Checked], *,
     exported = {name: data for c in checked for name, data in c.exported.items()}
     report, instance_facts = checked[0].facts, checked[1].facts
     if report is not None and instance_facts is not None:
-        problems += _differences(instance_facts, report, _present(files, INSTANCE) or INSTANCE,
-                                 _present(files, INLINE) or INLINE)
+        name = _present(files, INSTANCE) or INSTANCE
+        problems += _differences(instance_facts, report, name, _present(files, INLINE) or INLINE)
+        problems += [Message("ERROR", code, text, name, line)
+                     for code, text, line in sameness.unvouched(instance_facts, report)]
     if viewer and VIEWER in exported:
         exported[VIEWER_SCRIPT] = viewer_script()
     return problems, exported
