@@ -537,7 +537,20 @@ def test_page_numbers_are_read_again_where_held_tails_moved_a_heading(monkeypatc
     blocks = [Toc("目录", ((1, "一、甲"), (1, "二、乙")), (3, 4)), Heading(1, "一、甲", "_Ref_sec000"), Para("正文"),
               Heading(1, "二、乙", "_Ref_sec001"), Para("乙")]
     pages = ["封面", "目录\n一、甲 3\n二、乙 4", "页眉\n一、甲\n正文", "页眉\n正文", "页眉\n二、乙\n乙"]
-    monkeypatch.setattr(word, "page_texts", lambda pdf: pages)
+    lines = [[(line, 12.0) for line in page.splitlines()] for page in pages]
+    monkeypatch.setattr(word, "page_lines", lambda pdf: lines)
     fixed = word._repaginate(blocks, b"")
     assert fixed is not None and fixed[0] == Toc("目录", ((1, "一、甲"), (1, "二、乙")), (3, 5))
     assert word._repaginate(fixed, b"") is None
+
+
+def test_a_heading_is_the_line_set_in_its_size_not_a_cell_reading_the_same() -> None:
+    """An index cell naming a sub-section (wrapped at ›, so its words stand alone on a line) comes before the
+    appendix's own sub-heading: the heading's page is that of the line set in the heading's size."""
+    from disclosure.word.pdf import heading_pages
+
+    pages = [[("目录", 16.9)],
+             [("附录二披露索引", 16.9), ("附录二›", 11.7), ("国资委报送", 11.7)],
+             [("国资委报送", 16.9), ("正文", 15.6)]]
+    assert heading_pages(pages, ["附录二 披露索引", "国资委报送"], 2) == [2, 3]
+    assert heading_pages(pages, ["附录二 披露索引", "没有的标题"], 2) is None

@@ -11,7 +11,7 @@ from disclosure.resources import templates
 from disclosure.word import citations, content, markup, paging
 from disclosure.word.context import context
 from disclosure.word.document import Block, Heading, Image, Meta, Table, Toc, typeset, write
-from disclosure.word.pdf import heading_pages, page_fills, page_texts, to_pdf
+from disclosure.word.pdf import heading_pages, page_fills, page_lines, page_texts, to_pdf
 from disclosure.xbrl.facts import facts
 
 if TYPE_CHECKING:
@@ -147,12 +147,11 @@ def _paginate(parsed: list[Block], pdf: bytes) -> list[Block] | None:
     the last paragraphs of a chapter held together where they left its last page almost empty."""
     pages = page_texts(pdf)
     toc = next((b for b in parsed if isinstance(b, Toc)), None)
-    if pages is None or toc is None:
+    lines = page_lines(pdf) if toc is not None else None
+    if pages is None or toc is None or lines is None:
         return None
-    title = "".join(toc.title.split())
-    start = next((i + 1 for i, text in enumerate(pages) if title in "".join(text.split())), 1)
     # Headings start after the contents pages: the first entry's heading is the first match past them.
-    numbers = heading_pages(pages, [text for _, text in toc.entries], start + 1)
+    numbers = heading_pages(lines, [text for _, text in toc.entries], _contents_page(lines, toc) + 1)
     if numbers is None:
         return None
     kept, numbers = paging.held(parsed, pages, numbers, page_fills(pdf))
@@ -162,16 +161,20 @@ def _paginate(parsed: list[Block], pdf: bytes) -> list[Block] | None:
 def _repaginate(paginated: list[Block], pdf: bytes) -> list[Block] | None:
     """The blocks with the contents' and the index's page numbers as ``pdf`` has the headings, when they
     differ from those written; None when they are right (or cannot be read)."""
-    pages = page_texts(pdf)
     toc = next((b for b in paginated if isinstance(b, Toc)), None)
-    if pages is None or toc is None:
+    lines = page_lines(pdf) if toc is not None else None
+    if lines is None or toc is None:
         return None
-    title = "".join(toc.title.split())
-    start = next((i + 1 for i, text in enumerate(pages) if title in "".join(text.split())), 1)
-    numbers = heading_pages(pages, [text for _, text in toc.entries], start + 1)
+    numbers = heading_pages(lines, [text for _, text in toc.entries], _contents_page(lines, toc) + 1)
     if numbers is None or tuple(numbers) == toc.pages:
         return None
     return paging.with_pages(paginated, numbers)
+
+
+def _contents_page(lines: list[list[tuple[str, float]]], toc: Toc) -> int:
+    """The (1-based) page with the contents' title; 1 when it is not found."""
+    title = "".join(toc.title.split())
+    return next((i + 1 for i, page in enumerate(lines) if any(title in text for text, _ in page)), 1)
 
 
 __all__ = ["DOCX", "PDF", "blocks", "reference_bytes", "render", "timestamp"]

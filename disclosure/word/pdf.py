@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 import subprocess
@@ -97,16 +98,52 @@ def page_fills(pdf: bytes) -> list[float] | None:
     return fills
 
 
-def heading_pages(pages: list[str], headings: list[str], first: int) -> list[int] | None:
+_LINE = re.compile(r'<line xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(.*?)</line>', re.S)
+
+
+def page_lines(pdf: bytes) -> list[list[tuple[str, float]]] | None:
+    """Each page's text lines as (text without spaces, height of the line's box in pt), from
+    ``pdftotext -bbox-layout``; None when poppler is not installed."""
+    exe = shutil.which("pdftotext")
+    if exe is None:
+        return None
+    with tempfile.TemporaryDirectory(prefix="disclosure-pdftext-") as tmp:
+        path = Path(tmp) / "report.pdf"
+        path.write_bytes(pdf)
+        done = subprocess.run([exe, "-bbox-layout", str(path), "-"], capture_output=True, timeout=TIMEOUT_S,
+                              check=False)
+    if done.returncode != 0:
+        return None
+    pages = []
+    for page in re.findall(r"<page [^>]*>(.*?)</page>", done.stdout.decode("utf-8", "replace"), re.S):
+        lines = []
+        for y0, y1, body in _LINE.findall(page):
+            words = re.findall(r"<word [^>]*>(.*?)</word>", body, re.S)
+            lines.append((html.unescape("".join(words)), float(y1) - float(y0)))
+        pages.append(lines)
+    return pages
+
+
+def heading_pages(pages: list[list[tuple[str, float]]], headings: list[str], first: int) -> list[int] | None:
     """The page (1-based) of each heading, found in order as a line of its own from page ``first`` on;
-    None if one cannot be found (then the table of contents keeps no numbers rather than wrong ones)."""
+    None if one cannot be found (then the table of contents keeps no numbers rather than wrong ones).
+
+    A heading's words can also stand alone on a line elsewhere: a section name wrapped in a cell of the
+    disclosure index, before the appendix's own sub-heading. The heading is set larger than body and table
+    text, so of the lines that read the heading the first as tall as the tallest of them is the heading."""
     found: list[int] = []
     page = first
     for heading in headings:
         want = "".join(heading.split())
-        while page <= len(pages) and want not in {"".join(line.split()) for line in pages[page - 1].splitlines()}:
-            page += 1
-        if page > len(pages):
+        seen = [(n, height) for n in range(page, len(pages) + 1) for text, height in pages[n - 1]
+                if "".join(text.split()) == want]
+        if not seen:
             return None
+        tallest = max(height for _, height in seen)
+        page = next(n for n, height in seen if height >= tallest - HEIGHT_SLACK_PT)
         found.append(page)
     return found
+
+
+HEIGHT_SLACK_PT = 0.5
+"""Lines within this of the tallest reading of a heading count as set in the heading's size."""
