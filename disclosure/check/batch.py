@@ -143,10 +143,7 @@ def _worker(conn: Connection, package: str, limits: Limits, lang: str, memory_mb
 
     workercache.install()
     workdir = Path(tempfile.mkdtemp(prefix="disclosure-worker-"))
-    # Arelle builds and drops hundreds of thousands of cyclic objects a filing: the collector runs
-    # rarely during a check and fully every GC_EVERY filings (measured: 12 % faster, ~190 MB a worker).
-    gc.freeze()
-    gc.set_threshold(20_000, 50, 1_000)
+    start_collector()
     done = 0
     while True:
         task = conn.recv()
@@ -160,14 +157,33 @@ def _worker(conn: Connection, package: str, limits: Limits, lang: str, memory_mb
         except Exception as err:  # noqa: BLE001 - a hostile filing must not stop the batch
             result = FilingResult(path, findings=[finding("check.crash", detail=f"{type(err).__name__}: {err}")])
         done += 1
-        if done % GC_EVERY == 0:
-            gc.collect()
+        settle(done)
         # After running out of memory the heap is no good for the next filing; and any long-lived
         # process is renewed now and then, so one worker's memory cannot creep up over a season.
         retire = done >= RECYCLE_AFTER or any(f.code == "check.crash" for f in result.findings)
         conn.send((index, result.to_dict(), retire))
         if retire:
             return
+
+
+def start_collector() -> None:
+    """The collector as a worker runs it. Arelle builds and drops hundreds of thousands of cyclic objects a
+    filing: the collector runs rarely during a check and fully every GC_EVERY filings (measured: 12 %
+    faster, ~190 MB a worker). What exists now (the package, imports) is frozen: never scanned again."""
+    gc.freeze()
+    gc.set_threshold(20_000, 50, 1_000)
+
+
+def settle(done: int) -> None:
+    """After the worker's ``done``-th filing. The first filing leaves behind what lives as long as the
+    worker: the Arelle modules it imports on first use, the workercache memos, Arelle's singletons. They are
+    frozen too, once the first filing's garbage is collected; else every later collection scans them again
+    (measured: 0.47 → 0.37 s CPU a filing, same peak memory)."""
+    if done == 1:
+        gc.collect()
+        gc.freeze()
+    elif done % GC_EVERY == 0:
+        gc.collect()
 
 
 @dataclass
