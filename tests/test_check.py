@@ -122,6 +122,25 @@ def test_type_set_memo_answers_as_arelle_does(package: Path) -> None:
     assert sum(arelle.values()) > 10 and not all(arelle.values())  # enumerations and others among them
 
 
+def test_a_worker_freezes_what_its_first_filing_leaves_unless_it_is_large() -> None:
+    """After the first filing a worker freezes what is left (imports, memos, Arelle's singletons), so later
+    collections do not scan it; not when the process is large then (a large first filing's model would be
+    kept for the worker's life). In a process of its own: freezing is process-wide."""
+    import subprocess
+    import sys
+
+    code = ("import gc; from disclosure.check import batch\n"
+            "batch.start_collector(); before = gc.get_freeze_count(); x = [[] for _ in range(1000)]\n"
+            "batch.FREEZE_BELOW_MB = {limit}; batch.settle(1); after = gc.get_freeze_count()\n"
+            "print(after - before, 0 < batch._resident_mb() < 10_000)")
+    small = subprocess.run([sys.executable, "-c", code.format(limit=100_000)], capture_output=True, text=True,
+                           check=True).stdout.split()
+    large = subprocess.run([sys.executable, "-c", code.format(limit=1)], capture_output=True, text=True,
+                           check=True).stdout.split()
+    assert int(small[0]) >= 1000 and small[1] == "True"
+    assert large == ["0", "True"]
+
+
 def test_validation_view_keeps_schema_dimensions_calculations_and_formulas() -> None:
     full = zipfile.ZipFile(io.BytesIO(package_bytes()))
     view = zipfile.ZipFile(io.BytesIO(package_bytes(validation_view=True)))
