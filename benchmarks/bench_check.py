@@ -111,10 +111,10 @@ def arelle_cli(paths: list[Path], package: Path, logs: Path) -> tuple[float, dic
 
 
 WORKER = """
-import gc, resource, sys, tempfile
+import resource, sys, tempfile
 from pathlib import Path
 from disclosure.check import workercache
-from disclosure.check.batch import GC_EVERY
+from disclosure.check.batch import settle, start_collector
 from disclosure.check.filing import check_file
 from disclosure.check.intake import Limits
 from disclosure.taxonomy import package_bytes
@@ -122,12 +122,10 @@ workercache.install()
 package = Path(tempfile.mkdtemp()) / "p.zip"
 package.write_bytes(package_bytes(validation_view=True))
 work = Path(tempfile.mkdtemp())
-gc.freeze()
-gc.set_threshold(20_000, 50, 1_000)
+start_collector()
 for n, path in enumerate(sys.argv[1:], 1):
     check_file(Path(path), package, Limits(), "zh-CN", work)
-    if n % GC_EVERY == 0:
-        gc.collect()
+    settle(n)
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 """
 

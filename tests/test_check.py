@@ -13,6 +13,7 @@ import threading
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -94,6 +95,50 @@ def test_workers_speed_ups_do_not_change_the_findings(corpus: dict[str, FilingRe
         return sorted((f.code, f.line or 0, re.sub(r"\[\d+,", "[", f.message_en)) for f in r.findings)
 
     assert key(plain) == key(corpus[name])
+
+
+def test_type_set_memo_answers_as_arelle_does(package: Path) -> None:
+    """The workers' one-walk answer to "is this concept's type one of these types" (workercache) is Arelle's
+    own, member by member, for every concept of the DTS and every type set Arelle asks about."""
+    from arelle import XbrlConst
+
+    from disclosure.check import workercache
+    from disclosure.xbrl.arelle import load
+
+    sets = [XbrlConst.qnEnumerationTypes, XbrlConst.qnEnumeration2ItemTypes, XbrlConst.qnEnumerationSetItemTypes,
+            XbrlConst.qnEnumerationItemTypes, frozenset({XbrlConst.qnXbrliMonetaryItemType,
+                                                         XbrlConst.qnXbrliStringItemType})]
+
+    def answers(model: Any) -> tuple[dict[tuple[str, int], bool], dict[tuple[str, int], bool]]:
+        concepts = list(model.qnameConcepts.values())
+        arelle = {(str(c.qname), n): any(c._instanceOfTypeUncached(qn) for qn in types)
+                  for c in concepts for n, types in enumerate(sets)}
+        ours = {(str(c.qname), n): workercache.instance_of_types(c, types) for c in concepts
+                for n, types in enumerate(sets)}
+        return arelle, ours
+
+    arelle, ours = load(HOSTILE / "files" / "valid.xbrl", [package], inspect=answers).inspected
+    assert ours == arelle
+    assert sum(arelle.values()) > 10 and not all(arelle.values())  # enumerations and others among them
+
+
+def test_a_worker_freezes_what_its_first_filing_leaves_unless_it_is_large() -> None:
+    """After the first filing a worker freezes what is left (imports, memos, Arelle's singletons), so later
+    collections do not scan it; not when the process is large then (a large first filing's model would be
+    kept for the worker's life). In a process of its own: freezing is process-wide."""
+    import subprocess
+    import sys
+
+    code = ("import gc; from disclosure.check import batch\n"
+            "batch.start_collector(); before = gc.get_freeze_count(); x = [[] for _ in range(1000)]\n"
+            "batch.FREEZE_BELOW_MB = {limit}; batch.settle(1); after = gc.get_freeze_count()\n"
+            "print(after - before, 0 < batch._resident_mb() < 10_000)")
+    small = subprocess.run([sys.executable, "-c", code.format(limit=100_000)], capture_output=True, text=True,
+                           check=True).stdout.split()
+    large = subprocess.run([sys.executable, "-c", code.format(limit=1)], capture_output=True, text=True,
+                           check=True).stdout.split()
+    assert int(small[0]) >= 1000 and small[1] == "True"
+    assert large == ["0", "True"]
 
 
 def test_validation_view_keeps_schema_dimensions_calculations_and_formulas() -> None:

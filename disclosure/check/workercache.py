@@ -8,7 +8,11 @@ depends only on that taxonomy and on Arelle's own resources:
   sits on; each model gets a fresh header naming its own element, for messages. Only parses that
   logged nothing are kept, so an expression with an error is parsed, and reported, every time;
 - the Unit Type Registry table (utr.xml read and indexed for every validation);
-- the compiled XML Schema of XHTML + Inline XBRL that every iXBRL document is validated against.
+- the compiled XML Schema of XHTML + Inline XBRL that every iXBRL document is validated against;
+- whether a concept's type derives from one of a set of types (e.g. the twelve enumeration types
+  Arelle asks about for every concept of the DTS): answered in one walk of the type hierarchy and kept
+  on the concept, where Arelle walks it once per type of the set. A per-concept memo (the concept
+  belongs to one model): nothing is carried from one filing to the next.
 
 Installed by ``disclosure check`` workers only (``install()``). The findings with and without the
 memos are compared by the tests, and 500 verdicts with Arelle's own command line by
@@ -32,6 +36,7 @@ def install() -> None:
     _xpath()
     _utr()
     _xhtml_schema()
+    _type_sets()
     _installed = True
 
 
@@ -105,3 +110,33 @@ def _xhtml_schema() -> None:
     from arelle import XmlValidate
 
     XmlValidate.etree = _SchemaCachingEtree(XmlValidate.etree)
+
+
+def instance_of_types(concept: Any, types: frozenset[Any]) -> bool:
+    """Whether ``concept``'s type is, derives from or substitutes for one of ``types``: Arelle's
+    ``ModelConcept.instanceOfType`` answer, in one walk, memoised on the concept under the frozenset.
+
+    Arelle answers a collection as ``any(self.instanceOfType(qn) for qn in types)``: a walk of the type
+    derivation chain and substitution group per member, each memoised under that member only. Its own
+    ``_instanceOfTypeUncached`` accepts a collection (same tests, ``in`` for ``==``)."""
+    cache = concept._instanceOfTypeCache
+    try:
+        return bool(cache[types])
+    except KeyError:
+        result = cache[types] = bool(concept._instanceOfTypeUncached(types))
+        return result
+
+
+def _type_sets() -> None:
+    """ModelConcept.instanceOfType of a frozenset through ``instance_of_types``; lists, sets (not hashable)
+    and single QNames go to Arelle's method unchanged."""
+    from arelle.ModelDtsObject import ModelConcept
+
+    original = ModelConcept.instanceOfType
+
+    def instance_of_type(self: Any, typeqname: Any) -> bool:
+        if isinstance(typeqname, frozenset):
+            return instance_of_types(self, typeqname)
+        return bool(original(self, typeqname))
+
+    ModelConcept.instanceOfType = instance_of_type
