@@ -341,6 +341,22 @@ def test_a_stricter_adopted_standard_is_a_note_beside_the_guideline_s_level(samp
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_the_basis_cites_only_the_standards_the_company_adopts(samples: Path, lang: str) -> None:
+    """Cement prepares under SZSE No.17 and the MoF climate standard, not IFRS S2: its index cites IFRS S2 only
+    where IFRS S2 alone states the requirement; Qinghai adopts IFRS S2 and cites it beside the guideline."""
+    cement = _outcome(samples, "szse-cement")
+    qh = _outcome(samples, "qinghai-aluminium")
+    for key, row in _index(cement.filing, cement.figures, lang).items():
+        if "IFRS S2" in row[1]:
+            assert not key.startswith("TOPIC-")
+            assert {r.source for r in checklist.item(key).refs} <= {"ifrs-s2", "mof-basic"}, (key, row[1])
+    assert "IFRS S2" not in _index(cement.filing, cement.figures, lang)["MT-05"][1]
+    assert "IFRS S2" in _index(qh.filing, qh.figures, lang)["MT-05"][1]
+    mof = "气候准则" if lang == "zh-CN" else "MoF Climate Standard"
+    assert mof in _index(cement.filing, cement.figures, lang)["GOV-01"][1]
+
+
+@pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("name", SAMPLES)
 def test_no_row_locates_a_requirement_in_the_index_itself(samples: Path, name: str, lang: str) -> None:
     """A location is a content section: no row names the index's own section or refers to its page; the

@@ -303,8 +303,19 @@ def level_text(t: dict[str, Any], own: str | None, adopted: str | None) -> str:
 
 
 def _articles(b: Builder, refs: Iterable[checklist.Ref]) -> str:
+    """The basis cell: where the requirement is stated, citing a standard that is a basis of preparation
+    (the MoF standards, IFRS S2) only when the filer adopts it; a requirement that only such a standard
+    states keeps its citation (it is where the requirement comes from)."""
     srcs = checklist.sources()
-    return _sep(b.lang).join(f"{srcs[r.source]['short'][b.lang]} {r.article}".strip() for r in refs)
+    classes = checklist.filer_classes(b.filing)
+    refs = list(refs)
+    cited = [r for r in refs if ADOPTED_SOURCES.get(r.source, "") in classes or r.source not in ADOPTED_SOURCES]
+    return _sep(b.lang).join(f"{srcs[r.source]['short'][b.lang]} {r.article}".strip() for r in cited or refs)
+
+
+ADOPTED_SOURCES = {"mof-basic": "mof", "mof-climate": "mof", "ifrs-s2": "ifrs"}
+"""Sources that are standards a company adopts as a basis of preparation → the filer class adopting gives
+(``checklist.filer_classes``); a report not prepared under one does not cite it as its basis."""
 
 
 def _requirement(b: Builder, it: checklist.Item) -> str:
