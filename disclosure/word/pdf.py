@@ -56,19 +56,24 @@ def to_pdf(docx: bytes) -> bytes:
         return target.read_bytes()
 
 
-def page_texts(pdf: bytes) -> list[str] | None:
-    """Each page's text (pdftotext, poppler-utils), or None when poppler is not installed."""
+def _pdftotext(pdf: bytes, *options: str) -> str | None:
+    """pdftotext's output for ``pdf`` with ``options`` (UTF-8), or None when poppler-utils is not installed or
+    the PDF cannot be read."""
     exe = shutil.which("pdftotext")
     if exe is None:
         return None
     with tempfile.TemporaryDirectory(prefix="disclosure-pdftext-") as tmp:
         path = Path(tmp) / "report.pdf"
         path.write_bytes(pdf)
-        done = subprocess.run([exe, "-enc", "UTF-8", str(path), "-"], capture_output=True, timeout=TIMEOUT_S,
-                              check=False)
-    if done.returncode != 0:
-        return None
-    return done.stdout.decode("utf-8", "replace").split("\f")
+        done = subprocess.run([exe, "-enc", "UTF-8", *options, str(path), "-"], capture_output=True,
+                              timeout=TIMEOUT_S, check=False)
+    return done.stdout.decode("utf-8", "replace") if done.returncode == 0 else None
+
+
+def page_texts(pdf: bytes) -> list[str] | None:
+    """Each page's text (pdftotext, poppler-utils), or None when poppler is not installed."""
+    out = _pdftotext(pdf)
+    return None if out is None else out.split("\f")
 
 
 MARGIN_PT = 72.0
@@ -79,18 +84,11 @@ def page_fills(pdf: bytes) -> list[float] | None:
     """The share of each page's text area its content fills, from the top of the area to the foot of its
     lowest word (pdftotext -bbox; the running header above and the folio below left out), or None when
     poppler is not installed."""
-    exe = shutil.which("pdftotext")
-    if exe is None:
-        return None
-    with tempfile.TemporaryDirectory(prefix="disclosure-pdftext-") as tmp:
-        path = Path(tmp) / "report.pdf"
-        path.write_bytes(pdf)
-        done = subprocess.run([exe, "-bbox", str(path), "-"], capture_output=True, timeout=TIMEOUT_S, check=False)
-    if done.returncode != 0:
+    out = _pdftotext(pdf, "-bbox")
+    if out is None:
         return None
     fills = []
-    for height, page in re.findall(r'<page width="[\d.]+" height="([\d.]+)">(.*?)</page>',
-                                   done.stdout.decode("utf-8", "replace"), re.S):
+    for height, page in re.findall(r'<page width="[\d.]+" height="([\d.]+)">(.*?)</page>', out, re.S):
         top, bottom = MARGIN_PT, float(height) - MARGIN_PT
         feet = [float(b) for a, b in re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', page)
                 if float(a) > top - 12 and float(b) < bottom + 8]
@@ -104,18 +102,11 @@ _LINE = re.compile(r'<line xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\
 def page_lines(pdf: bytes) -> list[list[tuple[str, float]]] | None:
     """Each page's text lines as (text without spaces, height of the line's box in pt), from
     ``pdftotext -bbox-layout``; None when poppler is not installed."""
-    exe = shutil.which("pdftotext")
-    if exe is None:
-        return None
-    with tempfile.TemporaryDirectory(prefix="disclosure-pdftext-") as tmp:
-        path = Path(tmp) / "report.pdf"
-        path.write_bytes(pdf)
-        done = subprocess.run([exe, "-bbox-layout", str(path), "-"], capture_output=True, timeout=TIMEOUT_S,
-                              check=False)
-    if done.returncode != 0:
+    out = _pdftotext(pdf, "-bbox-layout")
+    if out is None:
         return None
     pages = []
-    for page in re.findall(r"<page [^>]*>(.*?)</page>", done.stdout.decode("utf-8", "replace"), re.S):
+    for page in re.findall(r"<page [^>]*>(.*?)</page>", out, re.S):
         lines = []
         for y0, y1, body in _LINE.findall(page):
             words = re.findall(r"<word [^>]*>(.*?)</word>", body, re.S)
