@@ -11,13 +11,12 @@ from pathlib import Path
 import pytest
 
 from disclosure import load, validate
-from disclosure.build import BuildOptions, RenderInput
 from disclosure.compute import Figures
 from disclosure.model import Filing
-from disclosure.word import blocks
 from disclosure.word.content import Builder
 from disclosure.word.document import Block, Table
 from disclosure.word.markup import texts
+from tests.test_report_content import _blocks
 
 GJ_PER_MWH = Decimal("3.6")
 TCE_GJ = Decimal("29.3076")
@@ -28,15 +27,6 @@ def _outcome(path: Path) -> tuple[Filing, Figures]:
     outcome = validate(loaded)
     assert outcome.filing is not None and outcome.figures is not None, [i.code for i in outcome.report.issues]
     return outcome.filing, outcome.figures
-
-
-def _blocks(path: Path, lang: str = "zh-CN") -> list[Block]:
-    loaded = load(path)
-    outcome = validate(loaded)
-    assert outcome.filing is not None and outcome.figures is not None, [i.code for i in outcome.report.issues]
-    parsed, _ = blocks(RenderInput(outcome.filing, outcome.figures, loaded,
-                                   BuildOptions(output=Path("unused"), lang=lang, ghg_unit="t")))
-    return parsed
 
 
 def _table(parsed: list[Block], caption: str) -> Table:
